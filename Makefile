@@ -1,0 +1,49 @@
+# Two commands on a fresh machine:  make run   |   make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: setup run test demo screenshots bench bundle pot catalogs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Hearth needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP) catalogs
+
+catalogs: $(STAMP)
+	$(BIN)/python -m app i18n compile >/dev/null
+
+run: setup
+	$(BIN)/python -m app
+
+demo: setup
+	$(BIN)/python -m app --demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+screenshots: setup
+	for loc in en ar en_XA; do QT_QPA_PLATFORM=offscreen $(BIN)/python -m app --locale $$loc screenshot --out screenshots/$$loc; done
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app --locale en screenshot --theme dark --out screenshots/en-dark
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+
+# Translators: refresh the template after changing strings.
+pot: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -k N_ -k pgettext:1c,2 \
+	    --project=Hearth --copyright-holder="Hearth contributors" -o locales/app.pot app ui
+	for po in locales/*/LC_MESSAGES/app.po; do $(BIN)/pybabel update --no-fuzzy-matching -i locales/app.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))); done
+
+bundle: setup
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/hearth.spec
+	QT_QPA_PLATFORM=offscreen dist/hearth/hearth selftest
+
+clean:
+	rm -rf $(VENV) dist build/work screenshots

@@ -1,0 +1,95 @@
+"""``python -m app``: parse arguments, then start the GUI or a headless command.
+
+Errors are one clear line on stderr and a non-zero exit code, never a traceback.
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong password or recovery key,
+4 no such profile, 5 damaged file, 6 newer data version, 7 name taken, 8 disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.i18n import _
+
+    p = argparse.ArgumentParser(prog="hearth", description=_("Hearth: private, offline CBT."))
+    p.add_argument("--version", action="version", version=f"Hearth {__version__}")
+    p.add_argument("--data-dir", metavar="PATH", help=_("keep profiles in this folder (portable mode)"))
+    p.add_argument("--locale", metavar="CODE", help=_("language to use, for example en, de or ar"))
+    p.add_argument("--demo", action="store_true",
+                   help=_("start on a throwaway demo profile filled with example data"))
+    p.add_argument("--quit-after-first-paint", action="store_true", help=_("exit once the first window is painted"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    prof = sub.add_parser("profile", help=_("create, list and check profiles"))
+    psub = prof.add_subparsers(dest="action", metavar="ACTION", required=True)
+    c = psub.add_parser("create", help=_("create a profile; prints its recovery key"))
+    c.add_argument("name")
+    c.add_argument("--password-stdin", action="store_true", required=True,
+                   help=_("read the password from the first line of standard input"))
+    c.add_argument("--clinician", action="store_true", help=_("create a clinician workspace"))
+    c.add_argument("--language", metavar="CODE")
+    psub.add_parser("list", help=_("list the profiles in the data folder"))
+    v = psub.add_parser("verify", help=_("exit 0 if the password unlocks the profile, 3 if not"))
+    v.add_argument("name")
+    v.add_argument("--password-stdin", action="store_true", required=True)
+
+    s = sub.add_parser("screenshot", help=_("render every page to PNG files"))
+    s.add_argument("--out", required=True, metavar="DIR")
+    s.add_argument("--theme", choices=["light", "dark"], default="light")
+
+    sub.add_parser("selftest", help=_("run an offscreen end-to-end check"))
+
+    i = sub.add_parser("i18n", help=_("translation tools for developers"))
+    isub = i.add_subparsers(dest="action", metavar="ACTION", required=True)
+    isub.add_parser("compile", help=_("compile every .po catalog to .mo"))
+    isub.add_parser("check", help=_("check catalogs for placeholder mismatches"))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app import diagnostics, fsutil
+
+    fsutil.restrict_umask()
+    diagnostics.install()
+    args = build_parser().parse_args(argv)
+    try:
+        from app import cli
+
+        code = cli.dispatch(args)
+        if code is not None:
+            return code
+        return _gui(args, cli.data_dir_from(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from app.errors import HearthError
+
+        if isinstance(exc, HearthError):
+            sys.stderr.write(exc.message() + "\n")
+            return exc.exit_code
+        sys.stderr.write(diagnostics.redacted_report(type(exc), exc, exc.__traceback__) + "\n")
+        return 1
+
+
+def _gui(args, data_dir) -> int:
+    """Commands that need Qt. Only this entry module may import ``ui``."""
+    from pathlib import Path
+
+    from ui import launch
+
+    custom = data_dir if args.data_dir else None
+    if args.command == "screenshot":
+        return launch.screenshot(custom, Path(args.out), args.theme, args.locale)
+    if args.command == "selftest":
+        return launch.selftest(custom)
+    return launch.run_gui(data_dir, demo=args.demo, quit_after_first_paint=args.quit_after_first_paint,
+                          forced_locale=args.locale)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Headless commands behind ``python -m app`` (and the GUI's start)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app import i18n, settings
+from app.errors import UsageError
+from app.i18n import _
+
+
+def data_dir_from(args) -> Path:
+    from app import paths
+
+    return Path(args.data_dir).expanduser().resolve() if args.data_dir else paths.default_data_dir()
+
+
+def choose_language(args, data_dir: Path) -> str:
+    wanted = args.locale or settings.load(data_dir).language or i18n.system_language()
+    return i18n.set_language(wanted)
+
+
+def read_password_stdin() -> str:
+    line = sys.stdin.readline()
+    password = line[:-1] if line.endswith("\n") else line
+    if password.endswith("\r"):
+        password = password[:-1]
+    if not password:
+        raise UsageError(_("No password was given on standard input."))
+    return password
+
+
+def manager(data_dir: Path):
+    from app.profiles import ProfileManager
+
+    return ProfileManager(data_dir)
+
+
+def dispatch(args) -> int | None:
+    """Run a headless command; ``None`` means the command needs the GUI."""
+    data_dir = data_dir_from(args)
+    choose_language(args, data_dir)
+    cmd = args.command
+    if cmd == "profile":
+        return _profile(args, data_dir)
+    if cmd == "i18n":
+        from app import i18n_tools
+
+        return i18n_tools.run(args.action)
+    return None  # a GUI command: __main__ starts Qt
+
+
+def _profile(args, data_dir: Path) -> int:
+    mgr = manager(data_dir)
+    if args.action == "list":
+        profiles = mgr.list()
+        if not profiles:
+            print(_("No profiles yet. Create one with: hearth profile create NAME --password-stdin"))
+        for p in profiles:
+            kind = _("clinician workspace") if p.kind == "clinician" else _("patient")
+            state = _(" (damaged)") if p.damaged else ""
+            print(f"{p.display_name}\t{kind}{state}\t{p.profile_id}")
+        return 0
+    if args.action == "create":
+        password = read_password_stdin()
+        session, recovery_text = mgr.create(args.name, password,
+                                            kind="clinician" if args.clinician else "patient",
+                                            language=args.language)
+        session.lock()
+        print(_("Profile \u201c{name}\u201d created.").format(name=session.display_name))
+        print(_("Recovery key (store it somewhere safe; it is shown only once):"))
+        print(recovery_text)
+        return 0
+    if args.action == "verify":
+        profile = mgr.find(args.name)
+        session = mgr.unlock(profile, read_password_stdin())
+        session.lock()
+        print(_("The password is correct."))
+        return 0
+    raise UsageError(_("Unknown action."))

@@ -1,0 +1,1 @@
+"""Key handling: password and recovery-key wrapping of the data key."""

@@ -1,0 +1,52 @@
+"""A demo profile with a few months of realistic example entries.
+
+Demo text is example *user* content, so it is not translated. Later features
+(check-ins, measures, exercises) add their own demo data here.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta, timezone
+
+from app import journal, preferences
+from app.store import Store
+
+DEMO_NAME = "Demo"
+DEMO_PASSWORD = "demo-password"
+
+_SITUATIONS = [
+    ("Walk before work", "Went round the park before work even though I did not feel like it. "
+     "Mood before: 3/10. After: 5/10. The cold air helped more than I expected."),
+    ("Call with my sister", "Talked to Amira for twenty minutes. I nearly cancelled. Felt closer to her afterwards."),
+    ("Difficult meeting", "My manager asked for the report again. I thought \u201cthey think I am useless\u201d. "
+     "Later she thanked me for the figures, so maybe that was mind reading."),
+    ("Bad night", "Slept badly and stayed in bed until eleven. Felt guilty all afternoon. Cooked a proper dinner, "
+     "which helped a little."),
+    ("Cooking", "Made the lentil soup from my grandmother's recipe. Small thing, but I enjoyed it (pleasure 6/10)."),
+    ("Noticing the spiral", "Caught myself going over the argument from last week for an hour. "
+     "Asked myself \u201cwhat can I do now?\u201d and sent a short message instead."),
+    ("Football with my son", "Kicked a ball around with Jonah after school. Did not think about work for an hour."),
+    ("Quiet Sunday", "Read in the garden and tidied one shelf. Mood steady around 5."),
+    ("Appointment", "Went to the GP and said how I have really been feeling. Hard to say, but I am glad I did."),
+    ("Plans for the week", "Wrote three small things to do: swim on Tuesday, call Leo, fix the bike light."),
+]
+
+
+def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None = None) -> int:
+    """Add journal entries across ``days`` days; returns how many were added."""
+    rng = random.Random(seed)
+    now = now or datetime.now(timezone.utc)
+    start = now - timedelta(days=days)
+    added = 0
+    day = start
+    while day < now:
+        day += timedelta(days=rng.choice([1, 2, 2, 3, 4]))
+        if day >= now:
+            break
+        title, body = rng.choice(_SITUATIONS)
+        when = datetime.combine(day.date(), time(rng.randint(7, 22), rng.randint(0, 59)), timezone.utc)
+        journal.add(store, title, body, created_at=when.isoformat(timespec="seconds"), draft_key=None)
+        added += 1
+    preferences.save(store, autolock_minutes=30)
+    return added

@@ -1,0 +1,169 @@
+"""Errors a user can cause, each with a translated message and an exit code.
+
+The message is produced when it is shown (``message()``), so it follows the
+current language. Messages never contain the user's own text.
+"""
+
+from __future__ import annotations
+
+from app.i18n import _
+
+
+class HearthError(Exception):
+    """Base class: something the user can understand and act on."""
+
+    exit_code = 1
+
+    def message(self) -> str:  # pragma: no cover - every subclass overrides
+        return _("Something went wrong.")
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UsageError(HearthError):
+    exit_code = 2
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.text = text
+
+    def message(self) -> str:
+        return self.text
+
+
+class WrongPassword(HearthError):
+    exit_code = 3
+
+    def message(self) -> str:
+        return _("That password did not unlock this profile. Check Caps Lock and the keyboard "
+                 "language, then try again. If you have forgotten it, use your recovery key.")
+
+
+class RecoveryKeyTypo(HearthError):
+    exit_code = 3
+
+    def __init__(self, group: int):
+        super().__init__(group)
+        self.group = group
+
+    def message(self) -> str:
+        return _("Group {number} of the recovery key has a typing mistake. Check that group "
+                 "against your copy and try again.").format(number=self.group)
+
+
+class RecoveryKeyFormat(HearthError):
+    exit_code = 3
+
+    def __init__(self, digits_found: int):
+        super().__init__(digits_found)
+        self.digits_found = digits_found
+
+    def message(self) -> str:
+        return _("A recovery key has 48 digits (8 groups of 6), but {count} digits were entered. "
+                 "Check your copy and try again.").format(count=self.digits_found)
+
+
+class WrongRecoveryKey(HearthError):
+    exit_code = 3
+
+    def message(self) -> str:
+        return _("That recovery key is correctly typed but belongs to a different profile. "
+                 "Check that you chose the right profile.")
+
+
+class KeyFileDamaged(HearthError):
+    exit_code = 5
+
+    def message(self) -> str:
+        return _("The key file of this profile is damaged or was changed, so the profile cannot "
+                 "be opened. If you have a copy of the profile folder, restore the file "
+                 "\u201ckeyfile.json\u201d from it.")
+
+
+class KeyFileMismatch(HearthError):
+    exit_code = 5
+
+    def message(self) -> str:
+        return _("The key file in this profile folder belongs to a different profile. Put the "
+                 "profile's own key file back, or restore the folder from a copy.")
+
+
+class StoreDamaged(HearthError):
+    exit_code = 5
+
+    def __init__(self, has_backup: bool = False):
+        super().__init__(has_backup)
+        self.has_backup = has_backup
+
+    def message(self) -> str:
+        if self.has_backup:
+            return _("Your password is right, but the profile's data file is damaged. Nothing has "
+                     "been changed. You can restore the most recent backup; the damaged file "
+                     "will be kept beside it.")
+        return _("Your password is right, but the profile's data file is damaged and there is "
+                 "no backup to restore. Nothing has been changed. Keep a copy of the profile "
+                 "folder and ask for technical help.")
+
+
+class SchemaTooNew(HearthError):
+    exit_code = 6
+
+    def __init__(self, found: int, known: int):
+        super().__init__(found, known)
+        self.found, self.known = found, known
+
+    def message(self) -> str:
+        return _("This profile was saved by a newer version of Hearth (data version {found}; "
+                 "this version knows up to {known}). Install the newer version to open it. "
+                 "Nothing has been changed.").format(found=self.found, known=self.known)
+
+
+class ProfileNotFound(HearthError):
+    exit_code = 4
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+    def message(self) -> str:
+        return _("There is no profile called \u201c{name}\u201d here.").format(name=self.name)
+
+
+class ProfileExists(HearthError):
+    exit_code = 7
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+    def message(self) -> str:
+        return _("A profile called \u201c{name}\u201d already exists. Choose another name.").format(
+            name=self.name)
+
+
+class InvalidName(HearthError):
+    exit_code = 2
+
+    def message(self) -> str:
+        return _("Please enter a name or nickname of 1 to 40 characters.")
+
+
+class PasswordTooShort(HearthError):
+    exit_code = 2
+
+    def __init__(self, minimum: int):
+        super().__init__(minimum)
+        self.minimum = minimum
+
+    def message(self) -> str:
+        return _("Please choose a password of at least {count} characters.").format(
+            count=self.minimum)
+
+
+class DiskProblem(HearthError):
+    exit_code = 8
+
+    def message(self) -> str:
+        return _("Hearth could not write to the disk (it may be full or read-only). Nothing was "
+                 "lost: your last saved entries are safe. Free some space and try again.")

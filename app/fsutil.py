@@ -1,0 +1,113 @@
+"""Safe file writing: atomic replace, owner-only permissions, fsync.
+
+Every file Hearth writes outside the encrypted database goes through
+:func:`atomic_write_bytes`, so a crash or power cut leaves either the old
+file or the new one, never a half-written mix.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def restrict_umask() -> None:
+    """Make every file and folder this process creates owner-only."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def make_private_dir(path: Path) -> Path:
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, DIR_MODE)
+    return path
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entry table so a rename inside it survives power loss."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically with owner-only permissions.
+
+    Order: temp file created 0600 in the same folder, data written, fsync,
+    ``os.replace`` over the target, fsync of the folder.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
+    """Copy a file atomically (used for encrypted database backups)."""
+    tmp = dst.with_name(f".{dst.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out, chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dst)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_dir(dst.parent)
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Delete temp files left by an interrupted :func:`atomic_write_bytes`."""
+    if not folder.is_dir():
+        return
+    for p in folder.glob(".*.tmp"):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def overwrite_and_unlink(path: Path) -> None:
+    """Overwrite a small secret file with random bytes, flush, then delete it.
+
+    On copy-on-write or wear-levelled storage the old blocks may survive; the
+    point of overwriting the key file is that without it the database and its
+    backups cannot be decrypted (crypto-erase).
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    with open(path, "r+b") as fh:
+        fh.write(secrets.token_bytes(max(size, 64)))
+        fh.flush()
+        os.fsync(fh.fileno())
+    path.unlink()

@@ -1,0 +1,218 @@
+"""Create, list, unlock, re-key, restore and erase profiles.
+
+Layout of a data folder::
+
+    <data>/settings.json            device settings (language, theme): no patient data
+    <data>/profiles/<id>/keyfile.json
+    <data>/profiles/<id>/profile.db (+ -wal while open)
+    <data>/profiles/<id>/backups/profile-<time>-v<schema>-<why>.db
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from app import fsutil
+from app.crypto import recovery
+from app.crypto.keyfile import DATA_KEY_BYTES, DEFAULT_KDF, KdfParams, KeyFile
+from app.errors import (InvalidName, KeyFileDamaged, PasswordTooShort, ProfileExists,
+                        ProfileNotFound, StoreDamaged)
+from app.profiles.password import MIN_LENGTH
+from app.profiles.session import Session
+from app.store import Store
+from app.store.db import latest_backup, list_backups, utcnow
+
+KEYFILE = "keyfile.json"
+DBFILE = "profile.db"
+BACKUPS = "backups"
+DAILY_BACKUP_AFTER = timedelta(hours=20)
+MAX_NAME = 40
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    profile_id: str
+    display_name: str
+    kind: str
+    folder: Path
+    damaged: bool = False
+
+
+def clean_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", " ".join(name.split()))
+    if not 1 <= len(name) <= MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
+        raise InvalidName()
+    return name
+
+
+class ProfileManager:
+    def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF):
+        self.data_dir = Path(data_dir)
+        self.kdf = kdf
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.data_dir / "profiles"
+
+    # --- listing --------------------------------------------------------------
+
+    def list(self) -> list[ProfileInfo]:
+        if not self.profiles_dir.is_dir():
+            return []
+        out = []
+        for folder in sorted(self.profiles_dir.iterdir()):
+            if not folder.is_dir():
+                continue
+            if folder.name.startswith(".creating-"):
+                shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation
+                continue
+            fsutil.remove_stale_temp_files(folder)
+            try:
+                kf = self._read_keyfile(folder)
+                out.append(ProfileInfo(kf.profile_id, kf.display_name, kf.kind, folder))
+            except (KeyFileDamaged, OSError):
+                out.append(ProfileInfo(folder.name, folder.name, "patient", folder, damaged=True))
+            except Exception:  # KeyFileMismatch and anything odd: show it as damaged
+                out.append(ProfileInfo(folder.name, folder.name, "patient", folder, damaged=True))
+        out.sort(key=lambda p: p.display_name.casefold())
+        return out
+
+    def find(self, name_or_id: str) -> ProfileInfo:
+        wanted = " ".join(name_or_id.split()).casefold()
+        for p in self.list():
+            if p.profile_id == name_or_id or p.display_name.casefold() == wanted:
+                return p
+        raise ProfileNotFound(name_or_id)
+
+    def _read_keyfile(self, folder: Path) -> KeyFile:
+        try:
+            data = (folder / KEYFILE).read_bytes()
+        except FileNotFoundError:
+            raise KeyFileDamaged() from None
+        return KeyFile.from_bytes(data, expected_profile_id=folder.name)
+
+    # --- creating ---------------------------------------------------------------
+
+    def create(self, display_name: str, password: str, *, kind: str = "patient",
+               language: str | None = None) -> tuple[Session, str]:
+        """Create a profile; returns the open session and the recovery key text (show it once)."""
+        name = clean_name(display_name)
+        if len(password) < MIN_LENGTH:
+            raise PasswordTooShort(MIN_LENGTH)
+        if any(p.display_name.casefold() == name.casefold() for p in self.list()):
+            raise ProfileExists(name)
+        fsutil.make_private_dir(self.profiles_dir)
+        profile_id = uuid.uuid4().hex
+        staging = fsutil.make_private_dir(self.profiles_dir / f".creating-{profile_id}")
+        data_key = bytearray(os.urandom(DATA_KEY_BYTES))
+        rec_raw, rec_text = recovery.generate()
+        created = utcnow()
+        kf = KeyFile.create(profile_id=profile_id, display_name=name, kind=kind, created=created,
+                            data_key=bytes(data_key), password=password, recovery=rec_raw, kdf=self.kdf)
+        try:
+            fsutil.atomic_write_bytes(staging / KEYFILE, kf.to_bytes())
+            store = Store.open(staging / DBFILE, bytes(data_key), create=True)
+            with store.transaction() as c:
+                c.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                              [("profile_id", profile_id), ("kind", kind), ("created", created)])
+                if language:
+                    c.execute("INSERT INTO preferences(key, value) VALUES ('language', ?)", (language,))
+            store.close()
+            final = self.profiles_dir / profile_id
+            os.replace(staging, final)
+            fsutil.fsync_dir(self.profiles_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        store = Store.open(final / DBFILE, bytes(data_key), backups_dir=final / BACKUPS)
+        return Session(profile_id, name, kind, store, data_key), rec_text
+
+    # --- unlocking --------------------------------------------------------------
+
+    def unlock(self, profile: ProfileInfo, password: str) -> Session:
+        kf = self._read_keyfile(profile.folder)
+        data_key = bytearray(kf.unwrap_with_password(password))
+        return self._open(profile, kf, data_key, recovered=False)
+
+    def unlock_with_recovery(self, profile: ProfileInfo, recovery_text: str) -> Session:
+        """Check digits first (no key derivation on a typo), then unwrap."""
+        raw = recovery.parse(recovery_text)
+        kf = self._read_keyfile(profile.folder)
+        data_key = bytearray(kf.unwrap_with_recovery(raw))
+        return self._open(profile, kf, data_key, recovered=True)
+
+    def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
+        backups = profile.folder / BACKUPS
+        store = Store.open(profile.folder / DBFILE, bytes(data_key), backups_dir=backups)
+        row = store.query_one("SELECT value FROM meta WHERE key = 'profile_id'")
+        if not row or row[0] != kf.profile_id:
+            store.close()
+            raise StoreDamaged(has_backup=latest_backup(backups) is not None)
+        self._daily_backup(store, backups)
+        return Session(kf.profile_id, kf.display_name, kf.kind, store, data_key,
+                       unlocked_with_recovery=recovered)
+
+    def _daily_backup(self, store: Store, backups: Path) -> None:
+        newest = latest_backup(backups)
+        if newest is not None:
+            age = datetime.now(timezone.utc) - datetime.fromtimestamp(newest.stat().st_mtime, timezone.utc)
+            if age < DAILY_BACKUP_AFTER:
+                return
+        try:
+            store.backup(backups, reason="daily")
+        except Exception:  # a failed backup must not stop the person using the app
+            pass
+
+    # --- changing ----------------------------------------------------------------
+
+    def change_password(self, session: Session, new_password: str) -> None:
+        """Re-wrap the data key under a new password; one atomic file replace.
+
+        Whatever step is interrupted, the key file on disk is either the old
+        one (old password works) or the new one (new password works).
+        """
+        if len(new_password) < MIN_LENGTH:
+            raise PasswordTooShort(MIN_LENGTH)
+        folder = self.profiles_dir / session.profile_id
+        kf = self._read_keyfile(folder)
+        new = kf.with_new_password(session.data_key, new_password, self.kdf)
+        fsutil.atomic_write_bytes(folder / KEYFILE, new.to_bytes())
+
+    def check_password(self, session: Session, password: str) -> None:
+        """Raise :class:`WrongPassword` unless ``password`` opens this session's key file."""
+        kf = self._read_keyfile(self.profiles_dir / session.profile_id)
+        kf.unwrap_with_password(password)
+
+    def backups(self, profile: ProfileInfo) -> list[Path]:
+        return list_backups(profile.folder / BACKUPS)
+
+    def restore_latest_backup(self, profile: ProfileInfo) -> Path:
+        """Put the newest backup in place; the damaged files are kept, renamed."""
+        src = latest_backup(profile.folder / BACKUPS)
+        if src is None:
+            raise StoreDamaged(has_backup=False)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        for suffix in ("", "-wal", "-shm"):
+            p = profile.folder / (DBFILE + suffix)
+            if p.exists():
+                os.replace(p, profile.folder / f"{DBFILE}{suffix}.damaged-{stamp}")
+        fsutil.atomic_copy(src, profile.folder / DBFILE)
+        return src
+
+    # --- erasing -----------------------------------------------------------------
+
+    def erase(self, profile: ProfileInfo) -> None:
+        """Crypto-erase: destroy the key file first, then every other file."""
+        folder = profile.folder
+        if folder.parent.resolve() != self.profiles_dir.resolve():
+            raise ProfileNotFound(profile.display_name)
+        fsutil.overwrite_and_unlink(folder / KEYFILE)
+        fsutil.fsync_dir(folder)
+        shutil.rmtree(folder)
+        fsutil.fsync_dir(self.profiles_dir)

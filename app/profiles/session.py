@@ -1,0 +1,34 @@
+"""An unlocked profile: its open store and, while unlocked, its data key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.store import Store
+
+
+@dataclass
+class Session:
+    profile_id: str
+    display_name: str
+    kind: str
+    store: Store
+    _data_key: bytearray = field(repr=False)
+    unlocked_with_recovery: bool = False
+
+    @property
+    def data_key(self) -> bytes:
+        if not self._data_key:
+            raise RuntimeError("session is locked")
+        return bytes(self._data_key)
+
+    @property
+    def locked(self) -> bool:
+        return self.store.closed
+
+    def lock(self) -> None:
+        """Close the store and overwrite our copy of the key (best effort in Python)."""
+        self.store.close()
+        for i in range(len(self._data_key)):
+            self._data_key[i] = 0
+        self._data_key = bytearray()

@@ -1,0 +1,1 @@
+"""Safety: crisis resources (and, later, the safety plan and flags)."""

@@ -1,0 +1,44 @@
+"""Shared fixtures: every test gets its own temporary data folder and profile."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from app import i18n  # noqa: E402
+from app.crypto.keyfile import TEST_KDF  # noqa: E402
+from app.profiles import ProfileManager  # noqa: E402
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def manager(tmp_path):
+    return ProfileManager(tmp_path / "data", TEST_KDF)
+
+
+@pytest.fixture
+def created(manager):
+    """A fresh profile: (manager, profile info, recovery key text); locked."""
+    session, key = manager.create("Alex", PASSWORD)
+    session.lock()
+    return manager, manager.find("Alex"), key
+
+
+@pytest.fixture
+def session(created):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    yield s
+    if not s.locked:
+        s.lock()

@@ -1,0 +1,153 @@
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+
+from app import i18n, i18n_tools
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _FakeCatalog(gettext.NullTranslations):
+    def __init__(self, table):
+        super().__init__()
+        self.table = table
+
+    def gettext(self, message):
+        return self.table.get(message, message)
+
+    def ngettext(self, s, p, n):
+        return self.table.get(s if n == 1 else p, s if n == 1 else p)
+
+    def pgettext(self, c, m):
+        return self.table.get(m, m)
+
+
+@pytest.fixture
+def fake_de(monkeypatch):
+    def install(table):
+        i18n.set_language("en")
+        i18n._state.code = "de"
+        i18n._state.guarded = {}
+        i18n._state.catalogs = {"de:app": _FakeCatalog(table)}
+    yield install
+    i18n.refresh_installed()
+
+
+def test_good_translation_is_used(fake_de):
+    fake_de({"Hello {name}": "Hallo {name}"})
+    assert i18n._("Hello {name}").format(name="Ana") == "Hallo Ana"
+
+
+@pytest.mark.parametrize("bad", ["Hallo {nom}", "Hallo {}", "Hallo {name", "Hallo {name} {extra}", "Hallo"])
+def test_translation_with_different_fields_falls_back_to_source(fake_de, bad):
+    fake_de({"Hello {name}": bad})
+    assert i18n._("Hello {name}") == "Hello {name}"
+
+
+def test_plural_guard(fake_de):
+    fake_de({"{count} file": "eine Datei", "{count} files": "{count} Dateien {oops}"})
+    assert i18n.ngettext("{count} file", "{count} files", 1) == "eine Datei"
+    assert i18n.ngettext("{count} file", "{count} files", 3) == "{count} files"
+
+
+@pytest.mark.parametrize("message", ["Hello {name}, you have {count} new", "Plain text", "{a}{b}"])
+def test_pseudo_locale_keeps_fields_and_is_longer(message):
+    out = i18n.pseudo_translate(message)
+    assert i18n.placeholder_names(out) == i18n.placeholder_names(message)
+    assert len(out) >= len(message) * 1.4
+    out.format(name="x", count=1, a=1, b=2)
+    mirrored = i18n.pseudo_translate(message, mirrored=True)
+    assert i18n.placeholder_names(mirrored) == i18n.placeholder_names(message)
+
+
+def test_pseudo_locales_switch_text_and_direction():
+    assert i18n.set_language(i18n.PSEUDO_LONG) == i18n.PSEUDO_LONG
+    assert i18n._("Settings") != "Settings"
+    assert not i18n.is_rtl()
+    i18n.set_language(i18n.PSEUDO_RTL)
+    assert i18n.is_rtl()
+
+
+@pytest.mark.parametrize("code,rtl", [("ar", True), ("fa", True), ("he", True), ("ur", True), ("ar_EG", True),
+                                      ("en", False), ("de", False), ("ja", False), ("xx-nonsense", False)])
+def test_direction_comes_from_babel(code, rtl):
+    assert i18n.is_rtl(code) is rtl
+
+
+def test_new_locale_folder_appears_without_code_change(tmp_path, monkeypatch):
+    po = tmp_path / "xx" / "LC_MESSAGES" / "app.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Settings"\nmsgstr "Sxttings"\n', encoding="utf-8")
+    monkeypatch.setenv("HEARTH_LOCALES_DIR", str(tmp_path))
+    i18n.refresh_installed()
+    try:
+        assert "xx" in [lang.code for lang in i18n.available_languages()]
+        assert i18n.set_language("xx") == "xx"
+        assert i18n._("Settings") == "Sxttings"  # read straight from the .po, no build step
+    finally:
+        monkeypatch.delenv("HEARTH_LOCALES_DIR")
+        i18n.refresh_installed()
+
+
+def test_broken_catalog_falls_back_to_english(tmp_path, monkeypatch):
+    po = tmp_path / "yy" / "LC_MESSAGES" / "app.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(b"\xff\xfe garbage \x00")
+    monkeypatch.setenv("HEARTH_LOCALES_DIR", str(tmp_path))
+    i18n.refresh_installed()
+    try:
+        i18n.set_language("yy")
+        assert i18n._("Settings") == "Settings"
+    finally:
+        monkeypatch.delenv("HEARTH_LOCALES_DIR")
+        i18n.refresh_installed()
+
+
+def test_shipped_catalogs_have_matching_placeholders():
+    assert i18n_tools.check_all() == []
+
+
+def test_shipped_languages_include_a_right_to_left_one():
+    langs = i18n.available_languages(include_pseudo=False)
+    assert len(langs) >= 3, "English plus two real locales"
+    assert any(lang.rtl for lang in langs)
+
+
+def _translation_calls():
+    for folder in ("app", "ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                        node.func.id in ("_", "N_", "ngettext", "pgettext"):
+                    yield path, node
+
+
+def test_translatable_strings_are_literals_with_named_fields_only():
+    problems = []
+    for path, call in _translation_calls():
+        args = call.args[1:] if call.func.id == "pgettext" else call.args
+        args = args[:2] if call.func.id == "ngettext" else args[:1]
+        for arg in args:
+            if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                if call.func.id == "_" and isinstance(arg, (ast.Name, ast.Subscript, ast.Attribute)):
+                    continue  # _(label) of a value marked with N_ elsewhere
+                problems.append(f"{path}:{call.lineno}: not a plain string literal")
+                continue
+            names = i18n.placeholder_names(arg.value)
+            if names is None or "" in names or any(n.isdigit() for n in names):
+                problems.append(f"{path}:{call.lineno}: positional or malformed placeholder")
+    assert problems == []
+
+
+def test_dates_and_numbers_follow_the_language():
+    import datetime
+
+    i18n.set_language("de")
+    assert i18n.format_number(1234.5) == "1.234,5"
+    assert i18n.format_date(datetime.date(2026, 3, 1)) == "01.03.2026"
+    i18n.set_language("en")
+    assert i18n.format_number(1234.5) == "1,234.5"

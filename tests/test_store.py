@@ -1,0 +1,174 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import journal
+from app.crypto.keyfile import TEST_KDF
+from app.errors import SchemaTooNew, StoreDamaged
+from app.profiles import ProfileManager
+from app.store import db as dbmod
+from tests.conftest import PASSWORD
+
+FIXTURE_V1 = Path(__file__).parent / "fixtures" / "profile_v1"
+FIXTURE_PASSWORD = "fixture-password"
+
+
+def test_migrations_are_numbered_without_gaps():
+    nums = [n for n, _p in dbmod.migrations()]
+    assert nums == list(range(1, len(nums) + 1))
+    assert dbmod.SCHEMA_VERSION == len(nums)
+
+
+def test_connection_settings(session):
+    q = session.store.query_one
+    assert q("PRAGMA journal_mode")[0] == "wal"
+    assert q("PRAGMA synchronous")[0] == 2  # FULL
+    assert q("PRAGMA foreign_keys")[0] == 1
+    assert q("PRAGMA cipher_memory_security")[0] in ("1", 1)
+    assert q("PRAGMA user_version")[0] == dbmod.SCHEMA_VERSION
+
+
+@pytest.fixture
+def fixture_manager(tmp_path):
+    shutil.copytree(FIXTURE_V1, tmp_path / "data")
+    return ProfileManager(tmp_path / "data", TEST_KDF)
+
+
+def test_first_schema_fixture_opens(fixture_manager):
+    info = fixture_manager.find("Fixture")
+    s = fixture_manager.unlock(info, FIXTURE_PASSWORD)
+    assert [e.title for e in journal.entries(s.store)] == ["Fixture entry"]
+    s.lock()
+
+
+def test_migration_from_fixture_backs_up_first_and_runs_in_one_transaction(fixture_manager, tmp_path, monkeypatch):
+    mig = tmp_path / "migrations"
+    shutil.copytree(dbmod.MIGRATIONS_DIR, mig)
+    (mig / "0002_add_mood.sql").write_text("CREATE TABLE mood_test (id INTEGER PRIMARY KEY, score INTEGER);")
+    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", mig)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 2)
+    info = fixture_manager.find("Fixture")
+    s = fixture_manager.unlock(info, FIXTURE_PASSWORD)
+    assert s.store.schema_version() == 2
+    assert s.store.query("SELECT count(*) FROM mood_test") == [(0,)]
+    s.lock()
+    assert any("before-v2" in p.name for p in fixture_manager.backups(info))
+
+
+def test_failing_migration_changes_nothing(fixture_manager, tmp_path, monkeypatch):
+    mig = tmp_path / "migrations"
+    shutil.copytree(dbmod.MIGRATIONS_DIR, mig)
+    (mig / "0002_broken.sql").write_text("CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);")
+    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", mig)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 2)
+    info = fixture_manager.find("Fixture")
+    with pytest.raises(Exception):
+        fixture_manager.unlock(info, FIXTURE_PASSWORD)
+    monkeypatch.undo()
+    s = fixture_manager.unlock(info, FIXTURE_PASSWORD)
+    assert s.store.schema_version() == 1
+    assert s.store.query("SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
+    s.lock()
+
+
+def test_newer_schema_is_refused_and_left_alone(created):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    with s.store.transaction() as c:
+        c.execute("PRAGMA user_version = 99")
+    s.lock()
+    before = (info.folder / "profile.db").read_bytes()
+    with pytest.raises(SchemaTooNew) as e:
+        manager.unlock(info, PASSWORD)
+    assert "99" in e.value.message()
+    assert (info.folder / "profile.db").read_bytes() == before
+
+
+def _with_entry_and_backup(manager, info):
+    s = manager.unlock(info, PASSWORD)  # makes the daily backup (empty journal)
+    journal.add(s.store, "after backup", "x")
+    s.lock()
+
+
+def test_flipped_byte_is_detected_and_backup_restored(created):
+    manager, info, _key = created
+    _with_entry_and_backup(manager, info)
+    db = info.folder / "profile.db"
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    db.write_bytes(bytes(data))
+    damaged = bytes(data)
+    with pytest.raises(StoreDamaged) as e:
+        manager.unlock(info, PASSWORD)
+    assert e.value.has_backup
+    assert db.read_bytes() == damaged  # nothing overwritten by the failed open
+    manager.restore_latest_backup(info)
+    kept = [p for p in info.folder.iterdir() if ".damaged-" in p.name]
+    assert kept and kept[0].read_bytes() == damaged
+    s = manager.unlock(info, PASSWORD)
+    assert journal.count(s.store) == 0  # the backup predates the entry
+    s.lock()
+
+
+def test_truncated_database(created):
+    manager, info, _key = created
+    _with_entry_and_backup(manager, info)
+    db = info.folder / "profile.db"
+    db.write_bytes(db.read_bytes()[:1500])
+    with pytest.raises(StoreDamaged):
+        manager.unlock(info, PASSWORD)
+
+
+def test_damaged_without_backup_says_so(created):
+    manager, info, _key = created
+    db = info.folder / "profile.db"
+    db.write_bytes(b"\0" * 4096)
+    with pytest.raises(StoreDamaged) as e:
+        manager.unlock(info, PASSWORD)
+    assert not e.value.has_backup
+    assert "no backup" in e.value.message()
+
+
+def test_stale_wal_is_ignored(created):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    journal.add(s.store, "one", "1")
+    stale = (info.folder / "profile.db-wal").read_bytes()
+    s.lock()  # checkpoints and truncates the WAL
+    s = manager.unlock(info, PASSWORD)
+    journal.add(s.store, "two", "2")
+    s.lock()
+    (info.folder / "profile.db-wal").write_bytes(stale)
+    s = manager.unlock(info, PASSWORD)
+    assert sorted(e.title for e in journal.entries(s.store)) == ["one", "two"]
+    s.lock()
+    assert [p for p in info.folder.iterdir() if ".stale-" in p.name]  # set aside, not deleted
+
+
+def test_wal_left_by_a_crash_is_replayed(created):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    journal.add(s.store, "committed before the crash", "x")
+    # Simulate a crash: the connection is dropped without a clean close.
+    db = info.folder / "profile.db"
+    saved = {p.name: p.read_bytes() for p in info.folder.iterdir() if p.name.startswith("profile.db")}
+    s.lock()
+    for p in info.folder.iterdir():
+        if p.name.startswith("profile.db"):
+            p.unlink()
+    for name, data in saved.items():
+        (info.folder / name).write_bytes(data)
+    assert (info.folder / "profile.db-wal").exists() and not (info.folder / "profile.db.closed").exists()
+    s = manager.unlock(info, PASSWORD)
+    assert [e.title for e in journal.entries(s.store)] == ["committed before the crash"]
+    s.lock()
+    assert db.exists()
+
+
+def test_transaction_rolls_back_on_error(session):
+    with pytest.raises(ZeroDivisionError):
+        with session.store.transaction() as c:
+            c.execute("INSERT INTO journal_entries(id, owner, created_at, updated_at) VALUES ('x','patient','t','t')")
+            1 / 0
+    assert journal.count(session.store) == 0

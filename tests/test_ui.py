@@ -1,0 +1,284 @@
+"""The GUI as a person uses it: a fresh window and data folder per test."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import drafts, i18n, journal
+from app.crypto.keyfile import TEST_KDF
+from app.profiles import ProfileManager
+from tests.conftest import PASSWORD
+from ui.context import AppContext
+from ui.help_dialog import HelpDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    def make(with_profile: bool = False):
+        manager = ProfileManager(tmp_path / "data", TEST_KDF)
+        key = None
+        if with_profile:
+            s, key = manager.create("Alex", PASSWORD)
+            s.lock()
+        ctx = AppContext(tmp_path / "data", manager, forced_locale=None)
+        ctx.apply_device_settings()
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+        return win, ctx, key
+    yield make
+    i18n.set_language("en")
+    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def unlock(qtbot, win, password=PASSWORD):
+    page = win.unlock_page
+    qtbot.keyClicks(page.password.edit, password)
+    qtbot.keyClick(page.password.edit, Qt.Key.Key_Return)
+
+
+def test_first_run_create_unlock_navigate_lock_unlock(qtbot, make_window):
+    win, ctx, _ = make_window()
+    assert win.stack.currentWidget() is win.welcome
+    assert win.help_button.isVisible()
+    qtbot.mouseClick(win.welcome.start, Qt.MouseButton.LeftButton)
+    c = win.create
+    qtbot.keyClicks(c.name, "Jordan")
+    qtbot.keyClicks(c.password.edit, "a long password")
+    qtbot.keyClicks(c.password2.edit, "a long password")
+    assert "Strength" in c.strength.text()
+    qtbot.keyClick(c.password2.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: c.steps.currentIndex() == 1, timeout=10000)
+    assert len(c.key.text().split("-")) == 8
+    assert not c.finish.isEnabled()
+    c.stored.setChecked(True)
+    qtbot.mouseClick(c.finish, Qt.MouseButton.LeftButton)
+    assert win.stack.currentWidget() is win.shell and ctx.unlocked
+    assert "Jordan" in win.shell.pages["home"].heading.text()
+    assert win.windowTitle() == "Hearth"
+    for i in range(7):
+        qtbot.keyClick(win.shell, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.ControlModifier)
+        assert win.shell.stack.currentIndex() == i
+    qtbot.keyClick(win.shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not ctx.unlocked and win.stack.currentWidget() is win.unlock_page
+    unlock(qtbot, win, "a long password")
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+
+
+def test_wrong_password_shows_message_and_stays_locked(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    assert win.stack.currentWidget() is win.unlock_page
+    unlock(qtbot, win, "not my password")
+    qtbot.waitUntil(lambda: win.unlock_page.error.isVisible(), timeout=10000)
+    assert "did not unlock" in win.unlock_page.error.text()
+    assert not ctx.unlocked
+    assert win.unlock_page.password.text() == "not my password"  # selected, ready to retype
+
+
+def test_mismatched_passwords_on_create(qtbot, make_window):
+    win, ctx, _ = make_window()
+    win.show_page(win.create)
+    c = win.create
+    qtbot.keyClicks(c.name, "Jo")
+    qtbot.keyClicks(c.password.edit, "a long password")
+    qtbot.keyClicks(c.password2.edit, "a long passwort")
+    qtbot.mouseClick(c.create, Qt.MouseButton.LeftButton)
+    assert "not the same" in c.error.text() and c.error.isVisible()
+    assert ctx.manager.list() == []
+
+
+def test_forgot_password_with_recovery_key(qtbot, make_window):
+    win, ctx, key = make_window(with_profile=True)
+    qtbot.mouseClick(win.unlock_page.forgot_button, Qt.MouseButton.LeftButton)
+    r = win.recover
+    assert win.stack.currentWidget() is r
+    bad = key[:-1] + str((int(key[-1]) + 1) % 10)
+    qtbot.keyClicks(r.key, bad)
+    qtbot.keyClicks(r.password.edit, "my new password")
+    qtbot.keyClicks(r.password2.edit, "my new password")
+    qtbot.mouseClick(r.go, Qt.MouseButton.LeftButton)
+    assert "Group 8" in r.error.text()
+    r.key.setText(key)
+    qtbot.mouseClick(r.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    win.lock()
+    unlock(qtbot, win, "my new password")
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+
+
+def test_language_switch_to_rtl_flips_layout_live(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    english = win.shell.sidebar.item(0).text()
+    settings = win.shell.pages["settings"]
+    win.shell.go("settings")
+    idx = settings.language.findData("ar")
+    assert idx >= 0
+    settings.language.setCurrentIndex(idx)
+    settings.language.activated.emit(idx)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert win.shell.sidebar.isRightToLeft()
+    assert win.shell.sidebar.item(0).text() != english
+    # Kept for this profile and for the device's unlock page.
+    assert ctx.prefs.language == "ar" and ctx.device.language == "ar"
+    settings.language.setCurrentIndex(settings.language.findData("en"))
+    settings.language.activated.emit(settings.language.currentIndex())
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert win.shell.sidebar.item(0).text() == english
+
+
+def test_auto_lock_after_idle_clears_pages(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert win.idle.active  # default 10 minutes
+    win.shell.go("journal")
+    jp = win.shell.pages["journal"]
+    qtbot.keyClicks(jp.body, "typed just before walking away")
+    win.idle.set_interval_ms(150)
+    qtbot.waitUntil(lambda: not ctx.unlocked, timeout=5000)
+    assert win.stack.currentWidget() is win.unlock_page
+    assert jp.body.toPlainText() == "" and jp.list.count() == 0
+    assert win.shell.pages["home"].heading.text() == ""
+    # The text being typed was kept as an encrypted draft and comes back.
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    win.shell.go("journal")
+    assert jp.body.toPlainText() == "typed just before walking away"
+    assert "restored" in jp.notice.text()
+
+
+def test_activity_postpones_auto_lock(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    win.idle.set_interval_ms(400)
+    for _ in range(6):
+        qtbot.wait(100)
+        qtbot.keyClick(win.shell.sidebar, Qt.Key.Key_Down)
+    assert ctx.unlocked
+
+
+def test_journal_autosave_save_delete_undo(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    win.shell.go("journal")
+    jp = win.shell.pages["journal"]
+    assert jp.empty.isVisible()
+    qtbot.keyClicks(jp.title, "Morning")
+    qtbot.keyClicks(jp.body, "Walked to the shop.")
+    qtbot.waitUntil(lambda: drafts.load(ctx.session.store, journal.NEW_ENTRY_DRAFT) is not None, timeout=1500)
+    qtbot.keyClick(jp.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [e.title for e in journal.entries(ctx.session.store)] == ["Morning"]
+    assert drafts.load(ctx.session.store, journal.NEW_ENTRY_DRAFT) is None
+    assert jp.list.count() == 1 and not jp.empty.isVisible()
+    qtbot.mouseClick(jp.delete_button, Qt.MouseButton.LeftButton)
+    assert journal.count(ctx.session.store) == 0 and jp.undo_button.isVisible()
+    qtbot.mouseClick(jp.undo_button, Qt.MouseButton.LeftButton)
+    assert journal.count(ctx.session.store) == 1 and jp.title.text() == "Morning"
+
+
+def test_get_help_from_every_page_including_locked(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    qtbot.keyClick(win.unlock_page.password.edit, Qt.Key.Key_F1)
+    dlg = win.findChild(HelpDialog)
+    assert dlg is not None and dlg.isVisible()
+    assert "emergency" in dlg.emergency.text().lower()
+    gb = dlg.country.findData("GB")
+    dlg.country.setCurrentIndex(gb)
+    assert "999" in dlg.emergency.text() and "116 123" in dlg.lines.text()
+    assert ctx.device.country == "GB"
+    dlg.close()
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    win.shell.go("settings")
+    win.help_action.trigger()
+    assert win.findChild(HelpDialog).isVisible()
+
+
+def test_settings_theme_text_size_and_autolock_persist(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    st = win.shell.pages["settings"]
+    st.theme.setCurrentIndex(st.theme.findData("dark"))
+    st.theme.activated.emit(st.theme.currentIndex())
+    assert ctx.theme_name == "dark"
+    size_before = QApplication.font().pointSizeF()
+    st.text_size.setCurrentIndex(st.text_size.findData(150))
+    st.text_size.activated.emit(st.text_size.currentIndex())
+    assert QApplication.font().pointSizeF() > size_before
+    st.autolock.setCurrentIndex(st.autolock.findData(0))
+    st.autolock.activated.emit(st.autolock.currentIndex())
+    assert not win.idle.active
+    win.lock()
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert (ctx.prefs.theme, ctx.prefs.text_scale, ctx.prefs.autolock_minutes) == ("dark", 150, 0)
+    st.theme.setCurrentIndex(st.theme.findData("light"))
+    st.theme.activated.emit(st.theme.currentIndex())
+    st.text_size.setCurrentIndex(st.text_size.findData(100))
+    st.text_size.activated.emit(st.text_size.currentIndex())
+
+
+def test_change_password_dialog(qtbot, make_window):
+    from ui.pages.settings import ChangePasswordDialog
+
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    dlg = ChangePasswordDialog(ctx, win)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.current.edit.setText("wrong current")
+    dlg.new.edit.setText("fresh password")
+    dlg.new2.edit.setText("fresh password")
+    dlg.ok.click()
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=10000)
+    assert "did not unlock" in dlg.error.text()
+    dlg.current.edit.setText(PASSWORD)
+    dlg.ok.click()
+    qtbot.waitUntil(lambda: dlg.result() == dlg.DialogCode.Accepted, timeout=10000)
+    win.lock()
+    unlock(qtbot, win, "fresh password")
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+
+
+def test_damaged_store_offers_backup_restore(qtbot, make_window):
+    win, ctx, _ = make_window(with_profile=True)
+    info = ctx.manager.find("Alex")
+    ctx.manager.unlock(info, PASSWORD).lock()  # makes a daily backup
+    db = info.folder / "profile.db"
+    data = bytearray(db.read_bytes())
+    data[5000] ^= 1
+    db.write_bytes(bytes(data))
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.unlock_page.restore.isVisible(), timeout=10000)
+    assert "damaged" in win.unlock_page.error.text()
+    qtbot.mouseClick(win.unlock_page.restore, Qt.MouseButton.LeftButton)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+
+
+def test_every_interactive_widget_has_an_accessible_name_or_text(qtbot, make_window):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    missing = []
+    for cls in (QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit):
+        for w in win.findChildren(cls):
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox):
+                continue
+            label = w.accessibleName() or (w.text() if isinstance(w, QAbstractButton) else "")
+            if not label and w.objectName() not in ("qt_toolbar_ext_button",):
+                missing.append(f"{cls.__name__} {w.objectName()} in {type(w.parent()).__name__}")
+    assert missing == []

@@ -1,0 +1,1 @@
+"""Hearth's Qt interface: thin pages that render app/ state and call app/ operations."""

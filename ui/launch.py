@@ -1,0 +1,237 @@
+"""GUI entry points: the app itself, the screenshot command and the self-test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from app import diagnostics
+
+
+def _offscreen() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _wait_until(app, predicate, timeout: float = 20.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _new_context(data_dir: Path, *, weak_kdf=False, **kw):
+    from app.crypto.keyfile import TEST_KDF
+    from app.profiles import ProfileManager
+    from ui.context import AppContext
+
+    manager = ProfileManager(data_dir, TEST_KDF) if weak_kdf else ProfileManager(data_dir)
+    ctx = AppContext(data_dir, manager, **kw)
+    ctx.apply_device_settings()
+    return ctx
+
+
+def run_gui(data_dir: Path, *, demo: bool = False, quit_after_first_paint: bool = False,
+            forced_locale: str | None = None) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from ui.qt_setup import make_app
+
+    app = make_app()
+    temp_dir = None
+    demo_session = None
+    if demo:
+        from app import demo as demo_data
+        from app.profiles import ProfileManager
+
+        temp_dir = Path(tempfile.mkdtemp(prefix="hearth-demo-"))
+        data_dir = temp_dir
+        demo_session, _key = ProfileManager(data_dir).create(demo_data.DEMO_NAME, demo_data.DEMO_PASSWORD)
+        demo_data.fill(demo_session.store)
+
+    from ui.main_window import MainWindow
+
+    ctx = _new_context(data_dir, demo_password=demo_data.DEMO_PASSWORD if demo else None,
+                       forced_locale=forced_locale)
+    win = MainWindow(ctx)
+    diagnostics.on_unhandled(lambda exc_type: _report_internal_error(win))
+    if demo_session is not None:
+        win._session_opened(demo_session)
+
+    if quit_after_first_paint:
+        class _FirstPaint(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    obj.removeEventFilter(self)
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        painter_watch = _FirstPaint(win)
+        win.installEventFilter(painter_watch)
+    win.show()
+    try:
+        return app.exec()
+    finally:
+        win.lock()
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _report_internal_error(win) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.i18n import _
+
+    QMessageBox.warning(win, _("Something went wrong"),
+                        _("Hearth ran into an unexpected problem. Everything you saved is safe, and what "
+                          "you were typing is kept as a draft. If this keeps happening, restart Hearth."))
+
+
+# --- screenshot ----------------------------------------------------------------
+
+def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | None) -> int:
+    """Render every page, with demo data, to PNG files in ``out``."""
+    _offscreen()
+    from app import demo as demo_data
+    from ui.help_dialog import HelpDialog
+    from ui.main_window import MainWindow
+    from ui.pages.shell import SECTIONS
+    from ui.qt_setup import make_app
+
+    app = make_app()
+    temp_dir = Path(tempfile.mkdtemp(prefix="hearth-shots-")) if data_dir is None else None
+    base = data_dir or temp_dir
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        ctx = _new_context(base, weak_kdf=True, forced_locale=locale)
+        ctx.device.theme = theme_name
+        ctx.set_appearance(theme_choice=theme_name)
+        win = MainWindow(ctx)
+        win.resize(1100, 740)
+        win.show()
+        shots = []
+
+        def grab(name, widget=None):
+            _wait_until(app, lambda: False, 0.05)
+            path = out / f"{name}.png"
+            (widget or win).grab().save(str(path))
+            shots.append(path)
+
+        if not ctx.manager.list():
+            grab("01-welcome")
+        win.show_page(win.create)
+        grab("02-create-profile")
+        session, key = ctx.manager.create(demo_data.DEMO_NAME if not ctx.manager.list() else "Demo 2",
+                                          demo_data.DEMO_PASSWORD)
+        demo_data.fill(session.store)
+        session.store.query("SELECT 1")
+        win.create.show_recovery_key(session, key)
+        grab("03-recovery-key")
+        win.create.stored.setChecked(True)
+        win.create.finish.click()
+        _wait_until(app, lambda: win.stack.currentWidget() is win.shell)
+        ctx.set_appearance(theme_choice=theme_name)
+        for i, (section, _label) in enumerate(SECTIONS):
+            win.shell.go(section)
+            if section == "journal":
+                win.shell.pages["journal"].list.setCurrentRow(0)
+            grab(f"{10 + i:02d}-{section}")
+        dlg = HelpDialog(ctx, win)
+        dlg.show()
+        grab("20-get-help", dlg)
+        dlg.close()
+        win.lock()
+        if len(ctx.manager.list()) < 2:
+            extra, _k = ctx.manager.create("Sam", demo_data.DEMO_PASSWORD)
+            extra.lock()
+        win.show_start()
+        grab("04-unlock")
+        win.unlock_page.password.edit.setText("wrong password")
+        win.unlock_page.unlock.click()
+        _wait_until(app, lambda: win.unlock_page.error.isVisible())
+        grab("05-unlock-wrong-password")
+        win._forgot(win.unlock_page.current_profile())
+        grab("06-recovery")
+        for p in shots:
+            print(p)
+        return 0
+    finally:
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+# --- selftest ------------------------------------------------------------------
+
+def selftest(data_dir: Path | None) -> int:
+    """Create, unlock, visit every page, lock, unlock again; exit 0 when all is well."""
+    _offscreen()
+    from ui.main_window import MainWindow
+    from ui.pages.shell import SECTIONS
+    from ui.qt_setup import make_app
+
+    app = make_app()
+    temp_dir = Path(tempfile.mkdtemp(prefix="hearth-selftest-"))
+    base = (data_dir or temp_dir) / "selftest"
+    failures = []
+
+    def check(ok: bool, what: str) -> None:
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            failures.append(what)
+
+    try:
+        ctx = _new_context(base)
+        win = MainWindow(ctx)
+        win.show()
+        check(win.stack.currentWidget() is win.welcome, "welcome page on first run")
+        win.welcome.start.click()
+        c = win.create
+        c.name.setText("Selftest")
+        c.password.edit.setText("selftest-password")
+        c.password2.edit.setText("selftest-password")
+        c.create.click()
+        check(_wait_until(app, lambda: c.steps.currentIndex() == 1), "profile created, recovery key shown")
+        key = c.key.text()
+        c.stored.setChecked(True)
+        c.finish.click()
+        check(win.stack.currentWidget() is win.shell, "main window opened")
+        for section, _label in SECTIONS:
+            win.shell.go(section)
+            app.processEvents()
+            check(win.shell.current_key() == section, f"page {section}")
+        win.lock()
+        check(win.stack.currentWidget() is win.unlock_page and not ctx.unlocked, "locked")
+        u = win.unlock_page
+        u.password.edit.setText("not the password")
+        u.unlock.click()
+        check(_wait_until(app, lambda: u.error.isVisible()), "wrong password refused")
+        u.password.edit.setText("selftest-password")
+        u.unlock.click()
+        check(_wait_until(app, lambda: ctx.unlocked), "unlocked with password")
+        win.lock()
+        win._forgot(u.current_profile())
+        r = win.recover
+        r.key.setText(key)
+        r.password.edit.setText("another-password")
+        r.password2.edit.setText("another-password")
+        r.go.click()
+        check(_wait_until(app, lambda: ctx.unlocked), "unlocked with recovery key")
+        win.lock()
+        check(not ctx.unlocked, "locked again")
+        win.close()
+    except Exception as exc:  # noqa: BLE001
+        failures.append(diagnostics.redacted_report(type(exc), exc, exc.__traceback__))
+        print("FAIL " + failures[-1])
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+        if data_dir is not None:
+            shutil.rmtree(base, ignore_errors=True)
+    print("selftest: " + ("passed" if not failures else f"{len(failures)} problem(s)"))
+    sys.stdout.flush()
+    return 0 if not failures else 1

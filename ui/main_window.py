@@ -1,0 +1,186 @@
+"""The window: a toolbar (Get help now, Lock) over one stack of pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QToolButton, QWidget
+
+from app.i18n import _
+from ui.help_dialog import HelpDialog
+from ui.idle import IdleWatcher
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("Hearth")  # never the profile name or any content
+        self.resize(1100, 740)
+        self.setMinimumSize(760, 540)
+
+        bar = QToolBar()
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.addToolBar(bar)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(self.show_help)
+        self.help_button = QToolButton()
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setDefaultAction(self.help_action)
+        bar.addWidget(self.help_button)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        bar.addAction(self.lock_action)
+        bar.widgetForAction(self.lock_action).setObjectName("lockButton")
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self._pages: dict[str, QWidget] = {}
+        ctx.language_changed.connect(self.retranslate)
+        ctx.appearance_changed.connect(self._apply_autolock)
+        ctx.session_ended.connect(self._after_lock)
+
+        self.idle = IdleWatcher(QGuiApplication.instance(), self.lock)
+        self.retranslate()
+        self.show_start()
+
+    # --- pages, built on first use (start-up builds only the first one) -----------
+
+    def _page(self, key: str):
+        page = self._pages.get(key)
+        if page is None:
+            page = self._build(key)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _build(self, key: str):
+        ctx = self.ctx
+        if key == "welcome":
+            from ui.pages.welcome import WelcomePage
+
+            page = WelcomePage(ctx)
+            page.start_requested.connect(lambda: self.show_page(self.create))
+            page.language_chosen.connect(ctx.set_language)
+        elif key == "create":
+            from ui.pages.create_profile import CreateProfilePage
+
+            page = CreateProfilePage(ctx)
+            page.language_chosen.connect(ctx.set_language)
+            page.created.connect(self._session_opened)
+            page.cancelled.connect(self.show_start)
+        elif key == "unlock":
+            from ui.pages.unlock import UnlockPage
+
+            page = UnlockPage(ctx)
+            page.unlocked.connect(self._session_opened)
+            page.forgot.connect(self._forgot)
+            page.create_requested.connect(lambda: self.show_page(self.create))
+        elif key == "recover":
+            from ui.pages.recover import RecoverPage
+
+            page = RecoverPage(ctx)
+            page.recovered.connect(self._session_opened)
+            page.cancelled.connect(self.show_start)
+        else:
+            from ui.pages.shell import ShellPage
+
+            page = ShellPage(ctx)
+        return page
+
+    welcome = property(lambda self: self._page("welcome"))
+    create = property(lambda self: self._page("create"))
+    unlock_page = property(lambda self: self._page("unlock"))
+    recover = property(lambda self: self._page("recover"))
+    shell = property(lambda self: self._page("shell"))
+
+    # --- navigation ---------------------------------------------------------------
+
+    def show_page(self, page) -> None:
+        if page is self._pages.get("create"):
+            page.reset()
+        self.stack.setCurrentWidget(page)
+        unlocked = page is self._pages.get("shell")
+        self.lock_action.setEnabled(unlocked)
+        self.lock_action.setVisible(unlocked)
+
+    def show_start(self) -> None:
+        """Welcome on first run; otherwise the unlock page."""
+        if self.ctx.manager.list():
+            self.unlock_page.refresh()
+            self.show_page(self.unlock_page)
+        else:
+            self.show_page(self.welcome)
+
+    def _forgot(self, profile) -> None:
+        if profile is None:
+            return
+        self.recover.start(profile)
+        self.show_page(self.recover)
+
+    def _session_opened(self, session) -> None:
+        self.ctx.start_session(session)
+        self.shell.load()
+        self.show_page(self.shell)
+        self._apply_autolock()
+
+    def _apply_autolock(self) -> None:
+        minutes = self.ctx.prefs.autolock_minutes if self.ctx.unlocked else 0
+        self.idle.set_interval_ms(minutes * 60_000)
+
+    # --- lock -------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if not self.ctx.unlocked:
+            return
+        if "shell" in self._pages:
+            try:
+                self.shell.flush()  # the draft being typed is kept, encrypted
+            except Exception:
+                pass
+        self.ctx.lock()
+
+    def _after_lock(self) -> None:
+        self.idle.stop()
+        if "shell" in self._pages:
+            self.shell.clear()
+        for dlg in self.findChildren(QWidget):
+            if dlg.isWindow() and dlg is not self and dlg.isVisible() and dlg.objectName() != "helpDialog":
+                dlg.close()
+        self.show_start()
+
+    # --- help --------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        existing = self.findChild(HelpDialog)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        dlg = HelpDialog(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+
+    # --- language -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.help_action.setText(_("Get help now"))
+        self.help_action.setToolTip(_("Crisis lines and emergency numbers (F1)"))
+        self.help_button.setAccessibleName(_("Get help now"))
+        self.lock_action.setText(_("Lock"))
+        self.lock_action.setToolTip(_("Lock Hearth (Ctrl+L)"))
+        for page in self._pages.values():
+            page.retranslate()
+        help_dialog = self.findChild(HelpDialog)
+        if help_dialog is not None:
+            help_dialog.retranslate()

@@ -1,0 +1,208 @@
+"""Create a profile: name, language, password twice; then the recovery key, once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QStackedWidget, QWidget)
+
+from app import i18n
+from app.errors import HearthError
+from app.i18n import _
+from app.profiles.password import MIN_LENGTH, strength_label
+from ui.pages.welcome import fill_languages
+from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
+from ui.worker import run_async
+
+
+class CreateProfilePage(QWidget):
+    created = Signal(object)        # the open Session, after the recovery key was confirmed
+    cancelled = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._session = None
+        self.steps = QStackedWidget()
+        col = centered_column(self, 600)
+        col.addStretch(1)
+        col.addWidget(self.steps)
+        col.addStretch(2)
+        self._build_form()
+        self._build_recovery()
+        self.retranslate()
+
+    # --- step 1 -------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        page = QWidget()
+        col = centered_column(page, 600)
+        col.parentWidget().layout().setContentsMargins(0, 0, 0, 0)
+        self.heading = make_label("heading")
+        self.intro = make_label("muted")
+        form = QFormLayout()
+        self.name_label, self.name = QLabel(), QLineEdit()
+        self.name.setMaxLength(40)
+        self.lang_label, self.language = QLabel(), QComboBox()
+        self.pw_label, self.password = QLabel(), PasswordField()
+        self.strength = make_label("muted")
+        self.pw2_label, self.password2 = QLabel(), PasswordField()
+        for lab, w in ((self.name_label, self.name), (self.lang_label, self.language),
+                       (self.pw_label, self.password), (self.pw2_label, self.password2)):
+            lab.setBuddy(w)
+            form.addRow(lab, w)
+            if w is self.password:
+                form.addRow("", self.strength)
+        self.error = make_label("error")
+        self.error.hide()
+        buttons = QHBoxLayout()
+        self.back = QPushButton()
+        self.create = primary_button()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create)
+        for w in (self.heading, self.intro):
+            col.addWidget(w)
+        col.addLayout(form)
+        col.addWidget(self.error)
+        col.addLayout(buttons)
+        self.password.edit.textChanged.connect(self._update_strength)
+        self.create.clicked.connect(self._create)
+        self.password2.edit.returnPressed.connect(self._create)
+        self.back.clicked.connect(self.cancelled)
+        self.language.activated.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
+        self.steps.addWidget(page)
+
+    def _update_strength(self) -> None:
+        pw = self.password.text()
+        self.strength.setText(_("Strength: {label}").format(label=strength_label(pw)) if pw else
+                              _("Use at least {count} characters. A few unrelated words make a strong, "
+                                "memorable password.").format(count=MIN_LENGTH))
+
+    def _create(self) -> None:
+        name, pw, pw2 = self.name.text(), self.password.text(), self.password2.text()
+        if not name.strip():
+            show_error(self.error, _("Please enter a name or nickname."))
+            self.name.setFocus()
+            return
+        if len(pw) < MIN_LENGTH:
+            show_error(self.error, _("Please choose a password of at least {count} characters.").format(count=MIN_LENGTH))
+            self.password.setFocus()
+            return
+        if pw != pw2:
+            show_error(self.error, _("The two passwords are not the same. Please type them again."))
+            self.password2.clear()
+            self.password2.setFocus()
+            return
+        show_error(self.error, "")
+        self.create.setEnabled(False)
+        self.create.setText(_("Creating your profile\u2026"))
+        language = self.language.currentData() or i18n.current_language()
+        run_async(lambda: self.ctx.manager.create(name, pw, language=language),
+                  self._created, self._failed, self)
+
+    def _failed(self, exc) -> None:
+        self.create.setEnabled(True)
+        self.retranslate()
+        show_error(self.error, exc.message() if isinstance(exc, HearthError) else
+                   _("The profile could not be created. Nothing was saved. Please try again."))
+
+    def _created(self, result) -> None:
+        self.show_recovery_key(*result)
+
+    def show_recovery_key(self, session, key: str) -> None:
+        self._session = session
+        self.password.clear()
+        self.password2.clear()
+        self.key.setText(key)
+        self.key.setAccessibleName(_("Recovery key: {key}").format(key=key))
+        self.stored.setChecked(False)
+        self.steps.setCurrentIndex(1)
+        self.stored.setFocus()
+        self.create.setEnabled(True)
+        self.retranslate()
+
+    # --- step 2 -------------------------------------------------------------
+
+    def _build_recovery(self) -> None:
+        page = QWidget()
+        col = centered_column(page, 600)
+        col.parentWidget().layout().setContentsMargins(0, 0, 0, 0)
+        self.key_heading = make_label("heading")
+        self.key_intro = make_label()
+        self.key = make_label("recovery", selectable=True)
+        self.key_note = make_label("muted")
+        self.print_button = QPushButton()
+        self.stored = QCheckBox()
+        self.finish = primary_button()
+        self.finish.setEnabled(False)
+        for w in (self.key_heading, self.key_intro, self.key, self.key_note):
+            col.addWidget(w)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        col.addLayout(row)
+        col.addWidget(self.stored)
+        col.addWidget(self.finish)
+        self.stored.toggled.connect(self.finish.setEnabled)
+        self.print_button.clicked.connect(self._print)
+        self.finish.clicked.connect(self._finish)
+        self.steps.addWidget(page)
+
+    def _print(self) -> None:
+        from ui.printing import print_recovery_key
+
+        print_recovery_key(self, self.key.text())
+
+    def _finish(self) -> None:
+        session, self._session = self._session, None
+        self.key.clear()
+        self.steps.setCurrentIndex(0)
+        self.name.clear()
+        if session is not None:
+            self.created.emit(session)
+
+    # --- common -------------------------------------------------------------
+
+    def reset(self) -> None:
+        if self._session is not None:  # leaving before confirming: keep the profile, just lock
+            self._session.lock()
+            self._session = None
+        self.steps.setCurrentIndex(0)
+        for w in (self.password, self.password2):
+            w.clear()
+        self.name.clear()
+        self.key.clear()
+        show_error(self.error, "")
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Create your profile"))
+        self.intro.setText(_("Your profile keeps your entries encrypted on this computer. Only your "
+                             "password (or your recovery key) can open it."))
+        self.name_label.setText(_("Name or nickname:"))
+        self.name.setAccessibleName(_("Name or nickname"))
+        self.name.setPlaceholderText(_("Shown on the unlock page; a nickname is fine"))
+        self.lang_label.setText(_("Language:"))
+        self.language.setAccessibleName(_("Language"))
+        fill_languages(self.language)
+        self.pw_label.setText(_("Password:"))
+        self.password.set_accessible_name(_("Password"))
+        self.pw2_label.setText(_("Password again:"))
+        self.password2.set_accessible_name(_("Password again"))
+        for w in (self.password, self.password2):
+            w.retranslate()
+        self._update_strength()
+        self.back.setText(_("Back"))
+        if self.create.isEnabled():
+            self.create.setText(_("Create profile"))
+        self.key_heading.setText(_("Your recovery key"))
+        self.key_intro.setText(_("If you ever forget your password, this key is the only way back into "
+                                 "your profile. Write it down or print it, and keep it somewhere private "
+                                 "and safe. It will not be shown again."))
+        self.key_note.setText(_("Anyone with this key and this computer could open your profile, so do "
+                                "not save it in a file on this computer."))
+        self.print_button.setText(_("Print\u2026"))
+        self.print_button.setAccessibleName(_("Print the recovery key"))
+        self.stored.setText(_("I have written down or printed my recovery key"))
+        self.finish.setText(_("Continue"))

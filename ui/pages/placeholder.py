@@ -1,0 +1,41 @@
+"""Sections whose features arrive with later work: say what will appear there."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.i18n import N_, _
+from ui.widgets import EmptyState, make_label
+
+TEXTS = {
+    "program": (N_("Program"), N_("No program started yet"),
+                N_("A program is a course of weekly modules: a short lesson, exercises to try, and "
+                   "homework. When you start one, your lessons and your place in them will appear here.")),
+    "measures": (N_("Measures"), N_("No questionnaires yet"),
+                 N_("Short questionnaires about mood and worry, such as the PHQ-9 and GAD-7, will appear "
+                    "here when your program or your clinician asks for them. They take a few minutes.")),
+    "progress": (N_("Progress"), N_("Nothing to chart yet"),
+                 N_("Once you have answered a few questionnaires or check-ins, charts of how things are "
+                    "changing over the weeks will appear here.")),
+    "messages": (N_("Messages"), N_("No messages"),
+                 N_("If you work with a clinician, their messages and comments on your exercises will "
+                    "appear here after you open a feedback file from them.")),
+}
+
+
+class PlaceholderPage(QWidget):
+    def __init__(self, key: str, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"page-{key}")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 28, 32, 28)
+        self.heading = make_label("heading")
+        self.empty = EmptyState()
+        lay.addWidget(self.heading)
+        lay.addWidget(self.empty, 1)
+
+    def retranslate(self) -> None:
+        heading, title, text = TEXTS[self.key]
+        self.heading.setText(_(heading))
+        self.empty.set_texts(_(title), _(text))

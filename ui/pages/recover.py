@@ -1,0 +1,124 @@
+"""Forgotten password: recovery key, then a new password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from app.crypto import recovery
+from app.errors import HearthError
+from app.i18n import _
+from app.profiles.password import MIN_LENGTH
+from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
+from ui.worker import run_async
+
+
+class RecoverPage(QWidget):
+    recovered = Signal(object)   # Session, with the new password already set
+    cancelled = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.profile = None
+        col = centered_column(self, 600)
+        col.addStretch(1)
+        self.heading = make_label("heading")
+        self.intro = make_label("muted")
+        form = QFormLayout()
+        self.key_label, self.key = QLabel(), QLineEdit()
+        self.key.setInputMask("")
+        self.pw_label, self.password = QLabel(), PasswordField()
+        self.pw2_label, self.password2 = QLabel(), PasswordField()
+        for lab, w in ((self.key_label, self.key), (self.pw_label, self.password), (self.pw2_label, self.password2)):
+            lab.setBuddy(w)
+            form.addRow(lab, w)
+        self.error = make_label("error")
+        self.error.hide()
+        row = QHBoxLayout()
+        self.back = QPushButton()
+        self.go = primary_button()
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.go)
+        col.addWidget(self.heading)
+        col.addWidget(self.intro)
+        col.addLayout(form)
+        col.addWidget(self.error)
+        col.addLayout(row)
+        col.addStretch(2)
+        self.go.clicked.connect(self._go)
+        self.password2.edit.returnPressed.connect(self._go)
+        self.back.clicked.connect(self.cancelled)
+        self.retranslate()
+
+    def start(self, profile) -> None:
+        self.profile = profile
+        self.key.clear()
+        self.password.clear()
+        self.password2.clear()
+        show_error(self.error, "")
+        self.go.setEnabled(True)
+        self.retranslate()
+        self.key.setFocus()
+
+    def _go(self) -> None:
+        if self.profile is None:
+            return
+        text, pw, pw2 = self.key.text(), self.password.text(), self.password2.text()
+        try:
+            recovery.parse(text)  # check digits first: a typo is named before any slow work
+        except HearthError as exc:
+            show_error(self.error, exc.message())
+            self.key.setFocus()
+            return
+        if len(pw) < MIN_LENGTH:
+            show_error(self.error, _("Please choose a password of at least {count} characters.").format(count=MIN_LENGTH))
+            self.password.setFocus()
+            return
+        if pw != pw2:
+            show_error(self.error, _("The two passwords are not the same. Please type them again."))
+            self.password2.clear()
+            self.password2.setFocus()
+            return
+        show_error(self.error, "")
+        self.go.setEnabled(False)
+        mgr, profile = self.ctx.manager, self.profile
+
+        def work():
+            session = mgr.unlock_with_recovery(profile, text)
+            try:
+                mgr.change_password(session, pw)
+            except BaseException:
+                session.lock()
+                raise
+            return session
+
+        run_async(work, self._done, self._failed, self)
+
+    def _done(self, session) -> None:
+        self.go.setEnabled(True)
+        self.key.clear()
+        self.password.clear()
+        self.password2.clear()
+        self.recovered.emit(session)
+
+    def _failed(self, exc) -> None:
+        self.go.setEnabled(True)
+        show_error(self.error, exc.message() if isinstance(exc, HearthError) else
+                   _("The profile could not be opened because of an unexpected problem. Nothing was changed."))
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Use your recovery key"))
+        name = self.profile.display_name if self.profile else ""
+        self.intro.setText(_("Type the recovery key you were given when the profile \u201c{name}\u201d was "
+                             "created, then choose a new password. Your entries are kept.").format(name=name))
+        self.key_label.setText(_("Recovery key:"))
+        self.key.setAccessibleName(_("Recovery key"))
+        self.key.setPlaceholderText("000000-000000-000000-000000-000000-000000-000000-000000")
+        self.pw_label.setText(_("New password:"))
+        self.password.set_accessible_name(_("New password"))
+        self.pw2_label.setText(_("New password again:"))
+        self.password2.set_accessible_name(_("New password again"))
+        self.back.setText(_("Back"))
+        self.go.setText(_("Open and set the new password"))

@@ -1,0 +1,183 @@
+"""Settings: language, appearance, auto-lock, password, profile folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from app import preferences
+from app.errors import HearthError
+from app.i18n import _, ngettext
+from app.profiles.password import MIN_LENGTH
+from ui.pages.welcome import fill_languages
+from ui.widgets import PasswordField, card, make_label, primary_button, show_error
+from ui.worker import run_async
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 28, 32, 28)
+        lay.setSpacing(16)
+        self.heading = make_label("heading")
+        lay.addWidget(self.heading)
+
+        look, ll = card()
+        self.look_title = make_label("subheading")
+        form = QFormLayout()
+        self.lang_label, self.language = QLabel(), QComboBox()
+        self.theme_label, self.theme = QLabel(), QComboBox()
+        self.size_label, self.text_size = QLabel(), QComboBox()
+        for lab, w in ((self.lang_label, self.language), (self.theme_label, self.theme),
+                       (self.size_label, self.text_size)):
+            lab.setBuddy(w)
+            form.addRow(lab, w)
+        ll.addWidget(self.look_title)
+        ll.addLayout(form)
+        lay.addWidget(look)
+
+        sec, sl = card()
+        self.sec_title = make_label("subheading")
+        form2 = QFormLayout()
+        self.lock_label, self.autolock = QLabel(), QComboBox()
+        self.lock_label.setBuddy(self.autolock)
+        form2.addRow(self.lock_label, self.autolock)
+        self.change_pw = QPushButton()
+        self.folder_label = make_label("muted", selectable=True)
+        self.show_folder = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.change_pw)
+        row.addWidget(self.show_folder)
+        row.addStretch(1)
+        sl.addWidget(self.sec_title)
+        sl.addLayout(form2)
+        sl.addLayout(row)
+        sl.addWidget(self.folder_label)
+        lay.addWidget(sec)
+        self.status = make_label("ok")
+        lay.addWidget(self.status)
+        lay.addStretch(1)
+
+        self.language.activated.connect(lambda _i: self.ctx.set_language(self.language.currentData()))
+        self.theme.activated.connect(lambda _i: self.ctx.set_appearance(theme_choice=self.theme.currentData()))
+        self.text_size.activated.connect(lambda _i: self.ctx.set_appearance(text_scale=self.text_size.currentData()))
+        self.autolock.activated.connect(self._autolock_changed)
+        self.change_pw.clicked.connect(self._change_password)
+        self.show_folder.clicked.connect(self._show_folder)
+        self.retranslate()
+
+    def load(self) -> None:
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.folder_label.clear()
+        self.status.clear()
+
+    def _profile_folder(self):
+        s = self.ctx.session
+        return self.ctx.manager.profiles_dir / s.profile_id if s else None
+
+    def _autolock_changed(self) -> None:
+        if self.ctx.session:
+            self.ctx.prefs = preferences.save(self.ctx.session.store, autolock_minutes=self.autolock.currentData())
+            self.ctx.appearance_changed.emit()
+
+    def _show_folder(self) -> None:
+        folder = self._profile_folder()
+        if folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _change_password(self) -> None:
+        if self.ctx.session is None:
+            return
+        dlg = ChangePasswordDialog(self.ctx, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.status.setText(_("Your password was changed. Use the new one next time you unlock."))
+
+    def retranslate(self) -> None:
+        p = self.ctx.prefs
+        self.heading.setText(_("Settings"))
+        self.look_title.setText(_("Language and appearance"))
+        self.lang_label.setText(_("Language:"))
+        self.language.setAccessibleName(_("Language"))
+        fill_languages(self.language)
+        self.theme_label.setText(_("Theme:"))
+        self.theme.setAccessibleName(_("Theme"))
+        _fill(self.theme, [("system", _("Follow the system")), ("light", _("Light")), ("dark", _("Dark"))],
+              p.theme if self.ctx.session else self.ctx.device.theme)
+        self.size_label.setText(_("Text size:"))
+        self.text_size.setAccessibleName(_("Text size"))
+        _fill(self.text_size, [(s, _("{percent}%").format(percent=s)) for s in preferences.TEXT_SCALES], p.text_scale)
+        self.sec_title.setText(_("Privacy and security"))
+        self.lock_label.setText(_("Lock automatically after:"))
+        self.autolock.setAccessibleName(_("Lock automatically after"))
+        choices = [(0, _("Never"))] + [(m, ngettext("{count} minute", "{count} minutes", m).format(count=m))
+                                       for m in preferences.AUTOLOCK_CHOICES if m]
+        _fill(self.autolock, choices, p.autolock_minutes)
+        self.change_pw.setText(_("Change password\u2026"))
+        self.show_folder.setText(_("Show profile folder"))
+        folder = self._profile_folder()
+        self.folder_label.setText(_("Your encrypted profile is stored in: {folder}").format(folder=folder)
+                                  if folder else "")
+
+
+def _fill(combo: QComboBox, items, current) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for value, label in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Change password"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.current, self.new, self.new2 = PasswordField(), PasswordField(), PasswordField()
+        for text, w in ((_("Current password:"), self.current), (_("New password:"), self.new),
+                        (_("New password again:"), self.new2)):
+            lab = QLabel(text)
+            lab.setBuddy(w)
+            w.set_accessible_name(text.rstrip(":"))
+            form.addRow(lab, w)
+        self.error = make_label("error")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = primary_button()
+        self.ok.setText(_("Change password"))
+        self.buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.ok.clicked.connect(self._go)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+
+    def _go(self) -> None:
+        cur, new, new2 = self.current.text(), self.new.text(), self.new2.text()
+        if len(new) < MIN_LENGTH:
+            show_error(self.error, _("Please choose a password of at least {count} characters.").format(count=MIN_LENGTH))
+            return
+        if new != new2:
+            show_error(self.error, _("The two new passwords are not the same. Please type them again."))
+            return
+        self.ok.setEnabled(False)
+        mgr, session = self.ctx.manager, self.ctx.session
+
+        def work():
+            mgr.check_password(session, cur)
+            mgr.change_password(session, new)
+
+        run_async(work, lambda _r: self.accept(), self._failed, self)
+
+    def _failed(self, exc) -> None:
+        self.ok.setEnabled(True)
+        show_error(self.error, exc.message() if isinstance(exc, HearthError)
+                   else _("The password could not be changed. Your old password still works."))

@@ -1,0 +1,102 @@
+"""The unlocked app: a navigation sidebar and one page per section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from app.i18n import N_, _
+from ui.pages.home import HomePage
+from ui.pages.journal import JournalPage
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.settings import SettingsPage
+
+# (key, sidebar label) in sidebar order; Ctrl+1..7 jump to them.
+SECTIONS = (
+    ("home", N_("Home")),
+    ("program", N_("Program")),
+    ("journal", N_("Exercises & journal")),
+    ("measures", N_("Measures")),
+    ("progress", N_("Progress")),
+    ("messages", N_("Messages")),
+    ("settings", N_("Settings")),
+)
+
+
+class ShellPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.sidebar)
+        lay.addWidget(self.stack, 1)
+        self.pages = {
+            "home": HomePage(ctx, self.go),
+            "program": PlaceholderPage("program"),
+            "journal": JournalPage(ctx),
+            "measures": PlaceholderPage("measures"),
+            "progress": PlaceholderPage("progress"),
+            "messages": PlaceholderPage("messages"),
+            "settings": SettingsPage(ctx),
+        }
+        for key, _label in SECTIONS:
+            self.stack.addWidget(self.pages[key])
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        for i in range(len(SECTIONS)):
+            sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            sc.activated.connect(lambda i=i: self.sidebar.setCurrentRow(i))
+        self.sidebar.setCurrentRow(0)
+        self.retranslate()
+
+    def go(self, key: str) -> None:
+        self.sidebar.setCurrentRow([k for k, _l in SECTIONS].index(key))
+
+    def current_key(self) -> str:
+        return SECTIONS[self.stack.currentIndex()][0]
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if self.ctx.unlocked and hasattr(page, "load"):
+            page.load()
+
+    def load(self) -> None:
+        """Fill every page from the newly opened session, starting at Home."""
+        self.sidebar.setCurrentRow(0)
+        for page in self.pages.values():
+            if hasattr(page, "load"):
+                page.load()
+
+    def flush(self) -> None:
+        """Save what is being typed as drafts (before locking)."""
+        for page in self.pages.values():
+            if hasattr(page, "flush"):
+                page.flush()
+
+    def clear(self) -> None:
+        """Forget everything shown from the store (on lock)."""
+        for page in self.pages.values():
+            if hasattr(page, "clear"):
+                page.clear()
+        self.sidebar.setCurrentRow(0)
+
+    def retranslate(self) -> None:
+        self.sidebar.setAccessibleName(_("Sections"))
+        for i, (_key, label) in enumerate(SECTIONS):
+            item = self.sidebar.item(i)
+            item.setText(_(label))
+            item.setToolTip(_("{section} (Ctrl+{number})").format(section=_(label), number=i + 1))
+        for page in self.pages.values():
+            page.retranslate()

@@ -1,0 +1,47 @@
+"""Creating the QApplication: language, direction, Qt's own translations, messages."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from app import i18n
+
+_qt_translator: QTranslator | None = None
+
+
+def _qt_messages(mode, context, message):
+    # Qt's messages can quote widget text; print them only when debugging.
+    if os.environ.get("HEARTH_DEBUG") == "1":
+        sys.stderr.write(f"qt: {message}\n")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        qInstallMessageHandler(_qt_messages)
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Hearth")
+    app.setOrganizationName("Hearth")
+    app.setDesktopFileName("hearth")
+    return app
+
+
+def apply_language(app: QApplication, code: str) -> None:
+    """Direction, QLocale default and Qt's own translations for ``code``."""
+    global _qt_translator
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(code)
+                           else Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(i18n.babel_locale(code)))
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    lang = i18n.babel_locale(code).split("_")[0]
+    if lang != "en":
+        tr = QTranslator(app)
+        if tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(tr)
+            _qt_translator = tr

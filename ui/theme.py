@@ -1,0 +1,97 @@
+"""Light and dark palettes, text size, and the application style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+LIGHT = {
+    "window": "#f7f4ef", "base": "#ffffff", "alt": "#f0ebe3", "text": "#1f2328", "muted": "#5b6270",
+    "accent": "#1f6f68", "accent_text": "#ffffff", "border": "#d8d2c8", "sidebar": "#ece6dc",
+    "help": "#a8322a", "help_text": "#ffffff", "error": "#a8322a", "ok": "#2e6b34",
+}
+DARK = {
+    "window": "#1d2024", "base": "#25292e", "alt": "#2c3137", "text": "#e8e6e3", "muted": "#a3aab5",
+    "accent": "#5fb3aa", "accent_text": "#0f1a19", "border": "#3a4048", "sidebar": "#181b1f",
+    "help": "#e0746b", "help_text": "#1a0f0e", "error": "#f08a80", "ok": "#8cc892",
+}
+
+_base_point_size: float | None = None
+
+
+def system_prefers_dark() -> bool:
+    try:
+        return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    except AttributeError:  # Qt < 6.5
+        return False
+
+
+def resolve(theme: str) -> str:
+    if theme in ("light", "dark"):
+        return theme
+    return "dark" if system_prefers_dark() else "light"
+
+
+def colors(theme: str) -> dict:
+    return DARK if resolve(theme) == "dark" else LIGHT
+
+
+def apply(app: QApplication, theme: str = "system", text_scale: int = 100) -> str:
+    """Apply palette, font size and style sheet; returns "light" or "dark"."""
+    global _base_point_size
+    name = resolve(theme)
+    c = DARK if name == "dark" else LIGHT
+    app.setStyle("Fusion")
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.WindowText: c["text"],
+        QPalette.ColorRole.Base: c["base"], QPalette.ColorRole.AlternateBase: c["alt"],
+        QPalette.ColorRole.Text: c["text"], QPalette.ColorRole.Button: c["alt"],
+        QPalette.ColorRole.ButtonText: c["text"], QPalette.ColorRole.Highlight: c["accent"],
+        QPalette.ColorRole.HighlightedText: c["accent_text"], QPalette.ColorRole.ToolTipBase: c["base"],
+        QPalette.ColorRole.ToolTipText: c["text"], QPalette.ColorRole.PlaceholderText: c["muted"],
+        QPalette.ColorRole.Link: c["accent"], QPalette.ColorRole.Mid: c["border"],
+    }
+    for role, value in roles.items():
+        pal.setColor(role, QColor(value))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c["muted"]))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c["muted"]))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(c["muted"]))
+    app.setPalette(pal)
+
+    if _base_point_size is None:
+        _base_point_size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+    base = _base_point_size * text_scale / 100.0
+    font = app.font()
+    font.setPointSizeF(base)
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(c, base))
+    return name
+
+
+def style_sheet(c: dict, base: float) -> str:
+    return f"""
+    QLabel[role="heading"] {{ font-size: {base * 1.7:.1f}pt; font-weight: 600; }}
+    QLabel[role="subheading"] {{ font-size: {base * 1.2:.1f}pt; font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {c['muted']}; }}
+    QLabel[role="error"] {{ color: {c['error']}; font-weight: 600; }}
+    QLabel[role="ok"] {{ color: {c['ok']}; }}
+    QLabel[role="recovery"] {{ font-family: monospace; font-size: {base * 1.5:.1f}pt;
+        background: {c['base']}; border: 1px solid {c['border']}; border-radius: 6px; padding: 12px; }}
+    QFrame[role="card"] {{ background: {c['base']}; border: 1px solid {c['border']}; border-radius: 8px; }}
+    QListWidget#sidebar {{ background: {c['sidebar']}; border: none; padding: 8px 4px; outline: 0; }}
+    QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 6px; margin: 1px 4px; }}
+    QListWidget#sidebar::item:selected {{ background: {c['accent']}; color: {c['accent_text']}; }}
+    QPushButton {{ padding: 6px 14px; border-radius: 6px; border: 1px solid {c['border']}; background: {c['alt']}; }}
+    QPushButton:focus {{ border: 2px solid {c['accent']}; }}
+    QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
+    QPushButton[role="primary"]:disabled {{ background: {c['border']}; color: {c['muted']}; border-color: {c['border']}; }}
+    QToolButton#helpButton {{ background: {c['help']}; color: {c['help_text']}; font-weight: 600;
+        padding: 6px 14px; border-radius: 6px; }}
+    QToolButton#helpButton:focus {{ border: 2px solid {c['text']}; }}
+    QToolBar {{ border: none; spacing: 8px; padding: 4px 8px; background: {c['window']}; }}
+    QLineEdit, QPlainTextEdit, QComboBox {{ padding: 5px; border: 1px solid {c['border']};
+        border-radius: 5px; background: {c['base']}; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 2px solid {c['accent']}; }}
+    """

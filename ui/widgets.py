@@ -1,0 +1,116 @@
+"""Small reusable widgets and helpers shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from app.i18n import _
+
+
+def make_label(role: str | None = None, *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    lab = QLabel()
+    if role:
+        lab.setProperty("role", role)
+    lab.setWordWrap(wrap)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return lab
+
+
+def primary_button() -> QPushButton:
+    b = QPushButton()
+    b.setProperty("role", "primary")
+    b.setAutoDefault(True)
+    return b
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(18, 16, 18, 16)
+    lay.setSpacing(8)
+    return frame, lay
+
+
+def show_error(label: QLabel, text: str) -> None:
+    """Show (or hide, with empty text) an inline error, announced to screen readers."""
+    label.setText(text)
+    label.setVisible(bool(text))
+    label.setAccessibleDescription(text)
+
+
+def centered_column(parent: QWidget, max_width: int = 560) -> QVBoxLayout:
+    """A page layout: a column of at most ``max_width`` pixels, centred."""
+    outer = QHBoxLayout(parent)
+    outer.setContentsMargins(24, 24, 24, 24)
+    inner = QWidget()
+    inner.setMaximumWidth(max_width)
+    inner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    col = QVBoxLayout(inner)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(12)
+    outer.addStretch(1)
+    outer.addWidget(inner, 10)
+    outer.addStretch(1)
+    return col
+
+
+class PasswordField(QWidget):
+    """A password box with a "Show" toggle."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._toggled)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.toggle)
+        self.setFocusProxy(self.edit)
+        self.retranslate()
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.toggle.setText(_("Hide") if self.toggle.isChecked() else _("Show"))
+        self.toggle.setAccessibleName(_("Show the password") if not self.toggle.isChecked()
+                                      else _("Hide the password"))
+
+    def set_accessible_name(self, name: str) -> None:
+        self.edit.setAccessibleName(name)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self.toggle.setChecked(False)
+
+
+class EmptyState(QWidget):
+    """A friendly "nothing here yet" panel: what will appear, and what to do next."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 24, 0, 24)
+        self.title = make_label("subheading")
+        self.text = make_label("muted")
+        lay.addWidget(self.title)
+        lay.addWidget(self.text)
+        lay.addStretch(1)
+
+    def set_texts(self, title: str, text: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
