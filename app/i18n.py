@@ -338,6 +338,15 @@ def format_datetime(value, fmt: str = "medium") -> str:
     return _fdt(value, format=fmt, locale=babel_locale())
 
 
+def format_when(value) -> str:
+    """Medium date and short time (no seconds), joined the locale's way."""
+    from babel import dates
+
+    loc = babel_locale()
+    return dates.get_datetime_format("medium", locale=loc).replace("'", "").format(
+        dates.format_time(value, "short", locale=loc), dates.format_date(value, "medium", locale=loc))
+
+
 def format_number(value) -> str:
     from babel.numbers import format_decimal
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QListWidget, QListWidgetI
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app import drafts, journal
-from app.i18n import _, format_datetime
+from app.i18n import _, format_when
 from ui.widgets import EmptyState, make_label, primary_button
 
 AUTOSAVE_MS = 600
@@ -19,7 +19,7 @@ AUTOSAVE_MS = 600
 def _entry_label(e: journal.Entry) -> str:
     from datetime import datetime
 
-    when = format_datetime(datetime.fromisoformat(e.created_at).astimezone(), "medium")
+    when = format_when(datetime.fromisoformat(e.created_at).astimezone())
     first = e.title or (e.body.strip().splitlines() or [""])[0]
     return f"{first[:60]}\n{when}"
 
@@ -45,6 +45,8 @@ class JournalPage(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.new_button = QPushButton()
         self.list = QListWidget()
+        self.list.setObjectName("journalList")
+        self.list.setAlternatingRowColors(True)
         self.empty = EmptyState()
         ll.addWidget(self.new_button)
         ll.addWidget(self.empty)
@@ -144,7 +146,7 @@ class JournalPage(QWidget):
         self.notice.setText(_("Your unsaved text was restored.") if restored else "")
 
     def _selected(self, current, _previous) -> None:
-        if current is None:
+        if current is None or self.store is None:
             return
         self.flush()
         self._open(current.data(Qt.ItemDataRole.UserRole))
@@ -224,7 +226,9 @@ class JournalPage(QWidget):
         self.title.clear()
         self.body.clear()
         self._loading = False
+        self.list.blockSignals(True)
         self.list.clear()
+        self.list.blockSignals(False)
         self.editing_id = None
         self._last_deleted = None
         self.undo_button.hide()
