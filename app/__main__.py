@@ -13,10 +13,19 @@ import sys
 from app import __version__
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line."""
+
+    def error(self, message):
+        from app.i18n import _
+
+        self.exit(2, _("{problem} (see: hearth --help)").format(problem=message) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from app.i18n import _
 
-    p = argparse.ArgumentParser(prog="hearth", description=_("Hearth: private, offline CBT."))
+    p = _Parser(prog="hearth", description=_("Hearth: private, offline CBT."))
     p.add_argument("--version", action="version", version=f"Hearth {__version__}")
     p.add_argument("--data-dir", metavar="PATH", help=_("keep profiles in this folder (portable mode)"))
     p.add_argument("--locale", metavar="CODE", help=_("language to use, for example en, de or ar"))
@@ -72,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, HearthError):
             sys.stderr.write(exc.message() + "\n")
             return exc.exit_code
+        if isinstance(exc, OSError):
+            from app.errors import DiskProblem
+
+            sys.stderr.write(DiskProblem().message() + "\n")
+            return DiskProblem.exit_code
         sys.stderr.write(diagnostics.redacted_report(type(exc), exc, exc.__traceback__) + "\n")
         return 1
 

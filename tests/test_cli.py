@@ -64,3 +64,15 @@ def test_screenshot_writes_every_page(tmp_path):
 def test_quit_after_first_paint(tmp_path):
     r = run("--quit-after-first-paint", data_dir=tmp_path)
     assert r.returncode == 0
+
+
+def test_usage_error_is_one_line():
+    r = run("profile", "bogus")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_unusable_data_folder_is_a_clear_message(tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    r = run("profile", "create", "A", "--password-stdin", stdin="a good password\n", data_dir=not_a_folder)
+    assert r.returncode == 8 and "could not write" in r.stderr and len(r.stderr.strip().splitlines()) == 1
