@@ -100,7 +100,7 @@ def _gui(args, data_dir) -> int:
     if args.command == "screenshot":
         return launch.screenshot(custom, Path(args.out), args.theme, args.locale)
     if args.command == "selftest":
-        return launch.selftest(custom)
+        return launch.selftest(custom, args.locale)
     return launch.run_gui(data_dir, demo=args.demo, quit_after_first_paint=args.quit_after_first_paint,
                           forced_locale=args.locale)
 

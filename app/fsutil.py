@@ -40,8 +40,8 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with owner-only permissions.
+def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Write ``data`` to ``path`` atomically, owner-only unless ``mode`` says otherwise.
 
     Order: temp file created 0600 in the same folder, data written, fsync,
     ``os.replace`` over the target, fsync of the folder.
@@ -51,6 +51,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, FILE_MODE)
     try:
+        if mode != FILE_MODE and hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # not filtered by the process umask
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

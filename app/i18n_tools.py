@@ -16,7 +16,8 @@ def compile_all() -> int:
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
-        fsutil.atomic_write_bytes(mo, i18n.compile_po(po.read_bytes(), code))
+        # Catalogs are shipped program files, readable by every user of an install.
+        fsutil.atomic_write_bytes(mo, i18n.compile_po(po.read_bytes(), code), mode=0o644)
         n += 1
     return n
 

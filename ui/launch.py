@@ -168,7 +168,7 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
 
 # --- selftest ------------------------------------------------------------------
 
-def selftest(data_dir: Path | None) -> int:
+def selftest(data_dir: Path | None, locale: str | None = None) -> int:
     """Create, unlock, visit every page, lock, unlock again; exit 0 when all is well."""
     _offscreen()
     from ui.main_window import MainWindow
@@ -186,7 +186,7 @@ def selftest(data_dir: Path | None) -> int:
             failures.append(what)
 
     try:
-        ctx = _new_context(base)
+        ctx = _new_context(base, forced_locale=locale)
         win = MainWindow(ctx)
         win.show()
         check(win.stack.currentWidget() is win.welcome, "welcome page on first run")
