@@ -45,29 +45,33 @@ def test_first_schema_fixture_opens(fixture_manager):
 def test_migration_from_fixture_backs_up_first_and_runs_in_one_transaction(fixture_manager, tmp_path, monkeypatch):
     mig = tmp_path / "migrations"
     shutil.copytree(dbmod.MIGRATIONS_DIR, mig)
-    (mig / "0002_add_mood.sql").write_text("CREATE TABLE mood_test (id INTEGER PRIMARY KEY, score INTEGER);")
+    nxt = dbmod.SCHEMA_VERSION + 1
+    (mig / f"{nxt:04d}_add_mood.sql").write_text("CREATE TABLE mood_test (id INTEGER PRIMARY KEY, score INTEGER);")
     monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", mig)
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", nxt)
     info = fixture_manager.find("Fixture")
     s = fixture_manager.unlock(info, FIXTURE_PASSWORD)
-    assert s.store.schema_version() == 2
+    assert s.store.schema_version() == nxt
     assert s.store.query("SELECT count(*) FROM mood_test") == [(0,)]
+    assert [e.title for e in journal.entries(s.store)] == ["Fixture entry"]  # data carried over
     s.lock()
-    assert any("before-v2" in p.name for p in fixture_manager.backups(info))
+    assert any("before-v2" in p.name for p in fixture_manager.backups(info))  # the fixture is schema 1
 
 
 def test_failing_migration_changes_nothing(fixture_manager, tmp_path, monkeypatch):
     mig = tmp_path / "migrations"
     shutil.copytree(dbmod.MIGRATIONS_DIR, mig)
-    (mig / "0002_broken.sql").write_text("CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);")
+    nxt = dbmod.SCHEMA_VERSION + 1
+    (mig / f"{nxt:04d}_broken.sql").write_text("CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);")
     monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", mig)
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", nxt)
     info = fixture_manager.find("Fixture")
     with pytest.raises(Exception):
         fixture_manager.unlock(info, FIXTURE_PASSWORD)
     monkeypatch.undo()
     s = fixture_manager.unlock(info, FIXTURE_PASSWORD)
-    assert s.store.schema_version() == 1
+    # Steps before the broken one were kept, each in its own transaction; the broken one left nothing.
+    assert s.store.schema_version() == dbmod.SCHEMA_VERSION
     assert s.store.query("SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
     s.lock()
 

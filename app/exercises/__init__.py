@@ -1,0 +1,8 @@
+"""Exercises: reusable, data-driven kinds (thought record, activity diary...).
+
+Each kind is a module in ``app/exercises/kinds/`` defining ``KIND`` (its id),
+``TITLE`` and ``DESCRIPTION`` (marked with ``N_``), ``normalize(data) -> dict``
+(check and clean what the editor produced; raise ``ValueError`` if unusable)
+and ``summary(data) -> str`` (one line for history lists). The registry finds
+them by listing the folder: adding a kind touches no shared file.
+"""

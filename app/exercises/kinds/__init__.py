@@ -1,0 +1,1 @@
+"""One module per exercise kind (see app/exercises/__init__.py)."""

@@ -1,0 +1,33 @@
+"""Lesson quiz: the chosen option for each question and the score."""
+
+from __future__ import annotations
+
+from app.exercises import limits
+from app.i18n import N_
+
+KIND = "quiz"
+TITLE = N_("Quiz")
+DESCRIPTION = N_("A few questions to check what you have learned.")
+
+
+def normalize(data: dict) -> dict:
+    if not isinstance(data, dict):
+        raise ValueError("object expected")
+
+    def choice(v):
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < 20:
+            raise ValueError("bad choice")
+        return v
+
+    chosen = limits.items(data.get("chosen"), choice, limit=50)
+    if all(c is None for c in chosen):
+        raise ValueError("nothing answered")
+    correct = limits.rating(data.get("correct"), 0, len(chosen), optional=False)
+    return {"chosen": chosen, "correct": correct, "total": len(chosen)}
+
+
+def summary(data: dict) -> str:
+    # Numbers only: the surrounding page adds translated words.
+    return f"{data.get('correct', 0)}/{data.get('total', 0)}"

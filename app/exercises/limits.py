@@ -1,0 +1,43 @@
+"""Shared bounds and helpers for normalising exercise data."""
+
+from __future__ import annotations
+
+MAX_TEXT = 20_000       # one free-text field
+MAX_SHORT = 300         # a title, a name, one list item
+MAX_ITEMS = 100         # items in any list
+
+
+def text(value, limit: int = MAX_TEXT) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("text expected")
+    return value[:limit]
+
+
+def rating(value, lo: int = 0, hi: int = 100, *, optional: bool = True):
+    """An integer rating clamped to [lo, hi]; None when optional and missing."""
+    if value is None or value == "":
+        if optional:
+            return None
+        raise ValueError("rating required")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("number expected")
+    return max(lo, min(hi, int(round(value))))
+
+
+def items(value, clean, limit: int = MAX_ITEMS) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("list expected")
+    return [clean(v) for v in value[:limit]]
+
+
+def first_line(*values: str, width: int = 80) -> str:
+    for v in values:
+        v = (v or "").strip()
+        if v:
+            line = v.splitlines()[0]
+            return line if len(line) <= width else line[: width - 1] + "\u2026"
+    return ""

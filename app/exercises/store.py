@@ -1,0 +1,104 @@
+"""Saving, listing, editing and deleting exercise entries."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+from app.exercises import registry
+from app.store import Store
+from app.store.db import utcnow
+
+_COLUMNS = "id, kind, exercise_id, program_id, module_id, created_at, updated_at, data"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    exercise_id: str | None
+    program_id: str | None
+    module_id: str | None
+    created_at: str
+    updated_at: str
+    data: dict
+
+    @property
+    def summary(self) -> str:
+        return registry.get(self.kind).summary(self.data)
+
+
+def _row(r) -> Entry:
+    return Entry(*r[:7], json.loads(r[7]))
+
+
+def add(store: Store, kind: str, data: dict, *, exercise_id: str | None = None,
+        program_id: str | None = None, module_id: str | None = None,
+        created_at: str | None = None, draft_key: str | None = None) -> Entry:
+    """Check ``data`` with the kind's ``normalize`` and save it (clearing its draft)."""
+    clean = registry.get(kind).normalize(data)
+    now = utcnow()
+    entry = Entry(uuid.uuid4().hex, kind, exercise_id, program_id, module_id, created_at or now, now, clean)
+    with store.transaction() as c:
+        c.execute(f"INSERT INTO exercise_entries({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  (entry.id, kind, exercise_id, program_id, module_id, entry.created_at, now,
+                   json.dumps(clean, ensure_ascii=False)))
+        if draft_key:
+            c.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+    return entry
+
+
+def update(store: Store, entry_id: str, data: dict, *, draft_key: str | None = None) -> Entry:
+    old = get(store, entry_id)
+    if old is None:
+        raise KeyError(entry_id)
+    clean = registry.get(old.kind).normalize(data)
+    now = utcnow()
+    with store.transaction() as c:
+        c.execute("UPDATE exercise_entries SET data = ?, updated_at = ? WHERE id = ?",
+                  (json.dumps(clean, ensure_ascii=False), now, entry_id))
+        if draft_key:
+            c.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+    return Entry(old.id, old.kind, old.exercise_id, old.program_id, old.module_id, old.created_at, now, clean)
+
+
+def get(store: Store, entry_id: str) -> Entry | None:
+    r = store.query_one(f"SELECT {_COLUMNS} FROM exercise_entries WHERE id = ?", (entry_id,))
+    return _row(r) if r else None
+
+
+def delete(store: Store, entry_id: str) -> Entry | None:
+    """Delete for good; returns the entry so the UI can offer undo."""
+    entry = get(store, entry_id)
+    with store.transaction() as c:
+        c.execute("DELETE FROM exercise_entries WHERE id = ?", (entry_id,))
+    return entry
+
+
+def restore(store: Store, entry: Entry) -> None:
+    with store.transaction() as c:
+        c.execute(f"INSERT OR REPLACE INTO exercise_entries({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  (entry.id, entry.kind, entry.exercise_id, entry.program_id, entry.module_id,
+                   entry.created_at, entry.updated_at, json.dumps(entry.data, ensure_ascii=False)))
+
+
+def entries(store: Store, *, kind: str | None = None, exercise_id: str | None = None,
+            since: str | None = None, limit: int = 1000) -> list[Entry]:
+    where, params = [], []
+    for col, value in (("kind", kind), ("exercise_id", exercise_id)):
+        if value is not None:
+            where.append(f"{col} = ?")
+            params.append(value)
+    if since is not None:
+        where.append("created_at >= ?")
+        params.append(since)
+    sql = f"SELECT {_COLUMNS} FROM exercise_entries"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    rows = store.query(sql + " ORDER BY created_at DESC LIMIT ?", (*params, limit))
+    return [_row(r) for r in rows]
+
+
+def count(store: Store, *, kind: str | None = None, since: str | None = None) -> int:
+    return len(entries(store, kind=kind, since=since, limit=1_000_000))

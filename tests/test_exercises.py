@@ -1,0 +1,116 @@
+"""Every exercise kind, core and editor, honours the same contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.exercises import registry as kinds
+from app.exercises import store as ex_store
+from ui.exercises import registry as editors
+
+ALL_KINDS = sorted(kinds.known())
+
+
+def test_kinds_are_discovered_and_complete():
+    assert {"reflection", "quiz"} <= set(ALL_KINDS)
+    for kind in ALL_KINDS:
+        m = kinds.get(kind)
+        assert m.KIND == kind and m.TITLE and m.DESCRIPTION
+        assert callable(m.normalize) and callable(m.summary)
+        assert kind in editors.editors(), f"{kind} has no editor in ui/exercises/"
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+@pytest.mark.parametrize("bad", [None, [], "text", 3, {"answers": "not a list"}])
+def test_normalize_rejects_garbage_with_value_error(kind, bad):
+    with pytest.raises((ValueError, TypeError)):
+        kinds.get(kind).normalize(bad)
+
+
+SPECS = {
+    "reflection": {"id": "r1", "title": "T", "prompts": ["One?", "Two?"]},
+    "quiz": {"id": "q1", "title": "Q", "questions": [
+        {"text": "A?", "options": ["x", "y"], "correct": 1, "explain": "because"},
+        {"text": "B?", "options": ["x", "y", "z"], "correct": 0, "explain": "so"}]},
+}
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_editor_contract(qtbot, kind):
+    module = editors.editors()[kind]
+    editor = module.EDITOR(SPECS.get(kind))
+    qtbot.addWidget(editor)
+    editor.set_data({})
+    editor.retranslate()
+    empty = editor.get_data()
+    assert isinstance(empty, dict)
+    with pytest.raises(ValueError):
+        kinds.get(kind).normalize(empty)  # an untouched editor is never saved as an entry
+
+
+def test_reflection_round_trip_through_store(qtbot, session):
+    from ui.exercises.reflection import ReflectionEditor
+
+    ed = ReflectionEditor(SPECS["reflection"])
+    qtbot.addWidget(ed)
+    with qtbot.waitSignal(ed.changed):
+        ed.boxes[0].setPlainText("first answer")
+    entry = ex_store.add(session.store, "reflection", ed.get_data(), exercise_id="r1")
+    assert entry.summary == "first answer"
+    again = ReflectionEditor(SPECS["reflection"])
+    qtbot.addWidget(again)
+    again.set_data(ex_store.get(session.store, entry.id).data)
+    assert again.boxes[0].toPlainText() == "first answer"
+    ex_store.update(session.store, entry.id, {"answers": ["edited", ""], "text": ""})
+    assert ex_store.entries(session.store, exercise_id="r1")[0].summary == "edited"
+    gone = ex_store.delete(session.store, entry.id)
+    assert ex_store.count(session.store) == 0
+    ex_store.restore(session.store, gone)
+    assert ex_store.count(session.store, kind="reflection") == 1
+
+
+def test_quiz_scores_and_explains(qtbot, session):
+    from ui.exercises.quiz import QuizEditor
+
+    ed = QuizEditor(SPECS["quiz"])
+    qtbot.addWidget(ed)
+    ed.buttons[0][1].click()   # right
+    ed.buttons[1][2].click()   # wrong
+    ed.show_answers()
+    assert ed.get_data() == {"chosen": [1, 2], "correct": 1, "total": 2}
+    assert "1 of 2" in ed.result.text()
+    assert not ed.explains[0].isHidden() and "because" in ed.explains[0].text()
+    entry = ex_store.add(session.store, "quiz", ed.get_data(), exercise_id="q1")
+    assert entry.summary == "1/2"
+
+
+def test_quiz_normalize_bounds():
+    from app.exercises.kinds import quiz
+
+    with pytest.raises(ValueError):
+        quiz.normalize({"chosen": [True], "correct": 1})
+    with pytest.raises(ValueError):
+        quiz.normalize({"chosen": [99], "correct": 1})
+    assert quiz.normalize({"chosen": [0, None], "correct": 7})["correct"] == 2  # clamped to total
+
+
+def test_host_saves_with_autosave_and_undo(qtbot, session):
+    from types import SimpleNamespace
+
+    from app import drafts
+    from ui.exercises.host import ExerciseHost
+
+    ctx = SimpleNamespace(session=session)
+    host = ExerciseHost(ctx, "reflection", SPECS["reflection"], program_id="p", module_id="m")
+    qtbot.addWidget(host)
+    host.load()
+    host.editor.boxes[1].setPlainText("kept as a draft")
+    qtbot.waitUntil(lambda: drafts.load(session.store, "exercise:reflection:r1:new") is not None, timeout=2000)
+    host.browser.save()
+    [e] = ex_store.entries(session.store)
+    assert (e.program_id, e.module_id, e.exercise_id) == ("p", "m", "r1")
+    assert drafts.load(session.store, "exercise:reflection:r1:new") is None
+    host.browser.delete()
+    assert ex_store.count(session.store) == 0
+    host.browser.undo_delete()
+    assert ex_store.count(session.store) == 1

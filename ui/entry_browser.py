@@ -1,0 +1,245 @@
+"""A list of saved entries beside an editor: new, save, delete with undo, and
+autosaved drafts. The journal and every exercise kind use it.
+
+An *adapter* talks to the store; an *editor* is a widget with a ``changed``
+signal, ``get_data() -> dict``, ``set_data(dict)`` and ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from app import drafts
+from app.i18n import _, format_when
+from ui.widgets import EmptyState, make_label, primary_button
+
+AUTOSAVE_MS = 600
+
+
+def when_label(iso: str) -> str:
+    return format_when(datetime.fromisoformat(iso).astimezone())
+
+
+class EntryBrowser(QWidget):
+    def __init__(self, ctx, adapter, editor, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.adapter = adapter
+        self.editor = editor
+        self.editing_id: str | None = None
+        self._undo_token = None
+        self._loading = False
+        self._dirty = False
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.new_button = QPushButton()
+        self.list = QListWidget()
+        self.list.setObjectName("journalList")
+        self.list.setAlternatingRowColors(True)
+        self.empty = EmptyState()
+        ll.addWidget(self.new_button)
+        ll.addWidget(self.empty)
+        ll.addWidget(self.list, 1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(editor)
+        self.notice = make_label("muted")
+        self.error = make_label("error")
+        self.error.hide()
+        row = QHBoxLayout()
+        self.delete_button = QPushButton()
+        self.undo_button = QPushButton()
+        self.undo_button.hide()
+        self.save_button = primary_button()
+        row.addWidget(self.delete_button)
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        row.addWidget(self.notice)
+        row.addWidget(self.save_button)
+        rl.addWidget(scroll, 1)
+        rl.addWidget(self.error)
+        rl.addLayout(row)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.flush)
+        editor.changed.connect(self._changed)
+        self.new_button.clicked.connect(self.new_entry)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.list.currentItemChanged.connect(self._selected)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.retranslate()
+
+    # --- store ----------------------------------------------------------------
+
+    @property
+    def store(self):
+        return self.ctx.session.store if self.ctx.session else None
+
+    def _draft_key(self) -> str:
+        return f"{self.adapter.draft_prefix}:{self.editing_id or 'new'}"
+
+    def load(self) -> None:
+        if self.store is None:
+            return
+        self.flush()
+        self._fill_list()
+        if self.editing_id is None:
+            self._open(None)
+
+    def _fill_list(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry_id, label, iso in self.adapter.entries(self.store):
+            item = QListWidgetItem(f"{label}\n{when_label(iso)}" if label else when_label(iso))
+            item.setData(Qt.ItemDataRole.UserRole, entry_id)
+            self.list.addItem(item)
+            if entry_id == self.editing_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        has = self.list.count() > 0
+        self.list.setVisible(has)
+        self.empty.setVisible(not has)
+
+    def _open(self, entry_id: str | None) -> None:
+        """Show an entry (or a new one), preferring an unsaved draft if there is one."""
+        self.editing_id = entry_id
+        data = self.adapter.load(self.store, entry_id) if entry_id else {}
+        restored = False
+        draft = drafts.load(self.store, self._draft_key())
+        if draft:
+            try:
+                data, restored = json.loads(draft), True
+            except ValueError:
+                pass
+        self._loading = True
+        self.editor.set_data(data if isinstance(data, dict) else {})
+        self._loading = False
+        self._dirty = False
+        self.delete_button.setEnabled(entry_id is not None)
+        self.error.hide()
+        self.notice.setText(_("Your unsaved text was restored.") if restored else "")
+
+    def _selected(self, current, _previous) -> None:
+        if current is None or self.store is None:
+            return
+        self.flush()
+        self._open(current.data(Qt.ItemDataRole.UserRole))
+
+    def _changed(self) -> None:
+        if self._loading or self.store is None:
+            return
+        self._dirty = True
+        self.notice.setText(_("Saving draft\u2026"))
+        self.autosave.start()
+
+    def flush(self) -> None:
+        """Write the editor's content to the draft store now (autosave, and before locking)."""
+        self.autosave.stop()
+        if not self._dirty or self.store is None:
+            return
+        data = self.editor.get_data()
+        empty = not any(v for v in data.values()) if isinstance(data, dict) else True
+        drafts.save(self.store, self._draft_key(), "" if empty else json.dumps(data, ensure_ascii=False))
+        self._dirty = False
+        self.notice.setText(_("Draft saved"))
+
+    # --- actions ----------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        if self.store is None:
+            return
+        self.flush()
+        self.list.setCurrentItem(None)
+        self._open(None)
+        self.editor.setFocus()
+
+    def save(self) -> None:
+        if self.store is None:
+            return
+        self.autosave.stop()
+        try:
+            self.editing_id = self.adapter.save(self.store, self.editing_id, self.editor.get_data(),
+                                                self._draft_key())
+        except ValueError:
+            self.error.setText(self.adapter.incomplete_message())
+            self.error.show()
+            return
+        self._dirty = False
+        self.error.hide()
+        self._fill_list()
+        self.delete_button.setEnabled(True)
+        self.notice.setText(_("Saved"))
+
+    def delete(self) -> None:
+        if self.store is None or not self.editing_id:
+            return
+        self.autosave.stop()
+        drafts.discard(self.store, self._draft_key())
+        self._undo_token = self.adapter.delete(self.store, self.editing_id)
+        self.editing_id = None
+        self._fill_list()
+        self._open(None)
+        self.notice.setText(_("Entry deleted."))
+        self.undo_button.setVisible(self._undo_token is not None)
+
+    def undo_delete(self) -> None:
+        if self.store is None or self._undo_token is None:
+            return
+        self.editing_id = self.adapter.restore(self.store, self._undo_token)
+        self._undo_token = None
+        self.undo_button.hide()
+        self._fill_list()
+        self._open(self.editing_id)
+        self.notice.setText(_("Entry restored."))
+
+    def clear(self) -> None:
+        self.autosave.stop()
+        self._loading = True
+        self.editor.set_data({})
+        self._loading = False
+        self._dirty = False
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.blockSignals(False)
+        self.editing_id = None
+        self._undo_token = None
+        self.undo_button.hide()
+        self.notice.clear()
+        self.error.hide()
+
+    def retranslate(self) -> None:
+        self.new_button.setText(_("New entry"))
+        self.new_button.setToolTip(_("New entry ({shortcut})").format(
+            shortcut=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.list.setAccessibleName(_("Saved entries"))
+        self.save_button.setText(_("Save"))
+        self.delete_button.setText(_("Delete"))
+        self.undo_button.setText(_("Undo delete"))
+        title, text = self.adapter.empty_texts()
+        self.empty.set_texts(title, text)
+        self.editor.retranslate()

@@ -1,0 +1,82 @@
+"""One exercise: its title and instructions above an EntryBrowser of its entries."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.exercises import registry as kinds
+from app.exercises import store as ex_store
+from app.i18n import _, dgettext
+from ui.entry_browser import EntryBrowser
+from ui.exercises import registry
+from ui.widgets import make_label
+
+
+class ExerciseAdapter:
+    def __init__(self, kind: str, spec: dict | None, program_id: str | None, module_id: str | None):
+        self.kind, self.spec = kind, spec
+        self.exercise_id = spec.get("id") if spec else None
+        self.program_id, self.module_id = program_id, module_id
+        self.draft_prefix = f"exercise:{kind}:{self.exercise_id or '-'}"
+
+    def entries(self, store):
+        for e in ex_store.entries(store, kind=self.kind, exercise_id=self.exercise_id):
+            yield e.id, e.summary, e.created_at
+
+    def load(self, store, entry_id):
+        e = ex_store.get(store, entry_id)
+        return e.data if e else {}
+
+    def save(self, store, entry_id, data, draft_key):
+        if entry_id:
+            return ex_store.update(store, entry_id, data, draft_key=draft_key).id
+        return ex_store.add(store, self.kind, data, exercise_id=self.exercise_id, program_id=self.program_id,
+                            module_id=self.module_id, draft_key=draft_key).id
+
+    def delete(self, store, entry_id):
+        return ex_store.delete(store, entry_id)
+
+    def restore(self, store, entry):
+        ex_store.restore(store, entry)
+        return entry.id
+
+    def incomplete_message(self):
+        return _("There is nothing to save yet. Fill in the main parts first, then save.")
+
+    def empty_texts(self):
+        return (_("Nothing saved yet"),
+                _("Fill in the form on the right and press Save (Ctrl+S). Your typing is kept as a draft "
+                  "as you go."))
+
+
+class ExerciseHost(QWidget):
+    def __init__(self, ctx, kind: str, spec: dict | None = None, *, program_id: str | None = None,
+                 module_id: str | None = None, parent=None):
+        super().__init__(parent)
+        self.kind, self.spec = kind, spec
+        self.editor = registry.editors()[kind].EDITOR(spec)
+        self.browser = EntryBrowser(ctx, ExerciseAdapter(kind, spec, program_id, module_id), self.editor)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.heading = make_label("subheading")
+        self.description = make_label("muted")
+        lay.addWidget(self.heading)
+        lay.addWidget(self.description)
+        lay.addWidget(self.browser, 1)
+        self.retranslate()
+
+    def load(self) -> None:
+        self.browser.load()
+
+    def flush(self) -> None:
+        self.browser.flush()
+
+    def clear(self) -> None:
+        self.browser.clear()
+
+    def retranslate(self) -> None:
+        module = kinds.get(self.kind)
+        title = dgettext("programs", self.spec["title"]) if self.spec and self.spec.get("title") else _(module.TITLE)
+        self.heading.setText(title)
+        self.description.setText(_(module.DESCRIPTION))
+        self.browser.retranslate()

@@ -1,0 +1,99 @@
+"""Quiz: one group of choices per question; checking shows the explanations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QGroupBox, QPushButton, QRadioButton, QVBoxLayout, QWidget
+
+from app.i18n import _, dgettext, ngettext
+from ui.widgets import make_label
+
+KIND = "quiz"
+TOOL = False  # needs its lesson's questions
+
+
+class QuizEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, spec: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.questions = list((spec or {}).get("questions") or [])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.boxes, self.groups, self.buttons, self.explains = [], [], [], []
+        for qi, q in enumerate(self.questions):
+            box = QGroupBox()
+            bl = QVBoxLayout(box)
+            group = QButtonGroup(box)
+            buttons = []
+            for oi, _opt in enumerate(q.get("options", [])):
+                rb = QRadioButton()
+                group.addButton(rb, oi)
+                bl.addWidget(rb)
+                buttons.append(rb)
+            explain = make_label("muted")
+            explain.hide()
+            bl.addWidget(explain)
+            group.idClicked.connect(lambda _i: self.changed.emit())
+            lay.addWidget(box)
+            self.boxes.append(box)
+            self.groups.append(group)
+            self.buttons.append(buttons)
+            self.explains.append(explain)
+        self.check = QPushButton()
+        self.check.clicked.connect(self.show_answers)
+        self.result = make_label("subheading")
+        lay.addWidget(self.check)
+        lay.addWidget(self.result)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def chosen(self) -> list:
+        return [g.checkedId() if g.checkedId() >= 0 else None for g in self.groups]
+
+    def score(self) -> int:
+        return sum(1 for c, q in zip(self.chosen(), self.questions) if c is not None and c == q.get("correct"))
+
+    def get_data(self) -> dict:
+        chosen = self.chosen()
+        if all(c is None for c in chosen):
+            return {}
+        return {"chosen": chosen, "correct": self.score(), "total": len(self.questions)}
+
+    def set_data(self, data: dict) -> None:
+        chosen = list(data.get("chosen") or [])
+        for qi, group in enumerate(self.groups):
+            group.setExclusive(False)
+            for b in self.buttons[qi]:
+                b.setChecked(False)
+            group.setExclusive(True)
+            c = chosen[qi] if qi < len(chosen) else None
+            if isinstance(c, int) and 0 <= c < len(self.buttons[qi]):
+                self.buttons[qi][c].setChecked(True)
+            self.explains[qi].hide()
+        self.result.clear()
+        if chosen:
+            self.show_answers()
+
+    def show_answers(self) -> None:
+        for q, explain, c in zip(self.questions, self.explains, self.chosen()):
+            if c is None:
+                explain.hide()
+                continue
+            right = c == q.get("correct")
+            verdict = _("Right.") if right else _("Not quite.")
+            explain.setText(verdict + " " + dgettext("programs", q.get("explain", "")))
+            explain.show()
+        n, total = self.score(), len(self.questions)
+        self.result.setText(ngettext("{count} of {total} answer right", "{count} of {total} answers right",
+                                     n).format(count=n, total=total))
+
+    def retranslate(self) -> None:
+        for qi, q in enumerate(self.questions):
+            self.boxes[qi].setTitle(dgettext("programs", q.get("text", "")))
+            for b, opt in zip(self.buttons[qi], q.get("options", [])):
+                b.setText(dgettext("programs", opt))
+        self.check.setText(_("Check my answers"))
+
+
+EDITOR = QuizEditor

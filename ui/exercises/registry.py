@@ -1,0 +1,29 @@
+"""Finds every editor module in ui/exercises/ (no shared list to edit)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from types import ModuleType
+
+import ui.exercises as _pkg
+
+_NOT_EDITORS = {"registry", "host"}
+
+
+@lru_cache(maxsize=1)
+def editors() -> dict[str, ModuleType]:
+    found = {}
+    for info in pkgutil.iter_modules(_pkg.__path__):
+        if info.name.startswith("_") or info.name in _NOT_EDITORS:
+            continue
+        module = importlib.import_module(f"{_pkg.__name__}.{info.name}")
+        if hasattr(module, "KIND") and hasattr(module, "EDITOR"):
+            found[module.KIND] = module
+    return found
+
+
+def tools() -> list[str]:
+    """Kinds that make sense on their own, outside a lesson."""
+    return sorted(k for k, m in editors().items() if getattr(m, "TOOL", True))
