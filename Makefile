@@ -38,7 +38,10 @@ bench: setup
 pot: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -k N_ -k pgettext:1c,2 \
 	    --project=Hearth --copyright-holder="Hearth contributors" -o locales/app.pot app ui
-	for po in locales/*/LC_MESSAGES/app.po; do $(BIN)/pybabel update --no-fuzzy-matching -i locales/app.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))); done
+	$(BIN)/pybabel extract --sort-by-file -F babel-programs.cfg --project=Hearth \
+	    --copyright-holder="Hearth contributors" -o locales/programs.pot programs
+	for domain in app programs; do for po in locales/*/LC_MESSAGES/$$domain.po; do [ -f "$$po" ] || continue; \
+	    $(BIN)/pybabel update --no-fuzzy-matching -D $$domain -i locales/$$domain.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))); done; done
 
 bundle: setup
 	$(BIN)/python -m pip install --quiet -e '.[build]'

@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("selftest", help=_("run an offscreen end-to-end check"))
 
+    pr = sub.add_parser("programs", help=_("check program content"))
+    prsub = pr.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pv = prsub.add_parser("validate", help=_("check a program folder (or a folder of programs)"))
+    pv.add_argument("path", nargs="?", metavar="PATH")
+
     i = sub.add_parser("i18n", help=_("translation tools for developers"))
     isub = i.add_subparsers(dest="action", metavar="ACTION", required=True)
     isub.add_parser("compile", help=_("compile every .po catalog to .mo"))

@@ -44,11 +44,41 @@ def dispatch(args) -> int | None:
     cmd = args.command
     if cmd == "profile":
         return _profile(args, data_dir)
+    if cmd == "programs":
+        return _programs(args)
     if cmd == "i18n":
         from app import i18n_tools
 
         return i18n_tools.run(args.action)
     return None  # a GUI command: __main__ starts Qt
+
+
+def _programs(args) -> int:
+    """Validate programs: schema, references, lessons, and their translations."""
+    from app import i18n_tools, paths
+    from app.programs import loader
+
+    base = Path(args.path) if args.path else paths.programs_dir()
+    if (base / loader.PROGRAM_FILE).exists():
+        try:
+            good, bad = [loader.load(base)], []
+        except loader.ProgramInvalid as e:
+            good, bad = [], [loader.Unavailable(base, tuple(e.problems))]
+    else:
+        good, bad = loader.load_all(base)
+    for unavailable in bad:
+        for problem in unavailable.problems:
+            print(f"{unavailable.folder / problem.file}" + (f":{problem.line}" if problem.line else "")
+                  + f": {problem.message}", file=sys.stderr)
+    translation_problems = i18n_tools.check_all() if not args.path else []
+    for problem in translation_problems:
+        print(problem, file=sys.stderr)
+    for program in good:
+        print(_("{program}: valid ({count} modules)").format(program=program.id, count=len(program.modules)))
+    if not good and not bad:
+        print(_("No programs found in {path}.").format(path=base), file=sys.stderr)
+        return 1
+    return 1 if bad or translation_problems else 0
 
 
 def _profile(args, data_dir: Path) -> int:

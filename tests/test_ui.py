@@ -139,7 +139,7 @@ def test_auto_lock_after_idle_clears_pages(qtbot, make_window):
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
     assert win.idle.active  # default 10 minutes
     win.shell.go("journal")
-    jp = win.shell.pages["journal"]
+    jp = win.shell.pages["journal"].journal
     qtbot.keyClicks(jp.body, "typed just before walking away")
     win.idle.set_interval_ms(150)
     qtbot.waitUntil(lambda: not ctx.unlocked, timeout=5000)
@@ -170,7 +170,7 @@ def test_journal_autosave_save_delete_undo(qtbot, make_window):
     unlock(qtbot, win)
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
     win.shell.go("journal")
-    jp = win.shell.pages["journal"]
+    jp = win.shell.pages["journal"].journal
     assert jp.empty.isVisible()
     qtbot.keyClicks(jp.title, "Morning")
     qtbot.keyClicks(jp.body, "Walked to the shop.")

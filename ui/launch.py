@@ -140,7 +140,7 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
         for i, (section, _label) in enumerate(SECTIONS):
             win.shell.go(section)
             if section == "journal":
-                win.shell.pages["journal"].list.setCurrentRow(0)
+                win.shell.pages["journal"].journal.list.setCurrentRow(0)
             grab(f"{10 + i:02d}-{section}")
         dlg = HelpDialog(ctx, win)
         dlg.show()

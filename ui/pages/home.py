@@ -1,20 +1,32 @@
-"""Home: a greeting, where to continue, and quick ways in."""
+"""Home: a greeting, where to continue, this week's homework, and quick ways in."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import journal
-from app.i18n import _, ngettext
-from ui.widgets import card, make_label
+from app.i18n import _, dgettext, ngettext
+from app.programs import loader, progress, unlock
+from ui.pages.program import state_text
+from ui.widgets import card, make_label, primary_button
 
 
 class HomePage(QWidget):
-    def __init__(self, ctx, go, parent=None):
+    def __init__(self, ctx, go, open_module, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.go, self.open_module = go, open_module
         self._journal_count = 0
-        lay = QVBoxLayout(self)
+        self._continue_id = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(body)
         lay.setContentsMargins(32, 28, 32, 28)
         lay.setSpacing(16)
         self.heading = make_label("heading")
@@ -22,22 +34,31 @@ class HomePage(QWidget):
 
         prog, pl = card()
         self.prog_title = make_label("subheading")
-        self.prog_text = make_label("muted")
-        pl.addWidget(self.prog_title)
-        pl.addWidget(self.prog_text)
+        self.prog_text = make_label()
+        self.homework_title = make_label()
+        self.homework_list = make_label("muted")
+        self.next_text = make_label("muted")
+        row = QHBoxLayout()
+        self.continue_button = primary_button()
+        self.continue_button.clicked.connect(lambda: self.open_module(self._continue_id))
+        row.addWidget(self.continue_button)
+        row.addStretch(1)
+        for w in (self.prog_title, self.prog_text, self.homework_title, self.homework_list, self.next_text):
+            pl.addWidget(w)
+        pl.addLayout(row)
         lay.addWidget(prog)
 
         jour, jl = card()
         self.journal_title = make_label("subheading")
         self.journal_text = make_label("muted")
-        row = QHBoxLayout()
+        row2 = QHBoxLayout()
         self.write = QPushButton()
-        self.write.clicked.connect(lambda: go("journal"))
-        row.addWidget(self.write)
-        row.addStretch(1)
+        self.write.clicked.connect(lambda: self.go("journal"))
+        row2.addWidget(self.write)
+        row2.addStretch(1)
         jl.addWidget(self.journal_title)
         jl.addWidget(self.journal_text)
-        jl.addLayout(row)
+        jl.addLayout(row2)
         lay.addWidget(jour)
         lay.addStretch(1)
         self.retranslate()
@@ -48,15 +69,48 @@ class HomePage(QWidget):
 
     def clear(self) -> None:
         self._journal_count = 0
-        self.heading.setText("")
+        self._continue_id = None
         self.retranslate()
+
+    def _program_card(self) -> None:
+        store = self.ctx.session.store if self.ctx.session else None
+        enrolment = progress.active(store) if store else None
+        program = loader.cached(enrolment.program_id) if enrolment else None
+        for w in (self.homework_title, self.homework_list, self.next_text):
+            w.hide()
+        if program is None:
+            self._continue_id = None
+            self.prog_title.setText(_("Start a program"))
+            self.prog_text.setText(_("A program guides you through CBT skills one week at a time. Choose one to "
+                                     "begin; your next lesson and this week's homework will then be shown here."))
+            self.continue_button.setText(_("Choose a program"))
+            return
+        states = progress.states(store, program)
+        self._continue_id = unlock.current_module(states)
+        module = program.module(self._continue_id) if self._continue_id else program.modules[0]
+        self.prog_title.setText(_("Continue where you left off"))
+        self.prog_text.setText(_("{program}, module {number}: {title}").format(
+            program=dgettext("programs", program.title), number=module.number,
+            title=dgettext("programs", module.title)))
+        self.continue_button.setText(_("Continue"))
+        done = progress.homework_done(store, program.id)
+        if module.homework:
+            self.homework_title.setText(_("This week's homework:"))
+            self.homework_list.setText("\n".join(("\u2713 " if h["id"] in done else "\u2022 ")
+                                                 + dgettext("programs", h["text"]) for h in module.homework))
+            self.homework_title.show()
+            self.homework_list.show()
+        later = [(m, s) for m, s in zip(program.modules, states) if s.status == unlock.LOCKED]
+        if later:
+            m, s = later[0]
+            self.next_text.setText(_("Next: module {number}, {title}. {state}").format(
+                number=m.number, title=dgettext("programs", m.title), state=state_text(s)))
+            self.next_text.show()
 
     def retranslate(self) -> None:
         session = self.ctx.session
         self.heading.setText(_("Hello, {name}").format(name=session.display_name) if session else "")
-        self.prog_title.setText(_("Continue where you left off"))
-        self.prog_text.setText(_("You have not started a program yet. When you do, your next lesson, this "
-                                 "week's homework and what comes next will be shown here."))
+        self._program_card()
         self.journal_title.setText(_("Your journal"))
         if self._journal_count:
             self.journal_text.setText(ngettext("You have written {count} entry. Everything in it stays "

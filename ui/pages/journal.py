@@ -1,4 +1,4 @@
-"""Exercises & journal: the program's exercises and a free-text journal."""
+"""The journal: dated free-text entries, autosaved as you type."""
 
 from __future__ import annotations
 
@@ -79,18 +79,18 @@ class JournalEditor(QWidget):
 
 
 class JournalPage(QWidget):
+    """The journal: an intro line above its entries and editor."""
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 28, 32, 20)
-        lay.setSpacing(12)
-        self.heading = make_label("heading")
-        self.exercises_note = make_label("muted")
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        self.intro = make_label("muted")
         self.editor = JournalEditor()
         self.browser = EntryBrowser(ctx, JournalAdapter(), self.editor)
-        lay.addWidget(self.heading)
-        lay.addWidget(self.exercises_note)
+        lay.addWidget(self.intro)
         lay.addWidget(self.browser, 1)
         # Short names used by tests and the screenshot command.
         b = self.browser
@@ -109,8 +109,6 @@ class JournalPage(QWidget):
         self.browser.clear()
 
     def retranslate(self) -> None:
-        self.heading.setText(_("Exercises & journal"))
-        self.exercises_note.setText(_("Exercises from your program, such as thought records and activity "
-                                      "diaries, will appear here too. Until then, your journal is a private "
-                                      "place to write."))
+        self.intro.setText(_("Your journal is a private place to write about your days. Choose another exercise "
+                             "above, such as a thought record or an activity diary."))
         self.browser.retranslate()

@@ -8,9 +8,6 @@ from app.i18n import N_, _
 from ui.widgets import EmptyState, make_label
 
 TEXTS = {
-    "program": (N_("Program"), N_("No program started yet"),
-                N_("A program is a course of weekly modules: a short lesson, exercises to try, and "
-                   "homework. When you start one, your lessons and your place in them will appear here.")),
     "measures": (N_("Measures"), N_("No questionnaires yet"),
                  N_("Short questionnaires about mood and worry, such as the PHQ-9 and GAD-7, will appear "
                     "here when your program or your clinician asks for them. They take a few minutes.")),

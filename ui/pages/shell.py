@@ -7,9 +7,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from app.i18n import N_, _
+from ui.pages.exercises import ExercisesPage
 from ui.pages.home import HomePage
-from ui.pages.journal import JournalPage
 from ui.pages.placeholder import PlaceholderPage
+from ui.pages.program import ProgramPage
 from ui.pages.settings import SettingsPage
 
 # (key, sidebar label) in sidebar order; Ctrl+1..7 jump to them.
@@ -38,9 +39,9 @@ class ShellPage(QWidget):
         lay.addWidget(self.sidebar)
         lay.addWidget(self.stack, 1)
         self.pages = {
-            "home": HomePage(ctx, self.go),
-            "program": PlaceholderPage("program"),
-            "journal": JournalPage(ctx),
+            "home": HomePage(ctx, self.go, self.open_module),
+            "program": ProgramPage(ctx, self.open_exercise),
+            "journal": ExercisesPage(ctx),
             "measures": PlaceholderPage("measures"),
             "progress": PlaceholderPage("progress"),
             "messages": PlaceholderPage("messages"),
@@ -60,6 +61,14 @@ class ShellPage(QWidget):
 
     def go(self, key: str) -> None:
         self.sidebar.setCurrentRow([k for k, _l in SECTIONS].index(key))
+
+    def open_exercise(self, kind: str, spec: dict | None, program_id: str | None, module_id: str | None) -> None:
+        self.go("journal")
+        self.pages["journal"].open(kind, spec, program_id, module_id)
+
+    def open_module(self, module_id: str | None) -> None:
+        self.go("program")
+        self.pages["program"].load(module_id)
 
     def current_key(self) -> str:
         return SECTIONS[self.stack.currentIndex()][0]

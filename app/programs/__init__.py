@@ -1,0 +1,2 @@
+"""Programs: declarative content (program.yaml + Markdown lessons), loaded,
+validated and tracked. See docs/program-format.md."""

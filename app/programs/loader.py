@@ -1,0 +1,219 @@
+"""Load and validate programs: schema, references, lesson links and templates.
+
+A broken program never raises out of :func:`load_all`; it is returned as
+:class:`Unavailable` with its problems (file and line), so the app can list
+it with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from app import paths
+from app.programs.model import Module, Problem, Program, Unavailable
+
+PROGRAM_FILE = "program.yaml"
+MAX_PROGRAM_BYTES = 512 * 1024
+MAX_LESSON_BYTES = 256 * 1024
+# Measures the app can administer (the measures engine, issue #4, will own this list).
+KNOWN_MEASURES = frozenset({"phq9", "phq8", "phq2", "gad7", "gad2", "wsas"})
+# Variables a lesson template may use; filled from the user's own data.
+LESSON_VARIABLES = frozenset({"activities_last_week", "thought_records_total"})
+_LINK = re.compile(r"\]\(exercise:([a-z0-9-]+)\)")
+
+
+class ProgramInvalid(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads((Path(__file__).parent / "program.schema.json").read_text(encoding="utf-8"))
+
+
+def _yaml_line(node, path) -> int | None:
+    """1-based line of the YAML node at a JSON-Schema error path."""
+    import yaml
+
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node, line = nxt, nxt.start_mark.line + 1
+    return line
+
+
+def _read_yaml(path: Path) -> tuple[object, object]:
+    import yaml
+
+    data = path.read_bytes()
+    if len(data) > MAX_PROGRAM_BYTES:
+        raise ProgramInvalid([Problem(path.name, None, "file is too large")])
+    text = data.decode("utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.safe_load(text), node
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ProgramInvalid([Problem(path.name, mark.line + 1 if mark else None,
+                                      f"not valid YAML: {getattr(e, 'problem', e)}")]) from None
+
+
+def load(folder: Path) -> Program:
+    """Load one program folder or raise :class:`ProgramInvalid` with every problem found."""
+    from jsonschema import Draft202012Validator
+
+    folder = Path(folder)
+    yaml_path = folder / PROGRAM_FILE
+    try:
+        raw, node = _read_yaml(yaml_path)
+    except (OSError, UnicodeDecodeError) as e:
+        raise ProgramInvalid([Problem(PROGRAM_FILE, None, f"cannot be read: {type(e).__name__}")]) from None
+    errors = sorted(Draft202012Validator(schema()).iter_errors(raw), key=lambda e: list(map(str, e.path)))
+    if errors:
+        raise ProgramInvalid([Problem(PROGRAM_FILE, _yaml_line(node, list(e.absolute_path)),
+                                      f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}")
+                              for e in errors[:50]])
+    problems = _check_references(folder, raw, node)
+    if problems:
+        raise ProgramInvalid(problems)
+    modules = tuple(
+        Module(m["id"], i + 1, m["title"], m["summary"], m.get("minutes"), m["unlock"], m["lesson"],
+               tuple(m.get("exercises", [])), tuple(m.get("homework", [])))
+        for i, m in enumerate(raw["modules"]))
+    return Program(raw["id"], raw["version"], raw["title"], raw["summary"], raw["audience"],
+                   tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder)
+
+
+def _inside(folder: Path, rel: str) -> Path | None:
+    p = (folder / rel).resolve()
+    return p if p.is_relative_to(folder.resolve()) and p.is_file() else None
+
+
+def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
+    from app.exercises import registry
+
+    kinds = registry.known()
+    problems: list[Problem] = []
+
+    def add(path, message):
+        problems.append(Problem(PROGRAM_FILE, _yaml_line(node, path), message))
+
+    if raw["id"] != folder.name:
+        add(["id"], f"id '{raw['id']}' must match the folder name '{folder.name}'")
+    if raw.get("about") and not _inside(folder, raw["about"]):
+        add(["about"], f"file not found: {raw['about']}")
+    for mi, m in enumerate(raw.get("measures", [])):
+        if m["id"] not in KNOWN_MEASURES:
+            add(["measures", mi, "id"], f"unknown measure '{m['id']}'")
+    seen_modules, seen_ex, seen_hw = set(), {}, set()
+    for mi, m in enumerate(raw["modules"]):
+        for ei, ex in enumerate(m.get("exercises", [])):
+            where = ["modules", mi, "exercises", ei]
+            if ex["id"] in seen_ex:
+                add(where + ["id"], f"exercise id '{ex['id']}' is used twice")
+            seen_ex[ex["id"]] = ex["kind"]
+            if ex["kind"] not in kinds:
+                add(where + ["kind"], f"unknown exercise kind '{ex['kind']}'")
+            if ex["kind"] == "quiz":
+                if not ex.get("questions"):
+                    add(where, "a quiz needs questions")
+                for qi, q in enumerate(ex.get("questions", [])):
+                    if q["correct"] >= len(q["options"]):
+                        add(where + ["questions", qi, "correct"], "correct answer is not one of the options")
+    for mi, m in enumerate(raw["modules"]):
+        where = ["modules", mi]
+        if m["id"] in seen_modules:
+            add(where + ["id"], f"module id '{m['id']}' is used twice")
+        seen_modules.add(m["id"])
+        if mi == 0 and m["unlock"]["rule"] != "start":
+            add(where + ["unlock"], "the first module must use the rule 'start'")
+        for hi, hw in enumerate(m.get("homework", [])):
+            if hw["id"] in seen_hw:
+                add(where + ["homework", hi, "id"], f"homework id '{hw['id']}' is used twice")
+            seen_hw.add(hw["id"])
+            ref = hw.get("exercise")
+            if ref and ref not in seen_ex and ref not in kinds:
+                add(where + ["homework", hi, "exercise"], f"'{ref}' is neither an exercise id nor a kind")
+        lesson = _inside(folder, m["lesson"])
+        if lesson is None:
+            add(where + ["lesson"], f"lesson file not found: {m['lesson']}")
+            continue
+        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds))
+    return problems
+
+
+def _check_lesson(path: Path, rel: str, targets: set[str]) -> list[Problem]:
+    import jinja2
+    from jinja2 import meta
+    from jinja2.sandbox import SandboxedEnvironment
+
+    problems = []
+    data = path.read_bytes()
+    if len(data) > MAX_LESSON_BYTES:
+        return [Problem(rel, None, "file is too large")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return [Problem(rel, None, "not UTF-8 text")]
+    for n, line in enumerate(text.splitlines(), 1):
+        for target in _LINK.findall(line):
+            if target not in targets:
+                problems.append(Problem(rel, n, f"link to unknown exercise '{target}'"))
+        if re.search(r"<\s*[a-zA-Z/!]", line):
+            problems.append(Problem(rel, n, "raw HTML is not allowed in lessons"))
+    try:
+        unknown = meta.find_undeclared_variables(SandboxedEnvironment().parse(text)) - LESSON_VARIABLES
+        for name in sorted(unknown):
+            problems.append(Problem(rel, None, f"unknown template variable '{name}'"))
+    except jinja2.TemplateSyntaxError as e:
+        problems.append(Problem(rel, e.lineno, f"template error: {e.message}"))
+    return problems
+
+
+def load_all(base: Path | None = None) -> tuple[list[Program], list[Unavailable]]:
+    """Every program under ``base`` (default: the shipped programs folder)."""
+    base = Path(base) if base else paths.programs_dir()
+    good, bad = [], []
+    if not base.is_dir():
+        return good, bad
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and (p / PROGRAM_FILE).exists()):
+        try:
+            good.append(load(folder))
+        except ProgramInvalid as e:
+            bad.append(Unavailable(folder, tuple(e.problems)))
+        except Exception as e:  # noqa: BLE001 - a broken program must never stop the app
+            bad.append(Unavailable(folder, (Problem(PROGRAM_FILE, None, f"cannot be loaded: {type(e).__name__}"),)))
+    return good, bad
+
+
+_cache: dict = {}
+
+
+def cached(program_id: str, base: Path | None = None) -> Program | None:
+    """A shipped program by id, loaded once per change of its program.yaml."""
+    folder = (Path(base) if base else paths.programs_dir()) / program_id
+    try:
+        stamp = (folder / PROGRAM_FILE).stat().st_mtime_ns
+    except OSError:
+        return None
+    hit = _cache.get(folder)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    try:
+        program = load(folder)
+    except Exception:  # noqa: BLE001
+        program = None
+    _cache[folder] = (stamp, program)
+    return program

@@ -1,0 +1,79 @@
+"""Lessons: Markdown paragraphs -> translation -> Jinja2 (user's data) -> HTML.
+
+Every paragraph (a block between blank lines) is one message of the
+``programs`` translation domain; an untranslated paragraph stays in the
+program's source language. Templates run sandboxed with only the known
+variables; raw HTML in lessons is disabled.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from app.i18n import dgettext, is_rtl
+from app.programs.model import Module, Program
+
+
+def blocks(text: str) -> list[str]:
+    """Split Markdown into paragraph-level blocks (the unit of translation)."""
+    out, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            out.append("\n".join(current))
+            current = []
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def translate_markdown(text: str) -> str:
+    return "\n\n".join(dgettext("programs", b) for b in blocks(text))
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+@lru_cache(maxsize=1)
+def _sandbox():
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=False)
+
+
+def markdown_to_html(text: str, context: dict | None = None) -> str:
+    """Render (already translated) Markdown with the sandboxed template context."""
+    from markupsafe import escape
+
+    safe = {k: (escape(v) if isinstance(v, str) else v) for k, v in (context or {}).items()}
+    return _markdown().render(_sandbox().from_string(text).render(**safe))
+
+
+def page(body_html: str, colors: dict, *, rtl: bool | None = None) -> str:
+    """Wrap rendered HTML in a page styled for QTextBrowser (light or dark)."""
+    rtl = is_rtl() if rtl is None else rtl
+    direction = "rtl" if rtl else "ltr"
+    align = "right" if rtl else "left"
+    return (f'<html dir="{direction}"><head><style>'
+            f"body {{ color: {colors['text']}; background: {colors['base']}; }}"
+            f"p, li {{ line-height: 150%; text-align: {align}; }}"
+            f"h1 {{ font-size: x-large; }} h2 {{ font-size: large; margin-top: 18px; color: {colors['accent']}; }}"
+            f"a {{ color: {colors['accent']}; font-weight: 600; }}"
+            f"blockquote {{ color: {colors['muted']}; }}"
+            f'</style></head><body dir="{direction}">{body_html}</body></html>')
+
+
+def lesson_html(program: Program, module: Module, colors: dict, context: dict | None = None) -> str:
+    text = (Path(program.folder) / module.lesson).read_text(encoding="utf-8")
+    return page(markdown_to_html(translate_markdown(text), context), colors)
+
+
+def document_html(program: Program, rel: str, colors: dict) -> str:
+    """Another Markdown page of the program (e.g. the about page for clinicians)."""
+    return page(markdown_to_html(translate_markdown((program.folder / rel).read_text(encoding="utf-8"))), colors)

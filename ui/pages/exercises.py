@@ -1,0 +1,131 @@
+"""Exercises & journal: the journal, this module's exercises and every tool."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from app.exercises import registry as kinds
+from app.i18n import _, dgettext
+from app.programs import loader, progress, unlock
+from ui.exercises import registry as editors
+from ui.exercises.host import ExerciseHost
+from ui.pages.journal import JournalPage
+from ui.widgets import make_label
+
+JOURNAL = "journal"
+
+
+class ExercisesPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hosts: dict[str, QWidget] = {}
+        self._choices: list[tuple[str, str, dict | None, str | None, str | None]] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 28, 32, 20)
+        lay.setSpacing(10)
+        self.heading = make_label("heading")
+        form = QFormLayout()
+        self.choose_label, self.chooser = QLabel(), QComboBox()
+        self.choose_label.setBuddy(self.chooser)
+        form.addRow(self.choose_label, self.chooser)
+        self.stack = QStackedWidget()
+        self.journal = JournalPage(ctx)
+        self.hosts[JOURNAL] = self.journal
+        self.stack.addWidget(self.journal)
+        lay.addWidget(self.heading)
+        lay.addLayout(form)
+        lay.addWidget(self.stack, 1)
+        self.chooser.activated.connect(lambda i: self._show(*self._choices[i][1:]))
+        self.retranslate()
+
+    # --- what can be chosen ------------------------------------------------------------
+
+    def _program_exercises(self):
+        store = self.ctx.session.store if self.ctx.session else None
+        enrolment = progress.active(store) if store else None
+        program = loader.cached(enrolment.program_id) if enrolment else None
+        if program is None:
+            return []
+        current = unlock.current_module(progress.states(store, program))
+        module = program.module(current) if current else None
+        if module is None:
+            return []
+        return [(ex["kind"], ex, program.id, module.id) for ex in module.exercises if ex["kind"] in editors.editors()]
+
+    def _fill_chooser(self) -> None:
+        current = self.chooser.currentData()
+        self._choices = [(_("Journal"), JOURNAL, None, None, None)]
+        for kind, spec, pid, mid in self._program_exercises():
+            self._choices.append((_("This week: {title}").format(title=dgettext("programs", spec["title"])),
+                                  kind, spec, pid, mid))
+        for kind in editors.tools():
+            self._choices.append((_(kinds.get(kind).TITLE), kind, None, None, None))
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for label, kind, spec, _p, _m in self._choices:
+            self.chooser.addItem(label, self._key(kind, spec))
+        self.chooser.setCurrentIndex(max(self.chooser.findData(current), 0))
+        self.chooser.blockSignals(False)
+
+    @staticmethod
+    def _key(kind: str, spec: dict | None) -> str:
+        return kind if kind == JOURNAL else f"{kind}:{spec['id'] if spec else '-'}"
+
+    # --- showing one ----------------------------------------------------------------------
+
+    def _show(self, kind: str, spec: dict | None, program_id: str | None, module_id: str | None) -> None:
+        key = self._key(kind, spec)
+        host = self.hosts.get(key)
+        if host is None:
+            host = ExerciseHost(self.ctx, kind, spec, program_id=program_id, module_id=module_id)
+            self.hosts[key] = host
+            self.stack.addWidget(host)
+        current = self.stack.currentWidget()
+        if current is not host and hasattr(current, "flush"):
+            current.flush()
+        self.stack.setCurrentWidget(host)
+        idx = self.chooser.findData(key)
+        if idx < 0:  # opened from a lesson link to another module's exercise
+            self.chooser.addItem(dgettext("programs", spec["title"]) if spec else _(kinds.get(kind).TITLE), key)
+            idx = self.chooser.count() - 1
+        self.chooser.setCurrentIndex(idx)
+        if self.ctx.session:
+            host.load()
+
+    def open(self, kind: str, spec: dict | None = None, program_id: str | None = None,
+             module_id: str | None = None) -> None:
+        """Open an exercise (from a lesson's "try it now")."""
+        if kind != JOURNAL and kind not in editors.editors():
+            return
+        self._fill_chooser()
+        self._show(kind, spec, program_id, module_id)
+
+    # --- page life ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._fill_chooser()
+        self.stack.currentWidget().load()
+
+    def flush(self) -> None:
+        for host in self.hosts.values():
+            host.flush()
+
+    def clear(self) -> None:
+        for key, host in list(self.hosts.items()):
+            host.clear()
+            if key != JOURNAL:
+                self.stack.removeWidget(host)
+                host.deleteLater()
+                del self.hosts[key]
+        self.stack.setCurrentWidget(self.journal)
+        self.chooser.clear()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Exercises & journal"))
+        self.choose_label.setText(_("Exercise:"))
+        self.chooser.setAccessibleName(_("Choose an exercise"))
+        for host in self.hosts.values():
+            host.retranslate()
+        if self.ctx.session is not None:
+            self._fill_chooser()

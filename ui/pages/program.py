@@ -1,0 +1,309 @@
+"""Program: choose a program, then modules with their lessons, exercises and homework."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QElapsedTimer, Qt, QUrl
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+
+from app.exercises import store as ex_store
+from app.i18n import _, dgettext, format_date
+from app.programs import loader, progress, render, unlock
+from ui import theme
+from ui.widgets import card, make_label, primary_button
+
+
+def lesson_context(store) -> dict:
+    """The user's own numbers a lesson template may show."""
+    week_ago = (datetime.now(timezone.utc) - timedelta(days=7)).isoformat(timespec="seconds")
+    return {"activities_last_week": ex_store.count(store, kind="activity-monitoring", since=week_ago),
+            "thought_records_total": ex_store.count(store, kind="thought-record")}
+
+
+def state_text(state: unlock.ModuleState) -> str:
+    if state.status == unlock.DONE:
+        return _("Finished")
+    if state.status == unlock.OPEN:
+        return _("Open")
+    if state.reason == unlock.WAIT_DATE and state.opens_at:
+        return _("Opens on {date}").format(date=format_date(state.opens_at.astimezone(), "long"))
+    if state.reason == unlock.WAIT_CLINICIAN:
+        return _("Waiting for your clinician to open it")
+    return _("Opens when you finish the module before")
+
+
+class ProgramPage(QWidget):
+    def __init__(self, ctx, open_exercise, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.open_exercise = open_exercise
+        self.program = None
+        self.states: list[unlock.ModuleState] = []
+        self.module = None
+        self._timer = QElapsedTimer()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 28, 32, 20)
+        lay.setSpacing(12)
+        self.pages = QStackedWidget()
+        lay.addWidget(self.pages)
+        self._build_chooser()
+        self._build_course()
+        self.retranslate()
+
+    # --- choosing a program ---------------------------------------------------------
+
+    def _build_chooser(self) -> None:
+        page = QWidget()
+        self.chooser_layout = QVBoxLayout(page)
+        self.chooser_layout.setContentsMargins(0, 0, 0, 0)
+        self.chooser_heading = make_label("heading")
+        self.chooser_intro = make_label("muted")
+        self.chooser_layout.addWidget(self.chooser_heading)
+        self.chooser_layout.addWidget(self.chooser_intro)
+        self.cards = QVBoxLayout()
+        self.chooser_layout.addLayout(self.cards)
+        self.chooser_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.pages.addWidget(scroll)
+
+    def _fill_chooser(self) -> None:
+        while self.cards.count():
+            w = self.cards.takeAt(0).widget()
+            if w:
+                w.deleteLater()
+        good, bad = loader.load_all()
+        for program in good:
+            frame, inner = card()
+            title = make_label("subheading")
+            title.setText(dgettext("programs", program.title))
+            summary = make_label()
+            summary.setText(dgettext("programs", program.summary))
+            audience = make_label("muted")
+            audience.setText(dgettext("programs", program.audience))
+            row = QHBoxLayout()
+            start = primary_button()
+            start.setText(_("Start this program"))
+            start.setAccessibleName(_("Start the program {title}").format(title=dgettext("programs", program.title)))
+            start.clicked.connect(lambda _c=False, pid=program.id: self._enrol(pid))
+            row.addWidget(start)
+            if program.about:
+                about = QPushButton(_("About this program"))
+                about.clicked.connect(lambda _c=False, p=program: self._show_about(p))
+                row.addWidget(about)
+            row.addStretch(1)
+            for w in (title, summary, audience):
+                inner.addWidget(w)
+            inner.addLayout(row)
+            self.cards.addWidget(frame)
+        for u in bad:
+            note = make_label("muted")
+            note.setText(_("The program in the folder \u201c{folder}\u201d cannot be used: {problem}").format(
+                folder=u.folder.name, problem=str(u.problems[0]) if u.problems else ""))
+            self.cards.addWidget(note)
+        if not good and not bad:
+            note = make_label("muted")
+            note.setText(_("No programs are installed."))
+            self.cards.addWidget(note)
+
+    def _enrol(self, program_id: str) -> None:
+        progress.enrol(self.ctx.session.store, program_id)
+        self.load()
+
+    def _show_about(self, program) -> None:
+        self.pages.setCurrentIndex(1)
+        self.program = program
+        self.lesson.setHtml(render.document_html(program, program.about, theme.colors(self.ctx.theme_name)))
+
+    # --- the course --------------------------------------------------------------------
+
+    def _build_course(self) -> None:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = make_label("heading")
+        self.summary = make_label("muted")
+        self.other = QPushButton()
+        self.other.clicked.connect(self._choose_other)
+        head = QVBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.summary)
+        top.addLayout(head, 1)
+        top.addWidget(self.other, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(top)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.modules = QListWidget()
+        self.modules.setObjectName("journalList")
+        self.modules.currentRowChanged.connect(self._module_selected)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.lesson = QTextBrowser()
+        self.lesson.setOpenLinks(False)
+        self.lesson.setOpenExternalLinks(False)
+        self.lesson.anchorClicked.connect(self._link)
+        self.try_label = make_label("subheading")
+        self.try_row = QHBoxLayout()
+        self.homework_label = make_label("subheading")
+        self.homework_box = QVBoxLayout()
+        self.finished = QPushButton()
+        self.finished.setCheckable(True)
+        self.finished.clicked.connect(self._toggle_finished)
+        rl.addWidget(self.lesson, 1)
+        rl.addWidget(self.try_label)
+        rl.addLayout(self.try_row)
+        rl.addWidget(self.homework_label)
+        rl.addLayout(self.homework_box)
+        rl.addWidget(self.finished, 0, Qt.AlignmentFlag.AlignRight)
+        split.addWidget(self.modules)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        lay.addWidget(split, 1)
+        self.pages.addWidget(page)
+
+    def load(self, module_id: str | None = None) -> None:
+        store = self.ctx.session.store if self.ctx.session else None
+        if store is None:
+            return
+        enrolment = progress.active(store)
+        self.program = loader.cached(enrolment.program_id) if enrolment else None
+        if self.program is None:
+            self._fill_chooser()
+            self.pages.setCurrentIndex(0)
+            return
+        self.pages.setCurrentIndex(1)
+        self.states = progress.states(store, self.program)
+        wanted = module_id or (self.module.id if self.module else None) or unlock.current_module(self.states)
+        self.modules.blockSignals(True)
+        self.modules.clear()
+        for m, s in zip(self.program.modules, self.states):
+            item = QListWidgetItem(_("{number}. {title}").format(number=m.number, title=dgettext("programs", m.title))
+                                   + "\n" + state_text(s))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.modules.addItem(item)
+        self.modules.blockSignals(False)
+        ids = [m.id for m in self.program.modules]
+        self.modules.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
+        self._module_selected(self.modules.currentRow())
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        s = progress.summary(self.ctx.session.store, self.program)
+        self.title.setText(dgettext("programs", self.program.title))
+        self.summary.setText(_("{done} of {total} modules finished \u00b7 {homework} of {homework_total} homework "
+                               "tasks done").format(done=s.modules_done, total=s.modules_total,
+                                                   homework=s.homework_done, homework_total=s.homework_total))
+
+    def _module_selected(self, row: int) -> None:
+        if self.program is None or row < 0 or self.ctx.session is None:
+            return
+        self.flush()
+        self.module = self.program.modules[row]
+        state = self.states[row]
+        colors = theme.colors(self.ctx.theme_name)
+        self._clear_layout(self.try_row)
+        self._clear_layout(self.homework_box)
+        if state.status == unlock.LOCKED:
+            body = "<h1>{}</h1><p>{}</p><p><i>{}</i></p>".format(
+                *(html.escape(t) for t in (dgettext("programs", self.module.title),
+                                           dgettext("programs", self.module.summary), state_text(state))))
+            self.lesson.setHtml(render.page(body, colors))
+            for w in (self.try_label, self.homework_label, self.finished):
+                w.hide()
+            return
+        store = self.ctx.session.store
+        self.lesson.setHtml(render.lesson_html(self.program, self.module, colors, lesson_context(store)))
+        self._timer.start()
+        self.try_label.setVisible(bool(self.module.exercises))
+        for ex in self.module.exercises:
+            b = QPushButton(dgettext("programs", ex["title"]))
+            b.clicked.connect(lambda _c=False, e=ex: self.open_exercise(e["kind"], e, self.program.id, self.module.id))
+            self.try_row.addWidget(b)
+        self.try_row.addStretch(1)
+        done = progress.homework_done(store, self.program.id)
+        self.homework_label.setVisible(bool(self.module.homework))
+        for hw in self.module.homework:
+            cb = QCheckBox(dgettext("programs", hw["text"]))
+            cb.setChecked(hw["id"] in done)
+            cb.toggled.connect(lambda on, h=hw["id"]: self._homework(h, on))
+            self.homework_box.addWidget(cb)
+        self.finished.show()
+        self.finished.setChecked(state.status == unlock.DONE)
+        self._finished_text()
+
+    def _homework(self, homework_id: str, done: bool) -> None:
+        progress.set_homework_done(self.ctx.session.store, self.program.id, homework_id, done)
+        self._update_summary()
+
+    def _toggle_finished(self, on: bool) -> None:
+        progress.set_lesson_done(self.ctx.session.store, self.program.id, self.module.id, on)
+        self.load(self.module.id)
+
+    def _finished_text(self) -> None:
+        self.finished.setText(_("Finished \u2713 (click to undo)") if self.finished.isChecked()
+                              else _("I have finished this lesson"))
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() != "exercise" or self.module is None:
+            return
+        target = url.path() or url.toString().split(":", 1)[-1]
+        spec = self.module.exercise(target) or self.program.all_exercises().get(target)
+        kind = spec["kind"] if spec else target
+        self.open_exercise(kind, spec, self.program.id, self.module.id if spec else None)
+
+    def _choose_other(self) -> None:
+        self.flush()
+        progress.leave(self.ctx.session.store)
+        self.module = None
+        self.load()
+
+    @staticmethod
+    def _clear_layout(layout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    # --- page life ----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Count the time spent reading the current lesson."""
+        if self._timer.isValid() and self.program and self.module and self.ctx.session:
+            progress.add_time(self.ctx.session.store, self.program.id, self.module.id, self._timer.elapsed() // 1000)
+        self._timer.invalidate()
+
+    def hideEvent(self, event):  # noqa: N802
+        if self.ctx.session:
+            self.flush()
+        super().hideEvent(event)
+
+    def clear(self) -> None:
+        self._timer.invalidate()
+        self.program, self.module, self.states = None, None, []
+        self.modules.clear()
+        self.lesson.clear()
+        self._clear_layout(self.try_row)
+        self._clear_layout(self.homework_box)
+        self.title.clear()
+        self.summary.clear()
+
+    def retranslate(self) -> None:
+        self.chooser_heading.setText(_("Choose a program"))
+        self.chooser_intro.setText(_("A program is a course of weekly modules: a short lesson, exercises to try, "
+                                     "and homework. You can work through it at your own pace, on your own or with "
+                                     "a clinician. You can stop or change program at any time."))
+        self.other.setText(_("Choose another program"))
+        self.modules.setAccessibleName(_("Modules"))
+        self.lesson.setAccessibleName(_("Lesson"))
+        self.try_label.setText(_("Try it now"))
+        self.homework_label.setText(_("Homework for this week"))
+        self._finished_text()
+        if self.ctx.session is not None and self.isVisible():
+            self.load()
