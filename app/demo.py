@@ -10,6 +10,8 @@ import random
 from datetime import datetime, time, timedelta, timezone
 
 from app import journal, preferences
+from app.exercises import store as exercises
+from app.programs import progress
 from app.store import Store
 
 DEMO_NAME = "Demo"
@@ -49,4 +51,27 @@ def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None =
         journal.add(store, title, body, created_at=when.isoformat(timespec="seconds"), draft_key=None)
         added += 1
     preferences.save(store, autolock_minutes=30)
+    _program(store, now)
     return added
+
+
+def _program(store: Store, now: datetime) -> None:
+    """Three weeks into Low mood: modules 1 and 2 finished, module 3 open."""
+    def at(days: float) -> str:
+        return (now - timedelta(days=days)).isoformat(timespec="seconds")
+
+    progress.enrol(store, "low-mood", started_at=at(21))
+    progress.set_lesson_done(store, "low-mood", "m1-understanding", at=at(19))
+    progress.set_lesson_done(store, "low-mood", "m2-activity-monitoring", at=at(11))
+    for hw in ("m1-hw1", "m1-hw2", "m2-hw1"):
+        progress.set_homework_done(store, "low-mood", hw, True)
+    progress.add_time(store, "low-mood", "m1-understanding", 34 * 60)
+    progress.add_time(store, "low-mood", "m2-activity-monitoring", 41 * 60)
+    exercises.add(store, "reflection", {"answers": [
+        "Sunday evening, thinking about work on Monday.",
+        "\u201cI can\u2019t cope with another week like the last one.\u201d",
+        "Heavy and tired, a knot in my stomach.",
+        "Cancelled dinner with Leo and went to bed early. Woke up feeling worse."]},
+        exercise_id="m1-my-cycle", program_id="low-mood", module_id="m1-understanding", created_at=at(20))
+    exercises.add(store, "quiz", {"chosen": [0, 1, 2, 1], "correct": 4},
+                  exercise_id="m1-quiz", program_id="low-mood", module_id="m1-understanding", created_at=at(19))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
+import re
 import string
 import threading
 from dataclasses import dataclass
@@ -37,11 +38,14 @@ class _Source(_gettext.NullTranslations):
 
 
 class _Pseudo(_gettext.NullTranslations):
-    def __init__(self, mirrored: bool):
+    def __init__(self, mirrored: bool, markdown: bool = False):
         super().__init__()
         self.mirrored = mirrored
+        self.markdown = markdown
 
     def gettext(self, message):
+        if self.markdown:
+            return pseudo_markdown(message, self.mirrored)
         return pseudo_translate(message, self.mirrored)
 
     def ngettext(self, msgid1, msgid2, n):
@@ -121,6 +125,32 @@ def pseudo_translate(message: str, mirrored: bool = False) -> str:
     return "\u27e6" + body + " " + "·" * pad + "\u27e7"
 
 
+_MD_PREFIX = re.compile(r"^(\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)?)")
+_MD_PROTECTED = re.compile(r"(\]\([^)]*\)|\{\{.*?\}\}|\{%.*?%\}|\*\*|`[^`]*`)")
+
+
+def pseudo_markdown(block: str, mirrored: bool = False) -> str:
+    """Pseudo-translate program content, keeping Markdown markers, link targets
+    and template tags intact so the lesson still renders."""
+    lines = []
+    for line in block.split("\n"):
+        prefix = _MD_PREFIX.match(line).group(1)
+        parts = _MD_PROTECTED.split(line[len(prefix):])
+        out = []
+        for i, part in enumerate(parts):
+            if i % 2 or not part:
+                out.append(part)
+            elif mirrored:
+                out.append("\u202e" + part + "\u202c")
+            else:
+                out.append(part.translate(_ACCENTS))
+        text = "".join(out)
+        if not mirrored and text.strip():
+            text += " " + "\u00b7" * max(1, round(len(text) * 0.4))
+        lines.append(prefix + text)
+    return "\n".join(lines)
+
+
 # --- catalogs ---------------------------------------------------------------
 
 def _catalog_file(code: str, domain: str) -> Path | None:
@@ -135,7 +165,7 @@ def _load_catalog(code: str, domain: str) -> _gettext.NullTranslations:
     if code == SOURCE_LANGUAGE:
         return _Source()
     if code in PSEUDO_LOCALES:
-        return _Pseudo(mirrored=(code == PSEUDO_RTL))
+        return _Pseudo(mirrored=(code == PSEUDO_RTL), markdown=(domain == "programs"))
     f = _catalog_file(code, domain)
     if f is None:
         return _Source()

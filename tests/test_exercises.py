@@ -12,6 +12,8 @@ ALL_KINDS = sorted(kinds.known())
 
 
 def test_kinds_are_discovered_and_complete():
+    editors.editors()
+    assert kinds.failures == [] and editors.failures == []
     assert {"reflection", "quiz"} <= set(ALL_KINDS)
     for kind in ALL_KINDS:
         m = kinds.get(kind)

@@ -229,3 +229,13 @@ def test_every_shipped_lesson_renders_in_every_language():
                 assert "<h1>" in render.lesson_html(p, m, colors, {"activities_last_week": 3,
                                                                   "thought_records_total": 2})
     i18n.set_language("en")
+
+
+def test_untranslated_lesson_keeps_its_own_direction_in_an_rtl_language(mini):
+    p = loader.load(mini)
+    colors = {"text": "#000", "base": "#fff", "accent": "#075", "muted": "#555"}
+    i18n.set_language(i18n.PSEUDO_RTL)  # every paragraph "translated" (mirrored)
+    assert 'dir="rtl"' in render.lesson_html(p, p.modules[1], colors)
+    i18n.set_language("ar")  # no Arabic program catalog: English text, left to right
+    assert 'dir="ltr"' in render.lesson_html(p, p.modules[1], colors)
+    i18n.set_language("en")

@@ -142,6 +142,19 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
             if section == "journal":
                 win.shell.pages["journal"].journal.list.setCurrentRow(0)
             grab(f"{10 + i:02d}-{section}")
+        program_page = win.shell.pages["program"]
+        win.shell.go("program")
+        program_page.modules.setCurrentRow(0)
+        grab("17-lesson")
+        program = program_page.program
+        if program is not None:
+            spec = program.modules[0].exercise("reflection")
+            win.shell.open_exercise("reflection", spec, program.id, program.modules[0].id)
+            win.shell.pages["journal"].stack.currentWidget().browser.list.setCurrentRow(0)
+            grab("18-exercise-reflection")
+            win.shell.open_exercise("quiz", program.modules[0].exercise("quiz"), program.id, program.modules[0].id)
+            win.shell.pages["journal"].stack.currentWidget().browser.list.setCurrentRow(0)
+            grab("19-exercise-quiz")
         dlg = HelpDialog(ctx, win)
         dlg.show()
         grab("20-get-help", dlg)

@@ -81,6 +81,7 @@ def style_sheet(c: dict, base: float) -> str:
         background: {c['base']}; border: 1px solid {c['border']}; border-radius: 6px; padding: 12px; }}
     QFrame[role="card"] {{ background: {c['base']}; border: 1px solid {c['border']}; border-radius: 8px; }}
     QListWidget#journalList::item {{ padding: 6px 8px; border-bottom: 1px solid {c['border']}; }}
+    QListWidget#homeworkList::item {{ padding: 4px 6px; }}
     QListWidget#journalList::item:selected {{ background: {c['accent']}; color: {c['accent_text']}; }}
     QListWidget#sidebar {{ background: {c['sidebar']}; border: none; padding: 8px 4px; outline: 0; }}
     QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 6px; margin: 1px 4px; }}

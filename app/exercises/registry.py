@@ -10,14 +10,21 @@ from types import ModuleType
 from app.exercises import kinds as _kinds_pkg
 
 
+failures: list[str] = []  # modules that could not be imported (the tests require none)
+
+
 @lru_cache(maxsize=1)
 def kinds() -> dict[str, ModuleType]:
+    """Every kind module; one that fails to import is left out, not fatal."""
     found = {}
     for info in pkgutil.iter_modules(_kinds_pkg.__path__):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{_kinds_pkg.__name__}.{info.name}")
-        found[module.KIND] = module
+        try:
+            module = importlib.import_module(f"{_kinds_pkg.__name__}.{info.name}")
+            found[module.KIND] = module
+        except Exception as exc:  # noqa: BLE001 - one broken kind must not stop the app
+            failures.append(f"{info.name}: {type(exc).__name__}")
     return dict(sorted(found.items()))
 
 

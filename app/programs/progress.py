@@ -30,9 +30,9 @@ def _dt(iso: str) -> datetime:
     return datetime.fromisoformat(iso)
 
 
-def enrol(store: Store, program_id: str) -> Enrolment:
+def enrol(store: Store, program_id: str, started_at: str | None = None) -> Enrolment:
     """Start (or go back to) a program; any other becomes inactive, its progress kept."""
-    now = utcnow()
+    now = started_at or utcnow()
     with store.transaction() as c:
         c.execute("UPDATE enrolments SET active = 0 WHERE active = 1 AND program_id != ?", (program_id,))
         c.execute("INSERT INTO enrolments(program_id, started_at, active) VALUES (?, ?, 1)"
@@ -56,12 +56,13 @@ def lessons_done(store: Store, program_id: str) -> dict[str, datetime]:
     return {m: _dt(t) for m, t in rows}
 
 
-def set_lesson_done(store: Store, program_id: str, module_id: str, done: bool = True) -> None:
+def set_lesson_done(store: Store, program_id: str, module_id: str, done: bool = True,
+                    at: str | None = None) -> None:
     with store.transaction() as c:
         c.execute("INSERT INTO module_progress(program_id, module_id) VALUES (?, ?)"
                   " ON CONFLICT DO NOTHING", (program_id, module_id))
         c.execute("UPDATE module_progress SET lesson_done_at = ? WHERE program_id = ? AND module_id = ?",
-                  (utcnow() if done else None, program_id, module_id))
+                  ((at or utcnow()) if done else None, program_id, module_id))
 
 
 def add_time(store: Store, program_id: str, module_id: str, seconds: int) -> None:

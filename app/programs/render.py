@@ -30,7 +30,15 @@ def blocks(text: str) -> list[str]:
 
 
 def translate_markdown(text: str) -> str:
-    return "\n\n".join(dgettext("programs", b) for b in blocks(text))
+    return translate_blocks(text)[0]
+
+
+def translate_blocks(text: str) -> tuple[str, float]:
+    """The translated Markdown and the share of paragraphs that have a translation."""
+    source = blocks(text)
+    out = [dgettext("programs", b) for b in source]
+    changed = sum(1 for a, b in zip(source, out) if a != b)
+    return "\n\n".join(out), (changed / len(source) if source else 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -69,11 +77,18 @@ def page(body_html: str, colors: dict, *, rtl: bool | None = None) -> str:
             f'</style></head><body dir="{direction}">{body_html}</body></html>')
 
 
+def _content_rtl(translated_share: float) -> bool:
+    """Right-to-left only when the text shown is mostly in the (RTL) user language;
+    an untranslated English lesson keeps left-to-right so its punctuation stays put."""
+    return is_rtl() and translated_share > 0.5
+
+
 def lesson_html(program: Program, module: Module, colors: dict, context: dict | None = None) -> str:
-    text = (Path(program.folder) / module.lesson).read_text(encoding="utf-8")
-    return page(markdown_to_html(translate_markdown(text), context), colors)
+    text, share = translate_blocks((Path(program.folder) / module.lesson).read_text(encoding="utf-8"))
+    return page(markdown_to_html(text, context), colors, rtl=_content_rtl(share))
 
 
 def document_html(program: Program, rel: str, colors: dict) -> str:
     """Another Markdown page of the program (e.g. the about page for clinicians)."""
-    return page(markdown_to_html(translate_markdown((program.folder / rel).read_text(encoding="utf-8"))), colors)
+    text, share = translate_blocks((program.folder / rel).read_text(encoding="utf-8"))
+    return page(markdown_to_html(text), colors, rtl=_content_rtl(share))

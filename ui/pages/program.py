@@ -6,7 +6,7 @@ import html
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QElapsedTimer, Qt, QUrl
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.exercises import store as ex_store
@@ -151,7 +151,11 @@ class ProgramPage(QWidget):
         self.try_label = make_label("subheading")
         self.try_row = QHBoxLayout()
         self.homework_label = make_label("subheading")
-        self.homework_box = QVBoxLayout()
+        self.homework = QListWidget()
+        self.homework.setObjectName("homeworkList")
+        self.homework.setWordWrap(True)
+        self.homework.setMaximumHeight(130)
+        self.homework.itemChanged.connect(self._homework_changed)
         self.finished = QPushButton()
         self.finished.setCheckable(True)
         self.finished.clicked.connect(self._toggle_finished)
@@ -159,12 +163,17 @@ class ProgramPage(QWidget):
         rl.addWidget(self.try_label)
         rl.addLayout(self.try_row)
         rl.addWidget(self.homework_label)
-        rl.addLayout(self.homework_box)
+        rl.addWidget(self.homework)
         rl.addWidget(self.finished, 0, Qt.AlignmentFlag.AlignRight)
+        self.modules.setMinimumWidth(230)
+        self.modules.setWordWrap(True)
+        self.modules.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.homework.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         split.addWidget(self.modules)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        split.setSizes([260, 700])
         lay.addWidget(split, 1)
         self.pages.addWidget(page)
 
@@ -209,13 +218,13 @@ class ProgramPage(QWidget):
         state = self.states[row]
         colors = theme.colors(self.ctx.theme_name)
         self._clear_layout(self.try_row)
-        self._clear_layout(self.homework_box)
+        self.homework.clear()
         if state.status == unlock.LOCKED:
             body = "<h1>{}</h1><p>{}</p><p><i>{}</i></p>".format(
                 *(html.escape(t) for t in (dgettext("programs", self.module.title),
                                            dgettext("programs", self.module.summary), state_text(state))))
             self.lesson.setHtml(render.page(body, colors))
-            for w in (self.try_label, self.homework_label, self.finished):
+            for w in (self.try_label, self.homework_label, self.homework, self.finished):
                 w.hide()
             return
         store = self.ctx.session.store
@@ -229,17 +238,24 @@ class ProgramPage(QWidget):
         self.try_row.addStretch(1)
         done = progress.homework_done(store, self.program.id)
         self.homework_label.setVisible(bool(self.module.homework))
+        self.homework.setVisible(bool(self.module.homework))
+        self.homework.blockSignals(True)
         for hw in self.module.homework:
-            cb = QCheckBox(dgettext("programs", hw["text"]))
-            cb.setChecked(hw["id"] in done)
-            cb.toggled.connect(lambda on, h=hw["id"]: self._homework(h, on))
-            self.homework_box.addWidget(cb)
+            item = QListWidgetItem(dgettext("programs", hw["text"]))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if hw["id"] in done else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, hw["id"])
+            self.homework.addItem(item)
+        self.homework.blockSignals(False)
         self.finished.show()
         self.finished.setChecked(state.status == unlock.DONE)
         self._finished_text()
 
-    def _homework(self, homework_id: str, done: bool) -> None:
-        progress.set_homework_done(self.ctx.session.store, self.program.id, homework_id, done)
+    def _homework_changed(self, item) -> None:
+        if self.program is None or self.ctx.session is None:
+            return
+        progress.set_homework_done(self.ctx.session.store, self.program.id, item.data(Qt.ItemDataRole.UserRole),
+                                   item.checkState() == Qt.CheckState.Checked)
         self._update_summary()
 
     def _toggle_finished(self, on: bool) -> None:
@@ -268,8 +284,10 @@ class ProgramPage(QWidget):
     def _clear_layout(layout) -> None:
         while layout.count():
             item = layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # off screen now, not at the next turn of the event loop
+                widget.deleteLater()
 
     # --- page life ----------------------------------------------------------------------
 
@@ -290,7 +308,7 @@ class ProgramPage(QWidget):
         self.modules.clear()
         self.lesson.clear()
         self._clear_layout(self.try_row)
-        self._clear_layout(self.homework_box)
+        self.homework.clear()
         self.title.clear()
         self.summary.clear()
 
@@ -302,6 +320,7 @@ class ProgramPage(QWidget):
         self.other.setText(_("Choose another program"))
         self.modules.setAccessibleName(_("Modules"))
         self.lesson.setAccessibleName(_("Lesson"))
+        self.homework.setAccessibleName(_("Homework for this week"))
         self.try_label.setText(_("Try it now"))
         self.homework_label.setText(_("Homework for this week"))
         self._finished_text()
