@@ -41,3 +41,15 @@ def first_line(*values: str, width: int = 80) -> str:
             line = v.splitlines()[0]
             return line if len(line) <= width else line[: width - 1] + "\u2026"
     return ""
+
+
+def mapping(value) -> dict:
+    """``value`` if it is a dict; ValueError otherwise."""
+    if not isinstance(value, dict):
+        raise ValueError("object expected")
+    return value
+
+
+def short(value) -> str:
+    """One trimmed line of short text (a name, a list item)."""
+    return text(value, MAX_SHORT).strip()
