@@ -155,6 +155,11 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
             win.shell.open_exercise("quiz", program.modules[0].exercise("quiz"), program.id, program.modules[0].id)
             win.shell.pages["journal"].stack.currentWidget().browser.list.setCurrentRow(0)
             grab("19-exercise-quiz")
+        from ui.exercises import registry as editor_registry
+
+        for n, kind in enumerate(editor_registry.tools()):
+            win.shell.open_exercise(kind, None, None, None)
+            grab(f"{30 + n:02d}-tool-{kind}")
         dlg = HelpDialog(ctx, win)
         dlg.show()
         grab("20-get-help", dlg)
