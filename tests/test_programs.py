@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import shutil
+from pathlib import Path
 import textwrap
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-from app import i18n, paths
+from app import i18n
 from app.programs import loader, progress, render, unlock
 from app.programs.extract import extract_markdown, extract_yaml
 
@@ -239,3 +238,18 @@ def test_untranslated_lesson_keeps_its_own_direction_in_an_rtl_language(mini):
     i18n.set_language("ar")  # no Arabic program catalog: English text, left to right
     assert 'dir="ltr"' in render.lesson_html(p, p.modules[1], colors)
     i18n.set_language("en")
+
+
+def test_the_documented_example_program_is_valid(tmp_path):
+    import re
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "program-format.md").read_text()
+    yaml_text, md_text = re.findall(r"```(?:yaml|markdown)\n(.*?)```", doc, re.S)[:2]
+    folder = tmp_path / "sleep-basics"
+    (folder / "lessons").mkdir(parents=True)
+    (folder / "program.yaml").write_text(yaml_text)
+    (folder / "lessons" / "01-habits.md").write_text(md_text)
+    (folder / "lessons" / "02-plan.md").write_text("# A plan\n\nText.\n")
+    (folder / "about.md").write_text("# About\n")
+    program = loader.load(folder)
+    assert [m.id for m in program.modules] == ["m1-habits", "m2-plan"]
