@@ -52,7 +52,29 @@ def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None =
         added += 1
     preferences.save(store, autolock_minutes=30)
     _program(store, now)
+    _activity_diary(store, now, rng)
     return added
+
+
+_ACTIVITIES = [
+    ("Walked to the shop", 4, 5, 3), ("Phoned my sister", 5, 4, 6), ("Cooked dinner", 5, 6, 5),
+    ("Stayed in bed scrolling", 2, 1, 2), ("Swimming", 6, 7, 6), ("Tidied one shelf", 5, 6, 3),
+    ("Watched TV alone", 3, 1, 3), ("Coffee with Leo", 6, 4, 7), ("Paid the gas bill", 4, 7, 2),
+]
+
+
+def _activity_diary(store: Store, now: datetime, rng: random.Random) -> None:
+    """Two or three logged activities a day over the last two weeks."""
+    for days_ago in range(14, 0, -1):
+        day = (now - timedelta(days=days_ago)).date()
+        for hour in sorted(rng.sample(range(8, 22), rng.randint(2, 3))):
+            what, mood, mastery, pleasure = rng.choice(_ACTIVITIES)
+            when = datetime.combine(day, time(hour), timezone.utc).isoformat(timespec="seconds")
+            exercises.add(store, "activity-monitoring",
+                          {"date": day.isoformat(), "hour": hour, "activity": what, "mood": mood,
+                           "mastery": mastery, "pleasure": pleasure},
+                          exercise_id="m2-activity-diary", program_id="low-mood",
+                          module_id="m2-activity-monitoring", created_at=when)
 
 
 def _program(store: Store, now: datetime) -> None:

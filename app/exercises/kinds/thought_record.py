@@ -39,7 +39,6 @@ MAX_EMOTIONS = 20
 MAX_CUSTOM_TRAPS = 30
 
 
-
 def _emotion(value) -> dict:
     value = limits.mapping(value)
     return {"name": limits.short(value.get("name")), "intensity": limits.rating(value.get("intensity")),
