@@ -151,3 +151,22 @@ def test_dates_and_numbers_follow_the_language():
     assert i18n.format_date(datetime.date(2026, 3, 1)) == "01.03.2026"
     i18n.set_language("en")
     assert i18n.format_number(1234.5) == "1,234.5"
+
+
+def test_extraction_config_finds_the_ui_strings_and_the_template_is_current():
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.pofile import read_po
+
+    with open(ROOT / "babel.cfg") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    found = set()
+    for folder in ("app", "ui"):
+        for _f, _l, msg, _c, _ctx in extract_from_dir(str(ROOT / folder), method_map, options_map, keywords=keywords):
+            found.add(msg if isinstance(msg, str) else msg[0])
+    assert "Get help now" in found and len(found) > 300
+    with open(ROOT / "locales" / "app.pot", "rb") as fh:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
+    missing = found - template
+    assert not missing, f"run 'make pot': {len(missing)} strings are not in locales/app.pot, e.g. {sorted(missing)[:3]}"
