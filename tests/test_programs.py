@@ -253,3 +253,17 @@ def test_the_documented_example_program_is_valid(tmp_path):
     (folder / "about.md").write_text("# About\n")
     program = loader.load(folder)
     assert [m.id for m in program.modules] == ["m1-habits", "m2-plan"]
+
+
+def test_lesson_images_must_be_inside_the_program(mini):
+    from PySide6.QtGui import QImage
+
+    img = QImage(4, 4, QImage.Format.Format_RGB32)
+    img.fill(0x336699)
+    img.save(str(mini / "cycle.png"))
+    (mini / "one.md").write_text("# One\n\n![The cycle](cycle.png)\n")
+    loader.load(mini)
+    for bad in ("missing.png", "../../outside.png", "http://example.org/x.png"):
+        (mini / "one.md").write_text(f"# One\n\n![x]({bad})\n")
+        with pytest.raises(loader.ProgramInvalid, match="image not found"):
+            loader.load(mini)

@@ -23,6 +23,7 @@ KNOWN_MEASURES = frozenset({"phq9", "phq8", "phq2", "gad7", "gad2", "wsas"})
 # Variables a lesson template may use; filled from the user's own data.
 LESSON_VARIABLES = frozenset({"activities_last_week", "thought_records_total"})
 _LINK = re.compile(r"\]\(exercise:([a-z0-9-]+)\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 
 
 class ProgramInvalid(Exception):
@@ -171,6 +172,10 @@ def _check_lesson(path: Path, rel: str, targets: set[str]) -> list[Problem]:
         for target in _LINK.findall(line):
             if target not in targets:
                 problems.append(Problem(rel, n, f"link to unknown exercise '{target}'"))
+        for target in _IMAGE.findall(line):
+            image = (path.parent / target).resolve()
+            if "://" in target or not image.is_relative_to(path.parent.parent.resolve()) or not image.is_file():
+                problems.append(Problem(rel, n, f"image not found in the program folder: {target}"))
         if re.search(r"<\s*[a-zA-Z/!]", line):
             problems.append(Problem(rel, n, "raw HTML is not allowed in lessons"))
     try:

@@ -228,6 +228,9 @@ class ProgramPage(QWidget):
                 w.hide()
             return
         store = self.ctx.session.store
+        lesson_path = self.program.folder / self.module.lesson
+        # Images in a lesson are found beside it or in the program folder, never elsewhere.
+        self.lesson.setSearchPaths([str(lesson_path.parent), str(self.program.folder)])
         self.lesson.setHtml(render.lesson_html(self.program, self.module, colors, lesson_context(store)))
         self._timer.start()
         self.try_label.setVisible(bool(self.module.exercises))
