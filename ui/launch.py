@@ -186,6 +186,30 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
 
 # --- selftest ------------------------------------------------------------------
 
+def _selftest_program(app, win, check) -> None:
+    """Enrol in the first shipped program, read its first lesson, open every exercise kind."""
+    from app.programs import loader, progress
+    from ui.exercises import registry as editor_registry
+
+    good, bad = loader.load_all()
+    check(bool(good) and not bad, "programs load and validate")
+    if not good:
+        return
+    progress.enrol(win.ctx.session.store, good[0].id)
+    win.shell.go("program")
+    page = win.shell.pages["program"]
+    page.load()
+    check(page.pages.currentIndex() == 1 and len(page.lesson.toPlainText()) > 200, "first lesson renders")
+    kinds = editor_registry.editors()
+    check(len(kinds) >= 9 and not editor_registry.failures, f"{len(kinds)} exercise kinds load")
+    for kind in sorted(kinds):
+        win.shell.open_exercise(kind, good[0].modules[0].exercise(kind), good[0].id, good[0].modules[0].id)
+        app.processEvents()
+        host = win.shell.pages["journal"].stack.currentWidget()
+        check(getattr(host, "kind", None) == kind, f"exercise {kind} opens")
+
+
+
 def selftest(data_dir: Path | None, locale: str | None = None) -> int:
     """Create, unlock, visit every page, lock, unlock again; exit 0 when all is well."""
     _offscreen()
@@ -223,6 +247,7 @@ def selftest(data_dir: Path | None, locale: str | None = None) -> int:
             win.shell.go(section)
             app.processEvents()
             check(win.shell.current_key() == section, f"page {section}")
+        _selftest_program(app, win, check)
         win.lock()
         check(win.stack.currentWidget() is win.unlock_page and not ctx.unlocked, "locked")
         u = win.unlock_page
