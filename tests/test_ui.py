@@ -268,16 +268,23 @@ def test_damaged_store_offers_backup_restore(qtbot, make_window):
 
 
 def test_every_interactive_widget_has_an_accessible_name_or_text(qtbot, make_window):
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget,
+                                   QPlainTextEdit)
+
+    from ui.exercises import registry
 
     win, ctx, _ = make_window(with_profile=True)
     unlock(qtbot, win)
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    for kind in registry.tools():  # build every exercise editor too
+        win.shell.open_exercise(kind, None, None, None)
+    assert len(win.shell.pages["journal"].hosts) == len(registry.tools()) + 1  # + the journal
+    win.shell.go("program")
     missing = []
-    for cls in (QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit):
+    for cls in (QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QAbstractSpinBox):
         for w in win.findChildren(cls):
-            if isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox):
-                continue
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+                continue  # the inner editor of a combo or spin box, named through its owner
             label = w.accessibleName() or (w.text() if isinstance(w, QAbstractButton) else "")
             if not label and w.objectName() not in ("qt_toolbar_ext_button",):
                 missing.append(f"{cls.__name__} {w.objectName()} in {type(w.parent()).__name__}")
