@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, QUrl
 
 from app.exercises import store as ex_store
 from app.programs import progress
-from tests.conftest import PASSWORD
 from tests.test_ui import make_window, unlock  # noqa: F401 - fixture and helper
 
 
