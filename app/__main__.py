@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     pv = prsub.add_parser("validate", help=_("check a program folder (or a folder of programs)"))
     pv.add_argument("path", nargs="?", metavar="PATH")
 
+    me = sub.add_parser("measures", help=_("list questionnaires and check their scoring"))
+    mesub = me.add_subparsers(dest="action", metavar="ACTION", required=True)
+    mesub.add_parser("list", help=_("list the questionnaires Hearth can give"))
+    ms = mesub.add_parser("score", help=_("score answers exactly as the app does"))
+    ms.add_argument("measure", metavar="ID")
+    ms.add_argument("answers", metavar="ANSWERS", help=_("comma-separated item answers; leave one empty if unanswered"))
+
     i = sub.add_parser("i18n", help=_("translation tools for developers"))
     isub = i.add_subparsers(dest="action", metavar="ACTION", required=True)
     isub.add_parser("compile", help=_("compile every .po catalog to .mo"))

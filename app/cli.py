@@ -46,11 +46,58 @@ def dispatch(args) -> int | None:
         return _profile(args, data_dir)
     if cmd == "programs":
         return _programs(args)
+    if cmd == "measures":
+        return _measures(args, data_dir)
     if cmd == "i18n":
         from app import i18n_tools
 
         return i18n_tools.run(args.action)
     return None  # a GUI command: __main__ starts Qt
+
+
+def _measures(args, data_dir: Path) -> int:
+    from app.measures import engine
+    from app.measures.labels import band_label
+
+    measures, problems = engine.load_all(data_dir / "measures")
+    for problem in problems:
+        print(_("Not loaded: {problem}").format(problem=problem), file=sys.stderr)
+    if args.action == "list":
+        for m in measures.values():
+            rc = m.reliable_change_points()
+            print(_("{id}\t{name}\t{items} items, total {low}-{high}\t{change}").format(
+                id=m.id, name=m.name, items=len(m.items), low=m.low * len(m.items), high=m.max_total,
+                change=_("reliable change: {points} points").format(points=round(rc, 1)) if rc
+                else _("reliable change: no published values loaded")))
+        return 0
+    measure = measures.get(args.measure)
+    if measure is None:
+        raise UsageError(_("There is no questionnaire \u201c{id}\u201d. See: hearth measures list").format(
+            id=args.measure))
+    try:
+        answers = [None if a.strip() == "" else int(a) for a in args.answers.split(",")]
+        result = engine.score(measure, answers)
+    except ValueError:
+        raise UsageError(_("{name} needs {count} answers from {low} to {high}, separated by commas "
+                           "(leave one empty if it was not answered).").format(
+            name=measure.name, count=len(measure.items), low=measure.low, high=measure.high)) from None
+    if result.total is None:
+        print(_("{name}: not scored ({missing} unanswered)").format(name=measure.name, missing=result.missing))
+    else:
+        total = int(result.total) if result.total == int(result.total) else result.total
+        line = _("{name}: total {total} of {maximum}").format(name=measure.name, total=total,
+                                                             maximum=measure.max_total)
+        if result.prorated:
+            line += " " + _("(prorated: one item unanswered)")
+        print(line)
+        if measure.bands:
+            print(_("Band: {band}").format(band=band_label(measure, result.band)))
+        if result.screen_positive is not None:
+            print(_("Screen: positive") if result.screen_positive else _("Screen: negative"))
+    for flag in result.flags:
+        if flag == engine.SUICIDAL_IDEATION:
+            print(_("Flag: thoughts of being better off dead or of self-harm reported (item answered above 0)"))
+    return 0
 
 
 def _programs(args) -> int:

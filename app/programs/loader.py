@@ -18,8 +18,6 @@ from app.programs.model import Module, Problem, Program, Unavailable
 PROGRAM_FILE = "program.yaml"
 MAX_PROGRAM_BYTES = 512 * 1024
 MAX_LESSON_BYTES = 256 * 1024
-# Measures the app can administer (the measures engine, issue #4, will own this list).
-KNOWN_MEASURES = frozenset({"phq9", "phq8", "phq2", "gad7", "gad2", "wsas"})
 # Variables a lesson template may use; filled from the user's own data.
 LESSON_VARIABLES = frozenset({"activities_last_week", "thought_records_total"})
 _LINK = re.compile(r"\]\(exercise:([a-z0-9-]+)\)")
@@ -115,8 +113,11 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
         add(["id"], f"id '{raw['id']}' must match the folder name '{folder.name}'")
     if raw.get("about") and not _inside(folder, raw["about"]):
         add(["about"], f"file not found: {raw['about']}")
+    from app.measures import engine
+
+    known_measures = engine.shipped()
     for mi, m in enumerate(raw.get("measures", [])):
-        if m["id"] not in KNOWN_MEASURES:
+        if m["id"] not in known_measures:
             add(["measures", mi, "id"], f"unknown measure '{m['id']}'")
     seen_modules, seen_ex, seen_hw = set(), {}, set()
     for mi, m in enumerate(raw["modules"]):

@@ -1,0 +1,1 @@
+"""Questionnaires as data: definitions, exact scoring, bands, flags, reliable change."""
