@@ -17,6 +17,7 @@ class AppContext(QObject):
     session_ended = Signal()
     language_changed = Signal()
     appearance_changed = Signal()
+    help_requested = Signal(bool)  # True: after an answer that needs a safety follow-up
 
     def __init__(self, data_dir: Path, manager: ProfileManager | None = None, *,
                  demo_password: str | None = None, forced_locale: str | None = None):

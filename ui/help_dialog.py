@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.i18n import _, format_list
 from app.safety import crisis
@@ -22,9 +22,10 @@ def _country_name(code: str) -> str:
 
 
 class HelpDialog(QDialog):
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, after_answer: bool = False):
         super().__init__(parent)
         self.ctx = ctx
+        self.after_answer = after_answer
         self.setObjectName("helpDialog")
         self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
@@ -42,19 +43,59 @@ class HelpDialog(QDialog):
         form.addRow(self.country_label, self.country)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.plan_title = make_label("subheading")
+        self.plan_text = make_label(selectable=True)
+        self.plan_button = QPushButton()
+        self.plan_button.clicked.connect(self._edit_plan)
         for w in (self.heading, self.intro, self.emergency, self.lines):
             lay.addWidget(w)
         lay.addLayout(form)
+        for w in (self.plan_title, self.plan_text, self.plan_button):
+            lay.addWidget(w)
         lay.addWidget(self.not_watched)
         lay.addWidget(self.buttons)
         self.country.currentIndexChanged.connect(self._country_changed)
         self.retranslate()
 
+    def _edit_plan(self) -> None:
+        from ui.safety_plan import SafetyPlanDialog
+
+        if self.ctx.session is None:
+            return
+        SafetyPlanDialog(self.ctx, self).exec()
+        self.refresh_plan()
+
+    def refresh_plan(self) -> None:
+        """Show the person's own plan while unlocked; nothing of it while locked."""
+        from app.safety import plan
+
+        unlocked = self.ctx.session is not None
+        for w in (self.plan_title, self.plan_text, self.plan_button):
+            w.setVisible(unlocked)
+        if not unlocked:
+            self.plan_text.clear()
+            return
+        current = plan.load(self.ctx.session.store)
+        parts = [_(heading) + "\n" + current[sid].strip() for sid, heading, _hint in plan.SECTIONS
+                 if current[sid].strip()]
+        self.plan_title.setText(_("My safety plan"))
+        self.plan_text.setText("\n\n".join(parts) if parts else
+                               _("You have not written a safety plan yet. It takes a few minutes and can "
+                                 "help a lot when things get hard."))
+        self.plan_button.setText(_("Edit my safety plan") if parts else _("Write my safety plan"))
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Get help now"))
         self.heading.setText(_("Get help now"))
-        self.intro.setText(_("If you are in danger, or you might act on thoughts of harming yourself, "
-                             "please contact someone now. You do not have to cope with this alone."))
+        if self.after_answer:
+            self.intro.setText(_("Thank you for answering honestly. You said you have had thoughts that you would "
+                                 "be better off dead or of hurting yourself. That can be frightening, and you "
+                                 "deserve support with it. Please tell someone today: a person you trust, your "
+                                 "doctor, or a crisis line."))
+        else:
+            self.intro.setText(_("If you are in danger, or you might act on thoughts of harming yourself, "
+                                 "please contact someone now. You do not have to cope with this alone."))
+        self.refresh_plan()
         self.not_watched.setText(_("Hearth is not an emergency service. Nobody watches this app in real "
                                    "time, so a message written here will not bring help."))
         self.country_label.setText(_("Country:"))

@@ -155,7 +155,30 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
             win.shell.open_exercise("quiz", program.modules[0].exercise("quiz"), program.id, program.modules[0].id)
             win.shell.pages["journal"].stack.currentWidget().browser.list.setCurrentRow(0)
             grab("19-exercise-quiz")
+        from app.measures import engine as measure_engine
+        from app.safety import plan as safety_plan
         from ui.exercises import registry as editor_registry
+
+        measures_page = win.shell.pages["measures"]
+        win.shell.go("measures")
+        measures_page.start(measure_engine.shipped()["phq9"])
+        for row, value in zip(measures_page.form.rows[:5], (1, 2, 1, 1, 0)):
+            row.set_value(value)
+        grab("40-questionnaire")
+        for row in measures_page.form.rows[5:]:
+            row.set_value(1 if row is not measures_page.form.rows[-1] else 0)
+        measures_page.finish()
+        grab("41-result")
+        safety_plan.save(ctx.session.store, "warning_signs", "Not sleeping, cancelling plans, staying in bed.")
+        safety_plan.save(ctx.session.store, "help_people", "Amira (sister) 0100 000 000")
+        safety_plan.save(ctx.session.store, "reasons", "My sister, my cat, finishing my course.")
+        after = HelpDialog(ctx, win, after_answer=True)
+        after.show()
+        grab("42-help-after-item-9", after)
+        after.close()
+        win.shell.go("measures")
+        measures_page.show_overview()
+        grab("13-measures")
 
         for n, kind in enumerate(editor_registry.tools()):
             win.shell.open_exercise(kind, None, None, None)

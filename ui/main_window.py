@@ -28,7 +28,7 @@ class MainWindow(QMainWindow):
         self.help_action = QAction(self)
         self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.help_action.triggered.connect(self.show_help)
+        self.help_action.triggered.connect(lambda: self.show_help())
         self.help_button = QToolButton()
         self.help_button.setObjectName("helpButton")
         self.help_button.setDefaultAction(self.help_action)
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         ctx.language_changed.connect(self.retranslate)
         ctx.appearance_changed.connect(self._apply_autolock)
         ctx.session_ended.connect(self._after_lock)
+        ctx.help_requested.connect(self.show_help)
 
         self.idle = IdleWatcher(QGuiApplication.instance(), self.lock)
         self.retranslate()
@@ -157,17 +158,23 @@ class MainWindow(QMainWindow):
         for dlg in self.findChildren(QWidget):
             if dlg.isWindow() and dlg is not self and dlg.isVisible() and dlg.objectName() != "helpDialog":
                 dlg.close()
+        help_dialog = self.findChild(HelpDialog)
+        if help_dialog is not None:
+            help_dialog.refresh_plan()  # crisis lines stay; the person's own plan goes
         self.show_start()
 
     # --- help --------------------------------------------------------------------
 
-    def show_help(self) -> None:
+    def show_help(self, after_answer: bool = False) -> None:
         existing = self.findChild(HelpDialog)
         if existing is not None and existing.isVisible():
+            if after_answer and not existing.after_answer:
+                existing.after_answer = True
+                existing.retranslate()
             existing.raise_()
             existing.activateWindow()
             return
-        dlg = HelpDialog(self.ctx, self)
+        dlg = HelpDialog(self.ctx, self, after_answer=after_answer)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
 

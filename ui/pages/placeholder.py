@@ -8,9 +8,6 @@ from app.i18n import N_, _
 from ui.widgets import EmptyState, make_label
 
 TEXTS = {
-    "measures": (N_("Measures"), N_("No questionnaires yet"),
-                 N_("Short questionnaires about mood and worry, such as the PHQ-9 and GAD-7, will appear "
-                    "here when your program or your clinician asks for them. They take a few minutes.")),
     "progress": (N_("Progress"), N_("Nothing to chart yet"),
                  N_("Once you have answered a few questionnaires or check-ins, charts of how things are "
                     "changing over the weeks will appear here.")),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from app.i18n import N_, _
 from ui.pages.exercises import ExercisesPage
 from ui.pages.home import HomePage
+from ui.pages.measures import MeasuresPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.program import ProgramPage
 from ui.pages.settings import SettingsPage
@@ -42,7 +43,7 @@ class ShellPage(QWidget):
             "home": HomePage(ctx, self.go, self.open_module),
             "program": ProgramPage(ctx, self.open_exercise),
             "journal": ExercisesPage(ctx),
-            "measures": PlaceholderPage("measures"),
+            "measures": MeasuresPage(ctx),
             "progress": PlaceholderPage("progress"),
             "messages": PlaceholderPage("messages"),
             "settings": SettingsPage(ctx),

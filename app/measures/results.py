@@ -1,0 +1,82 @@
+"""Saved questionnaire results, safety flags, and what is due when."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from app.measures import engine
+from app.store import Store
+from app.store.db import utcnow
+
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: str
+    measure_id: str
+    taken_at: datetime
+    answers: tuple
+    total: float | None
+    band: str | None
+    flags: tuple[str, ...]
+    prorated: bool
+
+
+def save(store: Store, measure: engine.Measure, answers: list, *, extra: dict | None = None,
+         language: str = "en", validated: bool = True, taken_at: str | None = None) -> tuple[Saved, engine.Result]:
+    """Score and store one administration; raise its flags in the same transaction."""
+    result = engine.score(measure, answers)
+    rid = uuid.uuid4().hex
+    when = taken_at or utcnow()
+    with store.transaction() as c:
+        c.execute("INSERT INTO measure_results(id, measure_id, taken_at, answers, extra, total, band, flags,"
+                  " prorated, language, validated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  (rid, measure.id, when, json.dumps(list(answers)), json.dumps(extra or {}), result.total,
+                   result.band, json.dumps(list(result.flags)), int(result.prorated), language, int(validated)))
+        for flag in result.flags:
+            c.execute("INSERT INTO safety_flags(id, kind, raised_at, result_id) VALUES (?, ?, ?, ?)",
+                      (uuid.uuid4().hex, flag, when, rid))
+    saved = Saved(rid, measure.id, datetime.fromisoformat(when), tuple(answers), result.total, result.band,
+                  result.flags, result.prorated)
+    return saved, result
+
+
+def history(store: Store, measure_id: str, limit: int = 10_000) -> list[Saved]:
+    """Oldest first."""
+    rows = store.query("SELECT id, measure_id, taken_at, answers, total, band, flags, prorated FROM measure_results"
+                       " WHERE measure_id = ? ORDER BY taken_at DESC LIMIT ?", (measure_id, limit))
+    return [Saved(r[0], r[1], datetime.fromisoformat(r[2]), tuple(json.loads(r[3])), r[4], r[5],
+                  tuple(json.loads(r[6])), bool(r[7])) for r in reversed(rows)]
+
+
+def latest(store: Store, measure_id: str) -> Saved | None:
+    found = history(store, measure_id, limit=1)
+    return found[0] if found else None
+
+
+def flags(store: Store) -> list[tuple[str, datetime]]:
+    return [(k, datetime.fromisoformat(t)) for k, t in
+            store.query("SELECT kind, raised_at FROM safety_flags ORDER BY raised_at DESC")]
+
+
+def due(store: Store, schedule: list[dict], started_at: datetime | None, now: datetime | None = None) -> list[str]:
+    """Measure ids due now under a program's schedule (``weekly``, ``start``, ...).
+
+    Weekly: none in the last 7 days. Start: none since the program started.
+    Nothing here is ever forced; the pages offer what is due.
+    """
+    now = now or datetime.now(timezone.utc)
+    out = []
+    for entry in schedule:
+        when = entry["when"] if isinstance(entry["when"], list) else [entry["when"]]
+        last = latest(store, entry["id"])
+        last_at = last.taken_at if last else None
+        is_due = ("weekly" in when and (last_at is None or now - last_at >= WEEK)) or (
+            "start" in when and started_at is not None and (last_at is None or last_at < started_at))
+        if is_due:
+            out.append(entry["id"])
+    return out
