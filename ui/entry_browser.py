@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushB
 
 from app import drafts
 from app.i18n import _, format_when
-from ui.widgets import EmptyState, make_label, primary_button
+from ui.widgets import EmptyState, FittedList, fit_list_items, make_label, primary_button
 
 AUTOSAVE_MS = 600
 
@@ -47,6 +47,7 @@ class EntryBrowser(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumWidth(190)
         self.list.setWordWrap(True)
+        FittedList.install(self.list)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = EmptyState()
         ll.addWidget(self.new_button)
@@ -125,6 +126,7 @@ class EntryBrowser(QWidget):
             if entry_id == self.editing_id:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        fit_list_items(self.list)
         has = self.list.count() > 0
         self.list.setVisible(has)
         self.empty.setVisible(not has)

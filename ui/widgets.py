@@ -114,3 +114,36 @@ class EmptyState(QWidget):
     def set_texts(self, title: str, text: str) -> None:
         self.title.setText(title)
         self.text.setText(text)
+
+
+def fit_list_items(lst, padding: int = 18) -> None:
+    """Give word-wrapped list items the height their text needs at the list's width.
+
+    Qt's own size hint undercounts wrapped text with line breaks in it, which
+    cuts off the last line (seen with long German module titles).
+    """
+    from PySide6.QtCore import QRect, QSize, Qt as _Qt
+
+    width = max(60, lst.viewport().width() - 28)
+    fm = lst.fontMetrics()
+    for i in range(lst.count()):
+        item = lst.item(i)
+        rect = fm.boundingRect(QRect(0, 0, width, 100_000), int(_Qt.TextFlag.TextWordWrap), item.text())
+        item.setSizeHint(QSize(width, rect.height() + padding))
+
+
+class FittedList:
+    """Event filter re-fitting a list's items when it is resized."""
+
+    @staticmethod
+    def install(lst) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        class _Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Type.Resize:
+                    fit_list_items(lst)
+                return False
+
+        lst._fit_filter = _Filter(lst)
+        lst.viewport().installEventFilter(lst._fit_filter)

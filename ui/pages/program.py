@@ -13,7 +13,7 @@ from app.exercises import store as ex_store
 from app.i18n import _, dgettext, format_date
 from app.programs import loader, progress, render, unlock
 from ui import theme
-from ui.widgets import card, make_label, primary_button
+from ui.widgets import FittedList, card, fit_list_items, make_label, primary_button
 
 
 def lesson_context(store) -> dict:
@@ -167,6 +167,7 @@ class ProgramPage(QWidget):
         rl.addWidget(self.finished, 0, Qt.AlignmentFlag.AlignRight)
         self.modules.setMinimumWidth(230)
         self.modules.setWordWrap(True)
+        FittedList.install(self.modules)
         self.modules.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.homework.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         split.addWidget(self.modules)
@@ -198,6 +199,7 @@ class ProgramPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.modules.addItem(item)
         self.modules.blockSignals(False)
+        fit_list_items(self.modules)
         ids = [m.id for m in self.program.modules]
         self.modules.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
         self._module_selected(self.modules.currentRow())
