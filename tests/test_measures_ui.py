@@ -143,3 +143,16 @@ def test_overview_shows_the_core_measures_then_the_programs_schedule(qtbot, open
     assert shown == [m["id"] for m in loader.cached("low-mood").measures] and set(due) == set(shown)
     page.show_overview()
     assert page.cards.count() == len(shown)
+
+
+def test_home_offers_the_questionnaires_due_this_week(qtbot, opened):
+    win, ctx, _page = opened
+    home = win.shell.pages["home"]
+    win.shell.go("home")
+    home.load()
+    assert not home.due_frame.isVisibleTo(home)  # no program, nothing scheduled
+    progress.enrol(ctx.session.store, "low-mood")
+    home.load()
+    assert home.due_frame.isVisibleTo(home) and "PHQ-9" in home.due_text.text()
+    qtbot.mouseClick(home.answer, Qt.MouseButton.LeftButton)
+    assert win.shell.current_key() == "measures"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import journal
-from app.i18n import _, dgettext, ngettext
+from app.i18n import _, dgettext, format_list, ngettext
+from app.measures import engine, results
 from app.programs import loader, progress, unlock
 from ui.pages.program import state_text
 from ui.widgets import card, make_label, primary_button
@@ -47,6 +48,21 @@ class HomePage(QWidget):
             pl.addWidget(w)
         pl.addLayout(row)
         lay.addWidget(prog)
+
+        due_frame, dl = card()
+        self.due_title = make_label("subheading")
+        self.due_text = make_label("muted")
+        row3 = QHBoxLayout()
+        self.answer = QPushButton()
+        self.answer.clicked.connect(lambda: self.go("measures"))
+        row3.addWidget(self.answer)
+        row3.addStretch(1)
+        dl.addWidget(self.due_title)
+        dl.addWidget(self.due_text)
+        dl.addLayout(row3)
+        self.due_frame = due_frame
+        lay.addWidget(due_frame)
+        due_frame.hide()
 
         jour, jl = card()
         self.journal_title = make_label("subheading")
@@ -107,10 +123,24 @@ class HomePage(QWidget):
                 number=m.number, title=dgettext("programs", m.title), state=state_text(s)))
             self.next_text.show()
 
+    def _due_card(self) -> None:
+        store = self.ctx.session.store if self.ctx.session else None
+        enrolment = progress.active(store) if store else None
+        program = loader.cached(enrolment.program_id) if enrolment else None
+        due = results.due(store, list(program.measures), enrolment.started_at) if program else []
+        names = [engine.shipped()[m].name for m in due if m in engine.shipped()]
+        self.due_frame.setVisible(bool(names))
+        if names:
+            self.due_title.setText(_("Questionnaires for this week"))
+            self.due_text.setText(_("{names}: a few minutes each, whenever suits you.").format(
+                names=format_list(names)))
+            self.answer.setText(_("Answer now"))
+
     def retranslate(self) -> None:
         session = self.ctx.session
         self.heading.setText(_("Hello, {name}").format(name=session.display_name) if session else "")
         self._program_card()
+        self._due_card()
         self.journal_title.setText(_("Your journal"))
         if self._journal_count:
             self.journal_text.setText(ngettext("You have written {count} entry. Everything in it stays "
