@@ -130,11 +130,10 @@ class HomePage(QWidget):
         due = results.due(store, list(program.measures), enrolment.started_at) if program else []
         names = [engine.shipped()[m].name for m in due if m in engine.shipped()]
         self.due_frame.setVisible(bool(names))
-        if names:
-            self.due_title.setText(_("Questionnaires for this week"))
-            self.due_text.setText(_("{names}: a few minutes each, whenever suits you.").format(
-                names=format_list(names)))
-            self.answer.setText(_("Answer now"))
+        self.due_title.setText(_("Questionnaires for this week"))
+        self.answer.setText(_("Answer now"))
+        self.due_text.setText(_("{names}: a few minutes each, whenever suits you.").format(
+            names=format_list(names)) if names else "")
 
     def retranslate(self) -> None:
         session = self.ctx.session
