@@ -37,6 +37,15 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, lay
 
 
+def clear_layout(layout) -> None:
+    """Remove and delete every widget in ``layout``, hiding each at once (not at the next event-loop turn)."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
 def show_error(label: QLabel, text: str) -> None:
     """Show (or hide, with empty text) an inline error, announced to screen readers."""
     label.setText(text)

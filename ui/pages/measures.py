@@ -11,7 +11,7 @@ from app.measures import engine, explain, results
 from app.measures.labels import band_label
 from app.programs import loader, progress
 from ui.questionnaire import Questionnaire
-from ui.widgets import card, make_label, primary_button
+from ui.widgets import card, clear_layout, make_label, primary_button
 
 ORDER = ("phq9", "gad7", "wsas", "phq8", "phq2", "gad2")
 
@@ -66,11 +66,7 @@ class MeasuresPage(QWidget):
                 results.due(store, list(program.measures), enrolment.started_at))
 
     def _fill_overview(self) -> None:
-        while self.cards.count():
-            w = self.cards.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.cards)
         store = self.ctx.session.store
         shown, due = self._schedule()
         measures = engine.shipped()
@@ -233,11 +229,7 @@ class MeasuresPage(QWidget):
         widget = self.form_scroll.takeWidget()
         if widget is not None:
             widget.deleteLater()
-        while self.cards.count():
-            w = self.cards.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.cards)
         for w in (self.result_score, self.result_band, self.result_previous):
             w.clear()
         self.stack.setCurrentIndex(0)

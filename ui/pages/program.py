@@ -13,7 +13,7 @@ from app.exercises import store as ex_store
 from app.i18n import _, dgettext, format_date
 from app.programs import loader, progress, render, unlock
 from ui import theme
-from ui.widgets import FittedList, card, fit_list_items, make_label, primary_button
+from ui.widgets import FittedList, card, clear_layout, fit_list_items, make_label, primary_button
 
 
 def lesson_context(store) -> dict:
@@ -73,10 +73,7 @@ class ProgramPage(QWidget):
         self.pages.addWidget(scroll)
 
     def _fill_chooser(self) -> None:
-        while self.cards.count():
-            w = self.cards.takeAt(0).widget()
-            if w:
-                w.deleteLater()
+        clear_layout(self.cards)
         good, bad = loader.load_all()
         for program in good:
             frame, inner = card()
@@ -219,7 +216,7 @@ class ProgramPage(QWidget):
         self.module = self.program.modules[row]
         state = self.states[row]
         colors = theme.colors(self.ctx.theme_name)
-        self._clear_layout(self.try_row)
+        clear_layout(self.try_row)
         self.homework.clear()
         if state.status == unlock.LOCKED:
             body = "<h1>{}</h1><p>{}</p><p><i>{}</i></p>".format(
@@ -285,15 +282,6 @@ class ProgramPage(QWidget):
         self.module = None
         self.load()
 
-    @staticmethod
-    def _clear_layout(layout) -> None:
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()  # off screen now, not at the next turn of the event loop
-                widget.deleteLater()
-
     # --- page life ----------------------------------------------------------------------
 
     def flush(self) -> None:
@@ -312,7 +300,7 @@ class ProgramPage(QWidget):
         self.program, self.module, self.states = None, None, []
         self.modules.clear()
         self.lesson.clear()
-        self._clear_layout(self.try_row)
+        clear_layout(self.try_row)
         self.homework.clear()
         self.title.clear()
         self.summary.clear()
