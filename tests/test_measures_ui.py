@@ -156,3 +156,21 @@ def test_home_offers_the_questionnaires_due_this_week(qtbot, opened):
     assert home.due_frame.isVisibleTo(home) and "PHQ-9" in home.due_text.text()
     qtbot.mouseClick(home.answer, Qt.MouseButton.LeftButton)
     assert win.shell.current_key() == "measures"
+
+
+def test_english_questionnaire_stays_left_to_right_in_an_rtl_interface(qtbot, opened):
+    from app import i18n
+
+    _win, _ctx, page = opened
+    i18n.set_language("ar")
+    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        page.start(engine.shipped()["phq9"])
+        assert not page.form.isRightToLeft()
+        row = page.form.rows[0]
+        qtbot.keyClick(row, Qt.Key.Key_Right)   # Right means "next answer" in this left-to-right form
+        qtbot.keyClick(row, Qt.Key.Key_Right)
+        assert row.value() == 1
+    finally:
+        i18n.set_language("en")
+        QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)

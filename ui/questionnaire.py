@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QRadioButton, QVBoxLayout, QWidget
 
-from app.i18n import _
+from app.i18n import _, is_rtl
 from ui.widgets import make_label
 
 
@@ -88,6 +88,10 @@ class Questionnaire(QWidget):
     def __init__(self, measure, problem_word: str, parent=None):
         super().__init__(parent)
         self.measure = measure
+        # The wording is the instrument's own language (English for now): lay it out in that
+        # language's direction, as lessons do, whatever the interface language.
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(measure.language)
+                                else Qt.LayoutDirection.LeftToRight)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.instructions = make_label("subheading")
