@@ -67,7 +67,7 @@ def _measures(args, data_dir: Path) -> int:
             rc = m.reliable_change_points()
             print(_("{id}\t{name}\t{items} items, total {low}-{high}\t{change}").format(
                 id=m.id, name=m.name, items=len(m.items), low=m.low * len(m.items), high=m.max_total,
-                change=_("reliable change: {points} points").format(points=round(rc, 1)) if rc
+                change=_("reliable change: {points} points").format(points=i18n.format_number(round(rc, 1))) if rc
                 else _("reliable change: no published values loaded")))
         return 0
     measure = measures.get(args.measure)

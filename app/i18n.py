@@ -222,6 +222,12 @@ def dgettext(domain: str, message: str) -> str:
     return translated
 
 
+def content(text: str) -> str:
+    """Program content (the ``programs`` domain). Not an extraction keyword on purpose:
+    its arguments are data from program files, extracted by app/programs/extract.py."""
+    return dgettext("programs", text)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     translated = _catalog("app").ngettext(singular, plural, n)
     source = singular if n == 1 else plural

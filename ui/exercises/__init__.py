@@ -6,7 +6,7 @@ A kind's module here defines ``KIND`` (matching ``app/exercises/kinds``) and
 when the exercise is opened as a stand-alone tool). An editor has a
 ``changed`` signal, ``get_data() -> dict``, ``set_data(dict)`` (``{}`` means
 a new, empty entry) and ``retranslate()``. Text from ``spec`` is shown through
-``dgettext("programs", text)``; the editor's own words through ``_``.
+``content(text)``; the editor's own words through ``_``.
 Optionally ``TOOL = False`` keeps a kind out of the stand-alone tools list
 (a quiz needs its lesson's questions).
 """

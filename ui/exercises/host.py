@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.exercises import registry as kinds
 from app.exercises import store as ex_store
-from app.i18n import _, dgettext
+from app.i18n import _, content
 from ui.entry_browser import EntryBrowser
 from ui.exercises import registry
 from ui.widgets import make_label
@@ -76,7 +76,7 @@ class ExerciseHost(QWidget):
 
     def retranslate(self) -> None:
         module = kinds.get(self.kind)
-        title = dgettext("programs", self.spec["title"]) if self.spec and self.spec.get("title") else _(module.TITLE)
+        title = content(self.spec["title"]) if self.spec and self.spec.get("title") else _(module.TITLE)
         self.heading.setText(title)
         self.description.setText(_(module.DESCRIPTION))
         self.browser.retranslate()

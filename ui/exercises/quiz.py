@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QPushButton, QRadioButton, QVBoxLayout, QWidget
 
-from app.i18n import _, dgettext, ngettext
+from app.i18n import _, content, ngettext
 from ui.widgets import make_label
 
 KIND = "quiz"
@@ -82,7 +82,7 @@ class QuizEditor(QWidget):
                 continue
             right = c == q.get("correct")
             verdict = _("Right.") if right else _("Not quite.")
-            explain.setText(verdict + " " + dgettext("programs", q.get("explain", "")))
+            explain.setText(verdict + " " + content(q.get("explain", "")))
             explain.show()
         n, total = self.score(), len(self.questions)
         self.result.setText(ngettext("{count} of {total} answer right", "{count} of {total} answers right",
@@ -90,9 +90,9 @@ class QuizEditor(QWidget):
 
     def retranslate(self) -> None:
         for qi, q in enumerate(self.questions):
-            self.boxes[qi].setTitle(dgettext("programs", q.get("text", "")))
+            self.boxes[qi].setTitle(content(q.get("text", "")))
             for b, opt in zip(self.buttons[qi], q.get("options", [])):
-                b.setText(dgettext("programs", opt))
+                b.setText(content(opt))
         self.check.setText(_("Check my answers"))
 
 

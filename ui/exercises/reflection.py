@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.i18n import _, dgettext
+from app.i18n import _, content
 from ui.widgets import make_label
 
 KIND = "reflection"
@@ -49,7 +49,7 @@ class ReflectionEditor(QWidget):
     def retranslate(self) -> None:
         if self.prompts:
             for label, box, prompt in zip(self.labels, self.boxes, self.prompts):
-                label.setText(dgettext("programs", prompt))
+                label.setText(content(prompt))
                 box.setAccessibleName(label.text())
         else:
             self.labels[0].setText(_("What is on your mind? Write as much or as little as you like."))

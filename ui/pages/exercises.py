@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.exercises import registry as kinds
-from app.i18n import _, dgettext
+from app.i18n import _, content
 from app.programs import loader, progress, unlock
 from ui.exercises import registry as editors
 from ui.exercises.host import ExerciseHost
@@ -57,7 +57,7 @@ class ExercisesPage(QWidget):
         current = self.chooser.currentData()
         self._choices = [(_("Journal"), JOURNAL, None, None, None)]
         for kind, spec, pid, mid in self._program_exercises():
-            self._choices.append((_("This week: {title}").format(title=dgettext("programs", spec["title"])),
+            self._choices.append((_("This week: {title}").format(title=content(spec["title"])),
                                   kind, spec, pid, mid))
         for kind in editors.tools():
             self._choices.append((_(kinds.get(kind).TITLE), kind, None, None, None))
@@ -87,7 +87,7 @@ class ExercisesPage(QWidget):
         self.stack.setCurrentWidget(host)
         idx = self.chooser.findData(key)
         if idx < 0:  # opened from a lesson link to another module's exercise
-            self.chooser.addItem(dgettext("programs", spec["title"]) if spec else _(kinds.get(kind).TITLE), key)
+            self.chooser.addItem(content(spec["title"]) if spec else _(kinds.get(kind).TITLE), key)
             idx = self.chooser.count() - 1
         self.chooser.setCurrentIndex(idx)
         if self.ctx.session:

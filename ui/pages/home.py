@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import journal
-from app.i18n import _, dgettext, format_list, ngettext
+from app.i18n import _, content, format_list, ngettext
 from app.measures import engine, results
 from app.programs import loader, progress, unlock
 from ui.pages.program import state_text
@@ -106,21 +106,21 @@ class HomePage(QWidget):
         module = program.module(self._continue_id) if self._continue_id else program.modules[0]
         self.prog_title.setText(_("Continue where you left off"))
         self.prog_text.setText(_("{program}, module {number}: {title}").format(
-            program=dgettext("programs", program.title), number=module.number,
-            title=dgettext("programs", module.title)))
+            program=content(program.title), number=module.number,
+            title=content(module.title)))
         self.continue_button.setText(_("Continue"))
         done = progress.homework_done(store, program.id)
         if module.homework:
             self.homework_title.setText(_("This week's homework:"))
             self.homework_list.setText("\n".join(("\u2713 " if h["id"] in done else "\u2022 ")
-                                                 + dgettext("programs", h["text"]) for h in module.homework))
+                                                 + content(h["text"]) for h in module.homework))
             self.homework_title.show()
             self.homework_list.show()
         later = [(m, s) for m, s in zip(program.modules, states) if s.status == unlock.LOCKED]
         if later:
             m, s = later[0]
             self.next_text.setText(_("Next: module {number}, {title}. {state}").format(
-                number=m.number, title=dgettext("programs", m.title), state=state_text(s)))
+                number=m.number, title=content(m.title), state=state_text(s)))
             self.next_text.show()
 
     def _due_card(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushB
                                QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.exercises import store as ex_store
-from app.i18n import _, dgettext, format_date
+from app.i18n import _, content, format_date
 from app.programs import loader, progress, render, unlock
 from ui import theme
 from ui.widgets import FittedList, card, clear_layout, fit_list_items, make_label, primary_button
@@ -78,15 +78,15 @@ class ProgramPage(QWidget):
         for program in good:
             frame, inner = card()
             title = make_label("subheading")
-            title.setText(dgettext("programs", program.title))
+            title.setText(content(program.title))
             summary = make_label()
-            summary.setText(dgettext("programs", program.summary))
+            summary.setText(content(program.summary))
             audience = make_label("muted")
-            audience.setText(dgettext("programs", program.audience))
+            audience.setText(content(program.audience))
             row = QHBoxLayout()
             start = primary_button()
             start.setText(_("Start this program"))
-            start.setAccessibleName(_("Start the program {title}").format(title=dgettext("programs", program.title)))
+            start.setAccessibleName(_("Start the program {title}").format(title=content(program.title)))
             start.clicked.connect(lambda _c=False, pid=program.id: self._enrol(pid))
             row.addWidget(start)
             if program.about:
@@ -191,7 +191,7 @@ class ProgramPage(QWidget):
         self.modules.blockSignals(True)
         self.modules.clear()
         for m, s in zip(self.program.modules, self.states):
-            item = QListWidgetItem(_("{number}. {title}").format(number=m.number, title=dgettext("programs", m.title))
+            item = QListWidgetItem(_("{number}. {title}").format(number=m.number, title=content(m.title))
                                    + "\n" + state_text(s))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.modules.addItem(item)
@@ -204,7 +204,7 @@ class ProgramPage(QWidget):
 
     def _update_summary(self) -> None:
         s = progress.summary(self.ctx.session.store, self.program)
-        self.title.setText(dgettext("programs", self.program.title))
+        self.title.setText(content(self.program.title))
         self.summary.setText(_("{done} of {total} modules finished \u00b7 {homework} of {homework_total} homework "
                                "tasks done").format(done=s.modules_done, total=s.modules_total,
                                                    homework=s.homework_done, homework_total=s.homework_total))
@@ -220,8 +220,8 @@ class ProgramPage(QWidget):
         self.homework.clear()
         if state.status == unlock.LOCKED:
             body = "<h1>{}</h1><p>{}</p><p><i>{}</i></p>".format(
-                *(html.escape(t) for t in (dgettext("programs", self.module.title),
-                                           dgettext("programs", self.module.summary), state_text(state))))
+                *(html.escape(t) for t in (content(self.module.title),
+                                           content(self.module.summary), state_text(state))))
             self.lesson.setHtml(render.page(body, colors))
             for w in (self.try_label, self.homework_label, self.homework, self.finished):
                 w.hide()
@@ -234,7 +234,7 @@ class ProgramPage(QWidget):
         self._timer.start()
         self.try_label.setVisible(bool(self.module.exercises))
         for ex in self.module.exercises:
-            b = QPushButton(dgettext("programs", ex["title"]))
+            b = QPushButton(content(ex["title"]))
             b.clicked.connect(lambda _c=False, e=ex: self.open_exercise(e["kind"], e, self.program.id, self.module.id))
             self.try_row.addWidget(b)
         self.try_row.addStretch(1)
@@ -243,7 +243,7 @@ class ProgramPage(QWidget):
         self.homework.setVisible(bool(self.module.homework))
         self.homework.blockSignals(True)
         for hw in self.module.homework:
-            item = QListWidgetItem(dgettext("programs", hw["text"]))
+            item = QListWidgetItem(content(hw["text"]))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Checked if hw["id"] in done else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, hw["id"])
