@@ -12,12 +12,11 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app import drafts
 from app.i18n import _, format_when
-from ui.widgets import EmptyState, FittedList, fit_list_items, make_label, primary_button
+from ui.widgets import EmptyState, FittedList, fit_list_items, make_label, primary_button, scroll_area
 
 AUTOSAVE_MS = 600
 
@@ -56,10 +55,7 @@ class EntryBrowser(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(editor)
+        scroll = scroll_area(editor)
         self.notice = make_label("muted")
         self.error = make_label("error")
         self.error.hide()

@@ -37,6 +37,30 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, lay
 
 
+def scroll_area(widget=None):
+    """A frameless scroll area that resizes its content to its width."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    if widget is not None:
+        area.setWidget(widget)
+    return area
+
+
+def action_card(button: QPushButton, *labels: QLabel) -> QFrame:
+    """A card with some labels and one button below them."""
+    frame, inner = card()
+    for label in labels:
+        inner.addWidget(label)
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    inner.addLayout(row)
+    return frame
+
+
 def clear_layout(layout) -> None:
     """Remove and delete every widget in ``layout``, hiding each at once (not at the next event-loop turn)."""
     while layout.count():

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app import journal
 from app.i18n import _, content, format_list, ngettext
 from app.measures import engine, results
 from app.programs import loader, progress, unlock
 from ui.pages.program import state_text
-from ui.widgets import card, make_label, primary_button
+from ui.widgets import action_card, make_label, primary_button, scroll_area
 
 
 class HomePage(QWidget):
@@ -21,9 +21,7 @@ class HomePage(QWidget):
         self._continue_id = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area()
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll)
@@ -33,49 +31,27 @@ class HomePage(QWidget):
         self.heading = make_label("heading")
         lay.addWidget(self.heading)
 
-        prog, pl = card()
         self.prog_title = make_label("subheading")
         self.prog_text = make_label()
         self.homework_title = make_label()
         self.homework_list = make_label("muted")
         self.next_text = make_label("muted")
-        row = QHBoxLayout()
         self.continue_button = primary_button()
         self.continue_button.clicked.connect(lambda: self.open_module(self._continue_id))
-        row.addWidget(self.continue_button)
-        row.addStretch(1)
-        for w in (self.prog_title, self.prog_text, self.homework_title, self.homework_list, self.next_text):
-            pl.addWidget(w)
-        pl.addLayout(row)
-        lay.addWidget(prog)
+        lay.addWidget(action_card(self.continue_button, self.prog_title, self.prog_text, self.homework_title,
+                                  self.homework_list, self.next_text))
 
-        due_frame, dl = card()
-        self.due_title = make_label("subheading")
-        self.due_text = make_label("muted")
-        row3 = QHBoxLayout()
+        self.due_title, self.due_text = make_label("subheading"), make_label("muted")
         self.answer = QPushButton()
         self.answer.clicked.connect(lambda: self.go("measures"))
-        row3.addWidget(self.answer)
-        row3.addStretch(1)
-        dl.addWidget(self.due_title)
-        dl.addWidget(self.due_text)
-        dl.addLayout(row3)
-        self.due_frame = due_frame
-        lay.addWidget(due_frame)
-        due_frame.hide()
+        self.due_frame = action_card(self.answer, self.due_title, self.due_text)
+        lay.addWidget(self.due_frame)
+        self.due_frame.hide()
 
-        jour, jl = card()
-        self.journal_title = make_label("subheading")
-        self.journal_text = make_label("muted")
-        row2 = QHBoxLayout()
+        self.journal_title, self.journal_text = make_label("subheading"), make_label("muted")
         self.write = QPushButton()
         self.write.clicked.connect(lambda: self.go("journal"))
-        row2.addWidget(self.write)
-        row2.addStretch(1)
-        jl.addWidget(self.journal_title)
-        jl.addWidget(self.journal_text)
-        jl.addLayout(row2)
-        lay.addWidget(jour)
+        lay.addWidget(action_card(self.write, self.journal_title, self.journal_text))
         lay.addStretch(1)
         self.retranslate()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app import i18n
 from app.i18n import _, format_date, format_number
@@ -11,7 +11,7 @@ from app.measures import engine, explain, results
 from app.measures.labels import band_label
 from app.programs import loader, progress
 from ui.questionnaire import Questionnaire
-from ui.widgets import card, clear_layout, make_label, primary_button
+from ui.widgets import action_card, clear_layout, make_label, primary_button, scroll_area
 
 ORDER = ("phq9", "gad7", "wsas", "phq8", "phq2", "gad2")
 
@@ -49,10 +49,7 @@ class MeasuresPage(QWidget):
         self.cards = QVBoxLayout()
         self.overview.addLayout(self.cards)
         self.overview.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
+        scroll = scroll_area(page)
         self.stack.addWidget(scroll)
 
     def _schedule(self) -> tuple[list[str], list[str]]:
@@ -73,7 +70,6 @@ class MeasuresPage(QWidget):
         shown = [m for m in shown if m in measures]
         for mid in sorted(shown, key=lambda m: (m not in due, ORDER.index(m) if m in ORDER else 99)):
             m = measures[mid]
-            frame, inner = card()
             title = make_label("subheading")
             title.setText(m.title)
             last = results.latest(store, mid)
@@ -85,16 +81,11 @@ class MeasuresPage(QWidget):
             else:
                 info.setText(_("Last answered on {date}: {total} ({band}).").format(
                     date=format_date(last.taken_at), total=_number(last.total), band=band_label(m, last.band)))
-            row = QHBoxLayout()
             start = primary_button() if mid in due else QPushButton()
             start.setText(_("Answer now (due)") if mid in due else _("Answer now"))
             start.setAccessibleName(_("Answer the {name} now").format(name=m.name))
             start.clicked.connect(lambda _c=False, mm=m: self.start(mm))
-            row.addWidget(start)
-            row.addStretch(1)
-            for w in (title, info):
-                inner.addWidget(w)
-            inner.addLayout(row)
+            frame = action_card(start, title, info)
             self.cards.addWidget(frame)
 
     # --- answering ---------------------------------------------------------------------
@@ -106,9 +97,7 @@ class MeasuresPage(QWidget):
         self.form_title = make_label("heading")
         self.form_hint = make_label("muted")
         self.form_note = make_label("muted")
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll = scroll_area()
         self.form_error = make_label("error")
         self.form_error.hide()
         row = QHBoxLayout()

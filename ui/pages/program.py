@@ -6,14 +6,13 @@ import html
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QElapsedTimer, Qt, QUrl
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.exercises import store as ex_store
 from app.i18n import _, content, format_date
 from app.programs import loader, progress, render, unlock
 from ui import theme
-from ui.widgets import FittedList, card, clear_layout, fit_list_items, make_label, primary_button
+from ui.widgets import FittedList, card, clear_layout, fit_list_items, make_label, primary_button, scroll_area
 
 
 def lesson_context(store) -> dict:
@@ -66,10 +65,7 @@ class ProgramPage(QWidget):
         self.cards = QVBoxLayout()
         self.chooser_layout.addLayout(self.cards)
         self.chooser_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
+        scroll = scroll_area(page)
         self.pages.addWidget(scroll)
 
     def _fill_chooser(self) -> None:
