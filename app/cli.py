@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app import i18n, settings
 from app.errors import UsageError
-from app.i18n import _
+from app.i18n import _, format_number
 
 
 def data_dir_from(args) -> Path:
@@ -97,6 +97,10 @@ def _measures(args, data_dir: Path) -> int:
     for flag in result.flags:
         if flag == engine.SUICIDAL_IDEATION:
             print(_("Flag: thoughts of being better off dead or of self-harm reported (item answered above 0)"))
+    points = measure.reliable_change_points()
+    if points is not None:
+        print(_("A reliable change on this questionnaire is {points} points or more.").format(
+            points=format_number(points)))
     return 0
 
 

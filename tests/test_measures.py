@@ -146,7 +146,66 @@ def test_clinic_instrument_with_reverse_item_and_reliable_change(tmp_path):
 
 
 def test_no_verdict_without_published_values(ms):
-    assert engine.reliable_change(ms["phq9"], 20, 3) is None
+    assert ms["wsas"].reliable_change is None
+    assert engine.reliable_change(ms["wsas"], 30, 3) is None
+
+
+@pytest.mark.parametrize("mid,points", [("phq9", 6), ("gad7", 4)])
+def test_published_reliable_change_criteria_at_the_boundary(ms, mid, points):
+    m = ms[mid]
+    assert m.reliable_change_points() == points and "Talking Therapies" in m.reliable_change["source"]
+    assert engine.reliable_change(m, 15, 15 - points) == engine.IMPROVEMENT
+    assert engine.reliable_change(m, 15, 15 - points + 1) is None
+    assert engine.reliable_change(m, 10, 10 + points) == engine.DETERIORATION
+    assert engine.reliable_change(m, 10, 10 + points - 1) is None
+
+
+@pytest.mark.parametrize("rc", ["{sd: 2.0, reliability: 0.8, points: 3, source: x}",  # both ways at once
+                                "{points: 3}",                                          # no source
+                                "{sd: 2.0, source: x}",                                 # no reliability
+                                "{points: -1, source: x}"])
+def test_reliable_change_definitions_must_be_one_complete_cited_way(tmp_path, rc):
+    (tmp_path / "mood3.yaml").write_text(CUSTOM.replace(
+        'reliable_change: {sd: 2.0, reliability: 0.8, source: "Made-up values for a test"}',
+        "reliable_change: " + rc))
+    measures, problems = engine.load_all(tmp_path)
+    assert "mood3" not in measures and len(problems) == 1
+
+
+def _phq9(total):
+    """PHQ-9 answers summing to ``total`` with item 9 at 0."""
+    answers = [0] * 9
+    for i in range(total):
+        answers[i % 8] += 1
+    return answers
+
+
+def test_reliable_deterioration_is_flagged_once_against_the_first_score(session, ms):
+    from app.measures import results
+
+    store, m = session.store, ms["phq9"]
+    days = iter(f"2026-01-{d:02d}T09:00:00+00:00" for d in range(1, 30))
+    results.save(store, m, _phq9(8), taken_at=next(days))
+    s, _r = results.save(store, m, _phq9(13), taken_at=next(days))   # +5: not reliable
+    assert s.flags == ()
+    s, _r = results.save(store, m, _phq9(14), taken_at=next(days))   # +6: reliable
+    assert s.flags == (engine.RELIABLE_DETERIORATION,)
+    s, _r = results.save(store, m, _phq9(16), taken_at=next(days))   # still worse: not raised again
+    assert s.flags == ()
+    results.save(store, m, _phq9(9), taken_at=next(days))            # back within chance
+    s, _r = results.save(store, m, _phq9(15), taken_at=next(days))   # worse again: raised again
+    assert s.flags == (engine.RELIABLE_DETERIORATION,)
+    assert [k for k, _t in results.flags(store)] == [engine.RELIABLE_DETERIORATION] * 2
+    stored = store.query("SELECT flags FROM measure_results ORDER BY taken_at")
+    assert [r[0] for r in stored].count('["reliable_deterioration"]') == 2
+
+
+def test_no_deterioration_flag_without_reliable_change_values(session, ms):
+    from app.measures import results
+
+    results.save(session.store, ms["wsas"], [0] * 5, taken_at="2026-01-01T09:00:00+00:00")
+    s, _r = results.save(session.store, ms["wsas"], [8] * 5, taken_at="2026-01-08T09:00:00+00:00")
+    assert s.flags == () and results.flags(session.store) == []
 
 
 @pytest.mark.parametrize("change,message", [

@@ -13,7 +13,8 @@ Scoring rules:
 * bands use inclusive ``min``/``max`` and exclusive ``above``/``below``;
 * reliable change (Jacobson & Truax 1991): a change of at least
   1.96 x sqrt(2) x SD x sqrt(1 - r) points, with SD and r from the
-  definition's cited source; no such values, no reliable-change verdict.
+  definition's cited source, or the criterion in ``points`` that a cited
+  source derived that way; no such values, no reliable-change verdict.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from app import paths
 
 SUICIDAL_IDEATION = "suicidal_ideation"
+RELIABLE_DETERIORATION = "reliable_deterioration"
 IMPROVEMENT, DETERIORATION = "improvement", "deterioration"
 MAX_FILE = 128 * 1024
 
@@ -81,6 +83,8 @@ class Measure:
         rc = self.reliable_change
         if not rc:
             return None
+        if "points" in rc:
+            return float(rc["points"])
         return 1.96 * math.sqrt(2) * rc["sd"] * math.sqrt(1 - rc["reliability"])
 
 

@@ -51,3 +51,19 @@ def screen_text(positive: bool) -> str:
 def recommend_professional(measure_id: str, total: float | None) -> bool:
     """PHQ-9 of 20 or more: recommend (never require) talking to a professional."""
     return measure_id == "phq9" and total is not None and total >= 20
+
+
+def change_text(change: str | None, first_total: str, first_date: str) -> str:
+    """Plain words for reliable change against the first score (numbers already formatted)."""
+    from app.measures.engine import DETERIORATION, IMPROVEMENT
+
+    if change == IMPROVEMENT:
+        return _("Compared with your first score ({total} on {date}), this is a reliable improvement: a change "
+                 "bigger than the ups and downs a questionnaire shows by chance.").format(total=first_total,
+                                                                                        date=first_date)
+    if change == DETERIORATION:
+        return _("Compared with your first score ({total} on {date}), things are reliably harder now. Setbacks "
+                 "happen and are not your fault; it is a good moment to tell your doctor or clinician how you "
+                 "feel.").format(total=first_total, date=first_date)
+    return _("Compared with your first score ({total} on {date}), the change is within the ups and downs a "
+             "questionnaire shows by chance.").format(total=first_total, date=first_date)

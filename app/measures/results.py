@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from app.measures import engine
@@ -28,10 +28,17 @@ class Saved:
 
 def save(store: Store, measure: engine.Measure, answers: list, *, extra: dict | None = None,
          language: str = "en", validated: bool = True, taken_at: str | None = None) -> tuple[Saved, engine.Result]:
-    """Score and store one administration; raise its flags in the same transaction."""
+    """Score and store one administration; raise its flags in the same transaction.
+
+    Besides the instrument's own item flags (PHQ-9 item 9), a total that is reliably
+    worse than the first score of this measure raises ``reliable_deterioration``,
+    once: not again while the scores stay reliably worse.
+    """
     result = engine.score(measure, answers)
     rid = uuid.uuid4().hex
     when = taken_at or utcnow()
+    if _newly_deteriorated(store, measure, result.total, when):
+        result = replace(result, flags=tuple(sorted(result.flags + (engine.RELIABLE_DETERIORATION,))))
     with store.transaction() as c:
         c.execute("INSERT INTO measure_results(id, measure_id, taken_at, answers, extra, total, band, flags,"
                   " prorated, language, validated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -43,6 +50,18 @@ def save(store: Store, measure: engine.Measure, answers: list, *, extra: dict | 
     saved = Saved(rid, measure.id, datetime.fromisoformat(when), tuple(answers), result.total, result.band,
                   result.flags, result.prorated)
     return saved, result
+
+
+def _newly_deteriorated(store: Store, measure: engine.Measure, total: float | None, when: str) -> bool:
+    if total is None or measure.reliable_change_points() is None:
+        return False
+    earlier = store.query("SELECT total FROM measure_results WHERE measure_id = ? AND total IS NOT NULL"
+                          " AND taken_at <= ? ORDER BY taken_at", (measure.id, when))
+    if not earlier:
+        return False
+    first, previous = earlier[0][0], earlier[-1][0]
+    return (engine.reliable_change(measure, first, total) == engine.DETERIORATION
+            and engine.reliable_change(measure, first, previous) != engine.DETERIORATION)
 
 
 def history(store: Store, measure_id: str, limit: int = 10_000) -> list[Saved]:

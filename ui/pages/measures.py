@@ -158,6 +158,7 @@ class MeasuresPage(QWidget):
         self.result_score = make_label("subheading")
         self.result_band = make_label()
         self.result_previous = make_label("muted")
+        self.result_change = make_label()
         self.result_professional = make_label("error")
         self.result_note = make_label("muted")
         row = QHBoxLayout()
@@ -169,7 +170,7 @@ class MeasuresPage(QWidget):
         row.addWidget(self.get_help)
         row.addStretch(1)
         for w in (self.result_title, self.result_score, self.result_band, self.result_previous,
-                  self.result_professional, self.result_note):
+                  self.result_change, self.result_professional, self.result_note):
             lay.addWidget(w)
         lay.addLayout(row)
         lay.addStretch(1)
@@ -194,6 +195,13 @@ class MeasuresPage(QWidget):
         if before:
             self.result_previous.setText(_("Last time ({date}): {total}.").format(
                 date=format_date(before[-1].taken_at), total=_number(before[-1].total)))
+        can_compare = bool(before) and result.total is not None and measure.reliable_change_points() is not None
+        self.result_change.setVisible(can_compare)
+        if can_compare:
+            first = before[0]
+            self.result_change.setText(explain.change_text(
+                engine.reliable_change(measure, first.total, result.total), _number(first.total),
+                format_date(first.taken_at)))
         professional = explain.recommend_professional(measure.id, result.total)
         self.result_professional.setVisible(professional)
         self.result_professional.setText(_(explain.SEE_A_PROFESSIONAL))
@@ -219,7 +227,7 @@ class MeasuresPage(QWidget):
         if widget is not None:
             widget.deleteLater()
         clear_layout(self.cards)
-        for w in (self.result_score, self.result_band, self.result_previous):
+        for w in (self.result_score, self.result_band, self.result_previous, self.result_change):
             w.clear()
         self.stack.setCurrentIndex(0)
 

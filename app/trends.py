@@ -1,0 +1,145 @@
+"""The numbers behind the Progress charts, read from the store.
+
+Each function returns plain data (no plotting): the charts draw it and the
+accessible table views list exactly the same values. ``version()`` is a cheap
+signature of the data a chart depends on, so a rendered chart can be reused
+until something it shows has changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from app import checkins
+from app.measures import engine
+from app.store import Store
+
+MEASURES, MOOD, ACTIVITIES, HOMEWORK = "measures", "mood", "activities", "homework"
+ACTIVITY_KIND = "activity-monitoring"
+
+# What each chart reads; version() hashes only these tables.
+_SOURCES = {
+    MEASURES: ("SELECT count(*), max(rowid) FROM measure_results",),
+    MOOD: ("SELECT count(*), max(updated_at) FROM checkins",),
+    ACTIVITIES: ("SELECT count(*), max(updated_at) FROM exercise_entries WHERE kind = 'activity-monitoring'",),
+    HOMEWORK: ("SELECT count(*), max(done_at) FROM homework_done",
+               "SELECT count(*), max(created_at) FROM exercise_entries"),
+}
+
+
+def version(store: Store, chart: str) -> tuple:
+    """Changes whenever data shown by ``chart`` is added, edited or removed."""
+    return tuple(tuple(store.query_one(sql)) for sql in _SOURCES[chart])
+
+
+@dataclass(frozen=True)
+class Point:
+    taken_at: datetime
+    total: float
+    band: str | None
+    change: str | None  # engine.IMPROVEMENT / DETERIORATION against the first score, or None
+
+
+@dataclass(frozen=True)
+class MeasureSeries:
+    measure: engine.Measure
+    points: tuple[Point, ...]
+    reliable_points: float | None  # the size of a reliable change, None when no published values
+
+    @property
+    def baseline(self) -> Point | None:
+        return self.points[0] if self.points else None
+
+
+def measure_series(store: Store, measure: engine.Measure) -> MeasureSeries:
+    """Every scored administration, oldest first, each compared with the first one."""
+    rows = store.query("SELECT taken_at, total, band FROM measure_results WHERE measure_id = ?"
+                       " AND total IS NOT NULL ORDER BY taken_at", (measure.id,))
+    points, first = [], None
+    for taken_at, total, band in rows:
+        first = total if first is None else first
+        change = engine.reliable_change(measure, first, total) if points else None
+        points.append(Point(datetime.fromisoformat(taken_at), total, band, change))
+    return MeasureSeries(measure, tuple(points), measure.reliable_change_points())
+
+
+def measures_with_results(store: Store) -> list[str]:
+    """Ids of measures with at least one scored result, the most used first."""
+    rows = store.query("SELECT measure_id, count(*) FROM measure_results WHERE total IS NOT NULL"
+                       " GROUP BY measure_id ORDER BY count(*) DESC, measure_id")
+    return [r[0] for r in rows]
+
+
+@dataclass(frozen=True)
+class MoodSeries:
+    daily: tuple[tuple[date, int], ...]
+    weekly: tuple[tuple[date, float], ...]  # (Monday, mean mood that week)
+
+
+def mood_series(store: Store, since: date | None = None) -> MoodSeries:
+    entries = checkins.history(store, since)
+    return MoodSeries(tuple((e.day, e.mood) for e in entries), tuple(checkins.weekly_average(entries)))
+
+
+@dataclass(frozen=True)
+class ActivityMood:
+    activity: str   # as the person first wrote it
+    count: int
+    mean_mood: float
+
+
+def activity_moods(store: Store, top: int = 10) -> tuple[list[ActivityMood], float | None]:
+    """Average mood rating per activity (grouped ignoring case), the most frequent first.
+
+    Returns the rows and the person's overall average mood across all rated activities.
+    """
+    rows = store.query("SELECT data FROM exercise_entries WHERE kind = ? ORDER BY created_at",
+                       (ACTIVITY_KIND,))
+    moods: dict[str, list[int]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for (raw,) in rows:
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        name, mood = str(data.get("activity", "")).strip(), data.get("mood")
+        if not name or not isinstance(mood, int) or isinstance(mood, bool):
+            continue
+        key = name.casefold()
+        names.setdefault(key, name)
+        moods[key].append(mood)
+    every = [m for values in moods.values() for m in values]
+    ranked = sorted(moods, key=lambda k: (-len(moods[k]), names[k].casefold()))[:top]
+    out = [ActivityMood(names[k], len(moods[k]), sum(moods[k]) / len(moods[k])) for k in ranked]
+    return out, (sum(every) / len(every) if every else None)
+
+
+@dataclass(frozen=True)
+class Week:
+    monday: date
+    homework: int   # homework items ticked that week
+    exercises: int  # exercise entries written that week
+
+
+def homework_weeks(store: Store, weeks: int = 26, today: date | None = None) -> list[Week]:
+    """The last ``weeks`` weeks up to this one, oldest first; empty when nothing was ever done."""
+    ticks = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT done_at FROM homework_done"))
+    written = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT created_at FROM exercise_entries"))
+    if not ticks and not written:
+        return []
+    this_week = _monday(today or date.today())
+    first = this_week - timedelta(weeks=weeks - 1)
+    return [Week(m, ticks.get(m, 0), written.get(m, 0))
+            for m in (first + timedelta(weeks=i) for i in range(weeks))]
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _local_day(iso: str) -> date:
+    dt = datetime.fromisoformat(iso)
+    return dt.astimezone().date() if dt.tzinfo else dt.date()

@@ -1,0 +1,53 @@
+"""Matplotlib, loaded on first use and kept off the start-up path.
+
+Its config and font-cache folder is placed inside Hearth's own data folder,
+never the user's home cache, before matplotlib is imported. Figures are
+built with the object API and the Agg canvas only (no pyplot, no Qt backend),
+so they can be drawn in a worker thread; the PNG bytes stay in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+from pathlib import Path
+
+_lock = threading.Lock()
+_ready = False
+
+
+def load(data_dir: Path) -> None:
+    """Point matplotlib at ``<data>/cache/matplotlib`` and import it (once)."""
+    global _ready
+    with _lock:
+        if _ready:
+            return
+        folder = Path(data_dir) / "cache" / "matplotlib"
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ["MPLCONFIGDIR"] = str(folder)
+        os.environ.setdefault("MPLBACKEND", "Agg")
+        import matplotlib
+
+        matplotlib.use("Agg", force=True)
+        matplotlib.rcParams.update({"svg.fonttype": "path", "font.size": 9, "axes.titlesize": 9,
+                                    "figure.max_open_warning": 0})
+        _ready = True
+
+
+def figure(width_px: int, height_px: int, dpr: float = 1.0):
+    """A new Figure of that size in logical pixels, drawn at ``dpr`` device pixels per pixel."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    dpi = 96 * dpr
+    fig = Figure(figsize=(max(width_px, 200) / 96, max(height_px, 120) / 96), dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def to_bytes(fig, fmt: str = "png", dpi: float | None = None) -> bytes:
+    """Render to PNG or SVG in memory (never a temporary file)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor())
+    return buf.getvalue()
