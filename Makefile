@@ -33,6 +33,7 @@ screenshots: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/progress.py
 
 # Translators: refresh the template after changing strings.
 pot: $(STAMP)

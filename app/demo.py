@@ -53,7 +53,47 @@ def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None =
     preferences.save(store, autolock_minutes=30)
     _program(store, now)
     _activity_diary(store, now, rng)
+    history(store, days=21, now=now, seed=seed)
     return added
+
+
+def history(store: Store, *, days: int, now: datetime | None = None, seed: int = 7) -> None:
+    """Daily check-ins and weekly PHQ-9 and GAD-7 over ``days`` days, slowly improving.
+
+    Used by the demo (three weeks), the Progress benchmark (five years) and chart tests.
+    Answers are spread over the items so totals are realistic; item 9 stays 0.
+    """
+    from app import checkins
+    from app.measures import engine, results
+
+    rng = random.Random(seed)
+    now = now or datetime.now(timezone.utc)
+    measures = engine.shipped()
+    for days_ago in range(days, -1, -1):
+        when = now - timedelta(days=days_ago)
+        progress_made = 1 - days_ago / max(days, 1)
+        mood = max(0, min(10, round(3 + 3 * progress_made + rng.gauss(0, 1.3))))
+        if rng.random() < 0.85:
+            checkins.save(store, mood, day=when.date())
+        if days_ago % 7 == 0:
+            for mid, start, spread in (("phq9", 17, 11), ("gad7", 13, 8)):
+                m = measures[mid]
+                total = max(0, round(start - spread * progress_made + rng.gauss(0, 1.5)))
+                answers = _spread(total, len(m.items), m.high, keep_zero=(8,) if mid == "phq9" else ())
+                results.save(store, m, answers, taken_at=when.isoformat(timespec="seconds"))
+
+
+def _spread(total: int, items: int, high: int, keep_zero=()) -> list[int]:
+    answers = [0] * items
+    slots = [i for i in range(items) if i not in keep_zero]
+    total = min(total, high * len(slots))
+    i = 0
+    while total:
+        if answers[slots[i % len(slots)]] < high:
+            answers[slots[i % len(slots)]] += 1
+            total -= 1
+        i += 1
+    return answers
 
 
 _ACTIVITIES = [

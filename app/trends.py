@@ -96,7 +96,7 @@ def activity_moods(store: Store, top: int = 10) -> tuple[list[ActivityMood], flo
 
     Returns the rows and the person's overall average mood across all rated activities.
     """
-    rows = store.query("SELECT data FROM exercise_entries WHERE kind = ? ORDER BY created_at",
+    rows = store.query("SELECT data FROM exercise_entries WHERE kind = ? ORDER BY created_at, rowid",
                        (ACTIVITY_KIND,))
     moods: dict[str, list[int]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -125,15 +125,18 @@ class Week:
 
 
 def homework_weeks(store: Store, weeks: int = 26, today: date | None = None) -> list[Week]:
-    """The last ``weeks`` weeks up to this one, oldest first; empty when nothing was ever done."""
+    """Weeks up to this one, oldest first: at most ``weeks``, from the first week with anything
+    done (but at least eight); empty when nothing was ever done."""
     ticks = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT done_at FROM homework_done"))
     written = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT created_at FROM exercise_entries"))
     if not ticks and not written:
         return []
     this_week = _monday(today or date.today())
-    first = this_week - timedelta(weeks=weeks - 1)
+    earliest = min([*ticks, *written])
+    shown = min(weeks, max(8, (this_week - earliest).days // 7 + 1))
+    first = this_week - timedelta(weeks=shown - 1)
     return [Week(m, ticks.get(m, 0), written.get(m, 0))
-            for m in (first + timedelta(weeks=i) for i in range(weeks))]
+            for m in (first + timedelta(weeks=i) for i in range(shown))]
 
 
 def _monday(d: date) -> date:

@@ -141,7 +141,11 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
             win.shell.go(section)
             if section == "journal":
                 win.shell.pages["journal"].journal.list.setCurrentRow(0)
+            if section == "progress":
+                _wait_until(app, lambda: win.shell.pages["progress"].all_drawn)
             grab(f"{10 + i:02d}-{section}")
+            if section == "progress":
+                grab("14b-progress-all-charts", win.shell.pages["progress"].body)
         program_page = win.shell.pages["program"]
         win.shell.go("program")
         program_page.modules.setCurrentRow(0)

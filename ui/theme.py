@@ -88,6 +88,8 @@ def style_sheet(c: dict, base: float) -> str:
     QListWidget#sidebar::item:selected {{ background: {c['accent']}; color: {c['accent_text']}; }}
     QPushButton {{ padding: 6px 14px; border-radius: 6px; border: 1px solid {c['border']}; background: {c['alt']}; }}
     QPushButton:focus {{ border: 2px solid {c['accent']}; }}
+    QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
+    QPushButton:checked:focus {{ border: 2px solid {c['text']}; }}
     QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
     QPushButton[role="primary"]:disabled {{ background: {c['border']}; color: {c['muted']}; border-color: {c['border']}; }}
     QToolButton#helpButton {{ background: {c['help']}; color: {c['help_text']}; font-weight: 600;

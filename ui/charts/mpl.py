@@ -14,7 +14,13 @@ import threading
 from pathlib import Path
 
 _lock = threading.Lock()
+_draw_lock = threading.Lock()
 _ready = False
+
+
+def drawing():
+    """Hold while building and rendering a figure: matplotlib is not thread-safe, so one at a time."""
+    return _draw_lock
 
 
 def load(data_dir: Path) -> None:

@@ -8,6 +8,7 @@ from app import journal
 from app.i18n import _, content, format_list, ngettext
 from app.measures import engine, results
 from app.programs import loader, progress, unlock
+from ui.checkin import CheckInCard
 from ui.pages.program import state_text
 from ui.widgets import action_card, make_label, primary_button, scroll_area
 
@@ -30,6 +31,8 @@ class HomePage(QWidget):
         lay.setSpacing(16)
         self.heading = make_label("heading")
         lay.addWidget(self.heading)
+        self.checkin = CheckInCard(ctx)
+        lay.addWidget(self.checkin)
 
         self.prog_title = make_label("subheading")
         self.prog_text = make_label()
@@ -57,9 +60,14 @@ class HomePage(QWidget):
 
     def load(self) -> None:
         self._journal_count = journal.count(self.ctx.session.store)
+        self.checkin.load()
         self.retranslate()
 
+    def flush(self) -> None:
+        self.checkin.flush()
+
     def clear(self) -> None:
+        self.checkin.clear()
         self._journal_count = 0
         self._continue_id = None
         self.retranslate()
@@ -116,6 +124,7 @@ class HomePage(QWidget):
         self.heading.setText(_("Hello, {name}").format(name=session.display_name) if session else "")
         self._program_card()
         self._due_card()
+        self.checkin.retranslate()
         self.journal_title.setText(_("Your journal"))
         if self._journal_count:
             self.journal_text.setText(ngettext("You have written {count} entry. Everything in it stays "

@@ -8,9 +8,6 @@ from app.i18n import N_, _
 from ui.widgets import EmptyState, make_label
 
 TEXTS = {
-    "progress": (N_("Progress"), N_("Nothing to chart yet"),
-                 N_("Once you have answered a few questionnaires or check-ins, charts of how things are "
-                    "changing over the weeks will appear here.")),
     "messages": (N_("Messages"), N_("No messages"),
                  N_("If you work with a clinician, their messages and comments on your exercises will "
                     "appear here after you open a feedback file from them.")),

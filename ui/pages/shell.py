@@ -12,6 +12,7 @@ from ui.pages.home import HomePage
 from ui.pages.measures import MeasuresPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.program import ProgramPage
+from ui.pages.progress import ProgressPage
 from ui.pages.settings import SettingsPage
 
 # (key, sidebar label) in sidebar order; Ctrl+1..7 jump to them.
@@ -44,7 +45,7 @@ class ShellPage(QWidget):
             "program": ProgramPage(ctx, self.open_exercise),
             "journal": ExercisesPage(ctx),
             "measures": MeasuresPage(ctx),
-            "progress": PlaceholderPage("progress"),
+            "progress": ProgressPage(ctx),
             "messages": PlaceholderPage("messages"),
             "settings": SettingsPage(ctx),
         }

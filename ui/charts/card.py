@@ -1,0 +1,264 @@
+"""One chart on the Progress page: picture, legend, table view and "Save image".
+
+The picture is drawn in a worker thread and kept in memory (never on disk)
+until the data it shows change, the theme or language changes, or the size
+changes noticeably. Locking forgets every picture (``forget_all``).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QSizePolicy, QStackedWidget, QTableView, QWidget)
+
+from app import i18n, trends
+from app.errors import HearthError
+from app.fsutil import atomic_write_bytes
+from app.i18n import _
+from ui import theme
+from ui.charts import draw, mpl
+from ui.widgets import card, make_label
+from ui.worker import run_async
+
+CHART_HEIGHT = 250
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 24
+
+
+def forget_all() -> None:
+    """Drop every rendered chart (on lock)."""
+    _CACHE.clear()
+
+
+@dataclass
+class ChartSpec:
+    key: str                                   # unique per chart, e.g. "measure:phq9"
+    source: str                                # trends.MEASURES / MOOD / ...
+    fetch: Callable                            # store -> data (GUI thread; quick)
+    draw: Callable                             # (data, draw.Style) -> Figure (worker thread)
+    table: Callable                            # data -> (headers, rows of strings)
+    texts: Callable                            # data -> (title, description, legend [(colour, symbol, label)])
+
+
+class _Table(QAbstractTableModel):
+    def __init__(self, headers: list[str], rows: list[list[str]]):
+        super().__init__()
+        self.headers, self.rows = headers, rows
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class ChartCard(QWidget):
+    def __init__(self, ctx, spec: ChartSpec, parent=None):
+        super().__init__(parent)
+        self.ctx, self.spec = ctx, spec
+        self.data = None
+        self.rendered_key = None
+        self._drawing_key = None
+        self._generation = 0
+        self.setObjectName(f"chart-{spec.key}")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        frame, lay = card()
+        outer.addWidget(frame)
+        self.title = make_label("subheading")
+        self.description = make_label("muted")
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.picture = QLabel()
+        self.picture.setMinimumHeight(CHART_HEIGHT)
+        # The picture follows the card's width; it must never widen the page itself.
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.picture.installEventFilter(self)
+        self.table = QTableView()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(CHART_HEIGHT)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.picture)
+        self.views.addWidget(self.table)
+        self.show_table = QPushButton()
+        self.show_table.setCheckable(True)
+        self.show_table.toggled.connect(self._toggle_table)
+        self.save = QPushButton()
+        self.save.clicked.connect(self.save_image)
+        row = QHBoxLayout()
+        row.addWidget(self.show_table)
+        row.addWidget(self.save)
+        row.addStretch(1)
+        for w in (self.title, self.description, self.views, self.legend):
+            lay.addWidget(w)
+        lay.addLayout(row)
+        self._resize_timer = QTimer(self, singleShot=True)
+        self._resize_timer.timeout.connect(self._draw)
+        self.retranslate()
+
+    # --- data and drawing --------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the data if it changed and show the (cached or newly drawn) picture."""
+        store = self.ctx.session.store
+        self.version = trends.version(store, self.spec.source)
+        self.data = self.spec.fetch(store)
+        self.retranslate()
+        self._resize_timer.start(0)  # once the layout has given the picture its width
+
+    def _style(self, width: int | None = None, dpr: float | None = None) -> draw.Style:
+        name = theme.resolve(self.ctx.theme_name)
+        return draw.Style(theme.colors(name), name == "dark", i18n.is_rtl(), width or self._chart_width(),
+                          CHART_HEIGHT, dpr or self.devicePixelRatioF())
+
+    def _chart_width(self) -> int:
+        width = self.picture.width() if self.isVisible() else 0
+        width = max(320, min(width if width > 100 else 640, 1400))
+        return width - width % 20  # steps of 20 px: never wider than the space, few re-draws
+
+    def _cache_key(self, style: draw.Style) -> tuple:
+        return (self.spec.key, self.version, style.dark, style.rtl, i18n.current_language(),
+                style.width, style.dpr)
+
+    def _draw(self) -> None:
+        if self.data is None:
+            return
+        style = self._style()
+        key = self._cache_key(style)
+        if key in (self.rendered_key, self._drawing_key):
+            return
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            self._show_png(cached, key)
+            return
+        self._generation += 1
+        self._drawing_key = key
+        generation, data, data_dir = self._generation, self.data, self.ctx.data_dir
+        self.picture.setText(_("Drawing the chart\u2026"))
+
+        def work():
+            mpl.load(data_dir)
+            with mpl.drawing():
+                return mpl.to_bytes(self.spec.draw(data, style))
+
+        def done(png: bytes) -> None:
+            if generation != self._generation:
+                return  # a newer drawing was asked for meanwhile
+            self._drawing_key = None
+            _CACHE[key] = png
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+            self._show_png(png, key)
+
+        def failed(_exc) -> None:
+            if generation == self._generation:
+                self._drawing_key = None
+                self.picture.setText(_("This chart could not be drawn. The table shows the same numbers."))
+
+        run_async(work, done, failed, self)
+
+    def _show_png(self, png: bytes, key: tuple) -> None:
+        image = QImage.fromData(png, "PNG")
+        image.setDevicePixelRatio(key[-1])
+        self.picture.setPixmap(QPixmap.fromImage(image))
+        self.rendered_key = key
+
+    @property
+    def drawn(self) -> bool:
+        return self.rendered_key is not None and self.rendered_key == self._cache_key(self._style())
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if obj is self.picture and event.type() == QEvent.Type.Resize and self.data is not None:
+            self._resize_timer.start(250)  # re-draw at the new width once resizing settles
+        return False
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.data = None
+        self.rendered_key = self._drawing_key = None
+        self.picture.clear()
+        self.table.setModel(None)
+
+    # --- table and saving ----------------------------------------------------------------
+
+    def _toggle_table(self, on: bool) -> None:
+        if on and self.data is not None:
+            headers, rows = self.spec.table(self.data)
+            self.table.setModel(_Table(headers, rows))
+        self.views.setCurrentIndex(1 if on else 0)
+        self.retranslate()
+
+    def save_image(self) -> None:
+        if self.data is None:
+            return
+        answer = QMessageBox.warning(
+            self, _("Save the chart as a picture"),
+            _("The picture will not be encrypted: anyone who can open the file can see what it shows. Save it "
+              "only somewhere private, and delete it when you no longer need it."),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        png_filter, svg_filter = _("PNG image (*.png)"), _("SVG image (*.svg)")
+        # Qt's own dialog: a native one may add the file to the desktop's recent-files list.
+        path, chosen = QFileDialog.getSaveFileName(
+            self, _("Save the chart as a picture"), str(Path.home() / f"{self.spec.key.replace(':', '-')}.png"),
+            f"{png_filter};;{svg_filter}", "", QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.write_image(Path(path), "svg" if chosen == svg_filter or path.lower().endswith(".svg") else "png")
+
+    def write_image(self, path: Path, fmt: str) -> None:
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        try:
+            mpl.load(self.ctx.data_dir)
+            with mpl.drawing():
+                data = mpl.to_bytes(self.spec.draw(self.data, self._style(width=900, dpr=2.0)), fmt)
+            atomic_write_bytes(path, data)
+        except (OSError, HearthError):
+            QMessageBox.warning(self, _("Save the chart as a picture"),
+                                _("The picture could not be saved there. Choose another folder, or check that "
+                                  "the disk is not full."))
+
+    # --- language ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.show_table.setText(_("Show as chart") if self.show_table.isChecked() else _("Show as table"))
+        self.save.setText(_("Save image\u2026"))
+        if self.data is None:
+            return
+        title, description, legend = self.spec.texts(self.data)
+        self.title.setText(title)
+        self.description.setText(description)
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{color}">{escape(symbol)}</span>&nbsp;{escape(label)}'
+            for color, symbol, label in legend))
+        self.picture.setAccessibleName(_("Chart: {title}").format(title=title))
+        self.picture.setAccessibleDescription(description)
+        self.table.setAccessibleName(_("Table: {title}").format(title=title))
+        self.show_table.setAccessibleName((_("Show {title} as a chart") if self.show_table.isChecked()
+                                           else _("Show {title} as a table")).format(title=title))
+        self.save.setAccessibleName(_("Save {title} as a picture").format(title=title))

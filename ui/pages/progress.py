@@ -1,0 +1,110 @@
+"""Progress: charts of questionnaires, daily mood, activities and homework over time.
+
+Charts are built only when this page is shown, drawn off the GUI thread, and
+reused until their data change (see ui/charts/card.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app import trends
+from app.i18n import _
+from app.measures import engine
+from ui.charts import card as chart_card
+from ui.charts import specs
+from ui.widgets import EmptyState, make_label, scroll_area
+
+
+# Depression, anxiety, then functioning and the short screens; a clinic's own instruments last.
+ORDER = ["phq9", "phq8", "gad7", "wsas", "phq2", "gad2"]
+
+
+class ProgressPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page-progress")
+        self.cards: dict[str, chart_card.ChartCard] = {}
+        self._pending = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.body = body = QWidget()
+        outer.addWidget(scroll_area(body))
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(32, 28, 32, 28)
+        lay.setSpacing(16)
+        self.heading = make_label("heading")
+        self.intro = make_label("muted")
+        self.empty = EmptyState()
+        lay.addWidget(self.heading)
+        lay.addWidget(self.intro)
+        lay.addWidget(self.empty)
+        self.chart_box = QVBoxLayout()
+        self.chart_box.setSpacing(16)
+        lay.addLayout(self.chart_box)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def _wanted(self, store) -> list[chart_card.ChartSpec]:
+        measures = engine.shipped()
+        used = trends.measures_with_results(store)
+        used.sort(key=lambda mid: ORDER.index(mid) if mid in ORDER else len(ORDER))
+        wanted = [specs.measure_spec(self.ctx, measures[mid]) for mid in used if mid in measures]
+        if trends.version(store, trends.MOOD)[0][0]:
+            wanted.append(specs.mood_spec(self.ctx))
+        if trends.version(store, trends.ACTIVITIES)[0][0]:
+            wanted.append(specs.activities_spec(self.ctx))
+        if any(row[0] for row in trends.version(store, trends.HOMEWORK)):
+            wanted.append(specs.homework_spec(self.ctx))
+        return wanted
+
+    def load(self) -> None:
+        """Build or refresh the charts; waits until the page is actually shown."""
+        if self.ctx.session is None:
+            return
+        if not self.isVisible():
+            self._pending = True
+            return
+        self._pending = False
+        wanted = self._wanted(self.ctx.session.store)
+        keys = [s.key for s in wanted]
+        for key in list(self.cards):
+            if key not in keys:
+                self.cards.pop(key).deleteLater()
+        for i, spec in enumerate(wanted):
+            card = self.cards.get(spec.key)
+            if card is None:
+                card = self.cards[spec.key] = chart_card.ChartCard(self.ctx, spec)
+            self.chart_box.insertWidget(i, card)
+            card.refresh()
+        self.empty.setVisible(not wanted)
+        self.intro.setVisible(bool(wanted))
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._pending:
+            self.load()
+
+    @property
+    def all_drawn(self) -> bool:
+        return all(c.drawn for c in self.cards.values())
+
+    def clear(self) -> None:
+        for card in self.cards.values():
+            card.clear()
+            card.deleteLater()
+        self.cards.clear()
+        chart_card.forget_all()
+        self.empty.setVisible(True)
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Progress"))
+        self.intro.setText(_("How things have changed over the weeks. Every chart can also be read as a table."))
+        self.empty.set_texts(_("Nothing to chart yet"),
+                             _("Once you have answered a questionnaire, checked in on Home or kept your activity "
+                               "diary, charts of how things change over the weeks will appear here."))
+        for card in self.cards.values():
+            card.retranslate()
+        if self.ctx.session is not None and self.isVisible():
+            self.load()  # dates, numbers and direction follow the language
