@@ -76,7 +76,10 @@ def add_assignment(store: Store, contact: Contact, measure_id: str, due: str | N
 def feedback_payload(store: Store, contact: Contact, everything: bool = False) -> dict:
     """A clinician's pending items (or all of them) for ``contact``, and the acknowledgement."""
     pending = "" if everything else " AND package_uuid IS NULL"
-    q = lambda sql: store.query(sql + pending + " ORDER BY created_at", (contact.id,))  # noqa: E731
+
+    def q(sql: str) -> list:
+        return store.query(sql + pending + " ORDER BY created_at", (contact.id,))
+
     return {
         "messages": [{"id": i, "created_at": t, "body": b} for i, t, b in q(
             "SELECT id, created_at, body FROM exchange_messages WHERE contact_id = ? AND direction = 'out'")],
@@ -108,10 +111,13 @@ def messages(store: Store, contact: Contact) -> list[Message]:
     return [Message(i, d, b, t, p is not None or d == "in") for i, d, b, t, p in rows]
 
 
-def comments_for_entry(store: Store, entry_id: str) -> list[Comment]:
+def comments_for_entry(store: Store, entry_id: str, contact_id: str | None = None) -> list[Comment]:
     """Comments on one exercise entry (patient: received; clinician: written), oldest first."""
-    rows = store.query("SELECT id, entry_id, entry_kind, body, created_at FROM exchange_comments"
-                       " WHERE entry_id = ? ORDER BY created_at, id", (entry_id,))
+    sql, params = "SELECT id, entry_id, entry_kind, body, created_at FROM exchange_comments WHERE entry_id = ?", (
+        entry_id,)
+    if contact_id is not None:
+        sql, params = sql + " AND contact_id = ?", params + (contact_id,)
+    rows = store.query(sql + " ORDER BY created_at, id", params)
     return [Comment(*r) for r in rows]
 
 
