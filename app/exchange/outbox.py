@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from app.exchange.contacts import Contact
 from app.store import Store
-from app.store.db import utcnow
 
 MAX_MESSAGE = 10_000
 
@@ -33,6 +33,11 @@ class Comment:
     entry_kind: str
     body: str
     created_at: str
+
+
+def utcnow() -> str:
+    """Microseconds, so two messages written in the same second keep their order."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _text(body: str) -> str:

@@ -2,8 +2,8 @@
 
 Flags describe the current state, so an old answer does not keep a patient at
 the top for ever: ``suicidal_ideation`` when the newest result of a measure
-carries it (PHQ-9 item 9 above 0) or a flag of that kind was raised after the
-newest result; ``reliable_deterioration`` when PHQ-9 or GAD-7 got reliably
+carries it (PHQ-9 item 9 above 0), or a flag of that kind belongs to a newest
+result or (if it belongs to no result) was raised after the newest result; ``reliable_deterioration`` when PHQ-9 or GAD-7 got reliably
 worse from the first result to the newest (or such a flag was raised after
 the newest result). ``past_flags`` lists every other kind ever received.
 """
@@ -83,7 +83,9 @@ def _flags(measures: dict[str, list[dict]], flag_records: list[dict]) -> tuple[s
         if measure and len(history) >= 2 and engine.reliable_change(
                 measure, history[0]["total"], history[-1]["total"]) == engine.DETERIORATION:
             current.add(DETERIORATION)
-    current |= {f["kind"] for f in flag_records if f["raised_at"] >= newest}
+    newest_ids = {h[-1]["id"] for h in measures.values()}
+    current |= {f["kind"] for f in flag_records
+                if (f["result_id"] in newest_ids if f["result_id"] else f["raised_at"] >= newest)}
     ever = {f for h in measures.values() for r in h for f in r["flags"]} | {f["kind"] for f in flag_records}
     return current, ever - current
 
