@@ -4,7 +4,7 @@ import pyrage
 import pytest
 
 from app.exchange import audit, export, importer, keys, package
-from app.exchange.errors import (AlreadyImported, FileTooLarge, NotAPackage, NotForYou, OlderPackage,
+from app.exchange.errors import (AlreadyImported, FileTooLarge, FileUnreadable, NotAPackage, NotForYou, OlderPackage,
                                  PackageDamaged, PackageMalformed, PassphraseFile, PayloadInvalid,
                                  SignatureInvalid, UnknownSender, WrongRecipient)
 from app.exchange.jsonsafe import canonical
@@ -73,11 +73,12 @@ def test_truncated(world):
     _refused(doc, data[:60], NotAPackage)  # cut inside the header
 
 
-@pytest.mark.parametrize("where", [-1, -40, 200])
+@pytest.mark.parametrize("where", ["last", "body", "mac"])
 def test_bit_flipped(world, where):
     doc, pat, _eve = world
     data = bytearray(_package(pat, doc))
-    data[where] ^= 0x04
+    mac = data.index(b"\n--- ") + 10  # the header's MAC (the header's length varies)
+    data[{"last": -1, "body": -40, "mac": mac}[where]] ^= 0x04
     _refused(doc, bytes(data), PackageDamaged)
 
 
@@ -199,3 +200,12 @@ def test_profile_without_keys_is_not_the_recipient(manager, world):
         importer.import_bytes(fresh, data)
     assert dump(fresh.store, skip_audit=True) == before
     assert keys.load(fresh.store) is None
+
+
+def test_missing_file_is_unreadable_not_a_disk_problem(world, tmp_path):
+    doc, _pat, _eve = world
+    before = dump(doc.store, skip_audit=True)
+    with pytest.raises(FileUnreadable) as e:
+        importer.import_file(doc, tmp_path / "gone.age")
+    assert e.value.exit_code == 28 and "could not be read" in e.value.message()
+    assert dump(doc.store, skip_audit=True) == before

@@ -14,9 +14,8 @@ from pathlib import Path
 from app import fsutil
 from app.errors import InvalidName
 from app.exchange import audit, keys, validate
-from app.exchange.contacts import Contact, by_key_id
-from app.exchange.errors import (CardInvalid, CardIsYours, CardWrongRole, FileTooLarge, KeyConflict,
-                                 PairingDeclined)
+from app.exchange.contacts import by_key_id
+from app.exchange.errors import CardInvalid, CardIsYours, CardWrongRole, KeyConflict, PairingDeclined
 from app.exchange.jsonsafe import Limits, Refused, canonical, loads
 from app.profiles.manager import clean_name
 from app.profiles.session import Session
@@ -93,7 +92,7 @@ def read_card(path: Path) -> Card:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_CARD_BYTES:
-            raise FileTooLarge(1)
+            raise CardInvalid()
         with open(path, "rb") as fh:
             data = fh.read(MAX_CARD_BYTES + 1)
     except (OSError, ValueError):
@@ -153,6 +152,3 @@ def pair(session: Session, card: Card, *, confirmed: bool) -> Paired:
                                        "fingerprint": card.fingerprint})
     return Paired(contact_id, already=False)
 
-
-def as_contact_line(contact: Contact) -> str:
-    return f"{contact.display_name}\t{contact.role}\t{contact.fingerprint}"

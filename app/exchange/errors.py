@@ -185,3 +185,12 @@ class KeyConflict(ExchangeError):
         return _("One of the keys on this card already belongs to another paired contact, with a "
                  "different partner key. Nothing was paired. Compare fingerprints and ask for the "
                  "card again.")
+
+
+class FileUnreadable(ExchangeError):
+    exit_code = 28
+    audit_reason = "unreadable"
+
+    def message(self) -> str:
+        return _("This file could not be read (it may have been moved, renamed, or still be copying). "
+                 "Nothing was imported. Check the file and try again.")

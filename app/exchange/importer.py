@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app.exchange import audit, contacts, keys, merge, package, validate
 from app.exchange.contacts import Contact
-from app.exchange.errors import (AlreadyImported, ExchangeError, FileTooLarge, OlderPackage, PayloadInvalid,
+from app.exchange.errors import (AlreadyImported, ExchangeError, FileTooLarge, FileUnreadable, OlderPackage, PayloadInvalid,
                                  UnknownSender, WrongRecipient)
 from app.profiles.session import Session
 from app.store.db import utcnow
@@ -37,7 +37,7 @@ class Imported:
 def import_file(session: Session, path: Path) -> Imported:
     try:
         data = package.read_file(path)
-    except FileTooLarge as e:
+    except (FileTooLarge, FileUnreadable) as e:
         audit.record_rejection(session.store, e.audit_reason, sha256=None, size=_size(path))
         raise
     return import_bytes(session, data)

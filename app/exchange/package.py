@@ -17,7 +17,7 @@ from pathlib import Path
 import pyrage
 
 from app.exchange import keys, validate
-from app.exchange.errors import (FileTooLarge, NotAPackage, NotForYou, PackageDamaged, PackageMalformed,
+from app.exchange.errors import (FileTooLarge, FileUnreadable, NotAPackage, NotForYou, PackageDamaged, PackageMalformed,
                                  PassphraseFile, SignatureInvalid)
 from app.exchange.jsonsafe import Limits, Refused, canonical, loads
 from app.store.db import utcnow
@@ -60,11 +60,13 @@ def seal(own: keys.OwnKeys, recipient: str, kind: str, payload: dict, *, sequenc
 
 def read_file(path: Path) -> bytes:
     """Size cap first (from the file system), then read at most the cap."""
-    path = Path(path)
-    if os.stat(path).st_size > MAX_PACKAGE_BYTES:
-        raise FileTooLarge(MAX_PACKAGE_MIB)
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_PACKAGE_BYTES + 1)
+    try:
+        if os.stat(path).st_size > MAX_PACKAGE_BYTES:
+            raise FileTooLarge(MAX_PACKAGE_MIB)
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_PACKAGE_BYTES + 1)
+    except OSError:
+        raise FileUnreadable() from None
     check_size(data)
     return data
 
