@@ -160,11 +160,12 @@ def _sync(args, session) -> int:
 def _log(args, session) -> int:
     labels = {audit.EXPORT: _("export"), audit.IMPORT: _("import"), audit.REJECTED: _("refused"),
               audit.PAIRED: _("paired")}
-    names = {c.id: c.display_name for c in contacts.all_contacts(session.store)}
-    fingerprints = {c.key_id: c for c in contacts.all_contacts(session.store)}
+    known = contacts.all_contacts(session.store)
+    names = {c.id: c.display_name for c in known}
+    by_key = {c.key_id: c for c in known}
     for e in audit.entries(session.store):
         d = e.detail
-        sender = fingerprints.get(d.get("sender", ""))
+        sender = by_key.get(d.get("sender", ""))
         name = names.get(d.get("contact_id"), d.get("name")) or (sender.display_name if sender else "?")
         fingerprint = d.get("fingerprint") or (sender.fingerprint if sender else "-")
         what = _summary(d["counts"]) if "counts" in d else d.get("reason", "")
