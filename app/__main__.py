@@ -2,7 +2,8 @@
 
 Errors are one clear line on stderr and a non-zero exit code, never a traceback.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong password or recovery key,
-4 no such profile, 5 damaged file, 6 newer data version, 7 name taken, 8 disk.
+4 no such profile, 5 damaged file, 6 newer data version, 7 name taken, 8 disk,
+10-28 exchange cards and packages (see app/exchange/errors.py).
 """
 
 from __future__ import annotations
@@ -65,11 +66,59 @@ def build_parser() -> argparse.ArgumentParser:
     ms.add_argument("measure", metavar="ID")
     ms.add_argument("answers", metavar="ANSWERS", help=_("comma-separated item answers; leave one empty if unanswered"))
 
+    _exchange_parser(sub)
+
     i = sub.add_parser("i18n", help=_("translation tools for developers"))
     isub = i.add_subparsers(dest="action", metavar="ACTION", required=True)
     isub.add_parser("compile", help=_("compile every .po catalog to .mo"))
     isub.add_parser("check", help=_("check catalogs for placeholder mismatches"))
     return p
+
+
+def _exchange_parser(sub) -> None:
+    from app.i18n import _
+
+    ex = sub.add_parser("exchange", help=_("cards, pairing and encrypted files between patient and clinician"))
+    exsub = ex.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name, help_text):
+        a = exsub.add_parser(name, help=help_text)
+        a.add_argument("name", metavar="PROFILE")
+        a.add_argument("--password-stdin", action="store_true", required=True,
+                       help=_("read the password from the first line of standard input"))
+        return a
+
+    a = action("card", _("write this profile's card (public keys and name) for pairing"))
+    a.add_argument("--out", required=True, metavar="FILE")
+    for opt in ("clinic", "phone", "email", "about"):
+        a.add_argument(f"--{opt}", metavar="TEXT", help=_("clinician cards: saved and shown on the card"))
+    a = action("pair", _("pair with someone's card after comparing its fingerprint"))
+    a.add_argument("card", metavar="CARD")
+    a.add_argument("--yes", action="store_true", help=_("the fingerprint was compared; do not ask"))
+    action("contacts", _("list paired contacts and their fingerprints"))
+    a = action("export", _("write an encrypted, signed file for a paired contact"))
+    a.add_argument("--to", required=True, metavar="CONTACT", help=_("contact name, id or fingerprint"))
+    a.add_argument("--out", required=True, metavar="FILE")
+    a.add_argument("--everything", action="store_true", help=_("everything, not only what changed"))
+    a.add_argument("--only", metavar="LIST", help=_("patients: comma-separated categories to share "
+                                                     "(measures, flags, checkins, homework, progress, messages)"))
+    a.add_argument("--preview", action="store_true", help=_("show what would be sent; write nothing"))
+    a.add_argument("--message", metavar="TEXT", help=_("a message to send with the file"))
+    a.add_argument("--comment", action="append", default=[], metavar="ENTRY_ID=TEXT",
+                   help=_("clinicians: a comment on one homework entry (repeatable)"))
+    a.add_argument("--unlock", action="append", default=[], metavar="PROGRAM/MODULE",
+                   help=_("clinicians: unlock a module (repeatable)"))
+    a.add_argument("--assign", action="append", default=[], metavar="MEASURE_ID",
+                   help=_("clinicians: ask for a questionnaire (repeatable)"))
+    a.add_argument("--due", metavar="YYYY-MM-DD", help=_("clinicians: when the assigned questionnaires are due"))
+    a = action("import", _("import a file from a paired contact"))
+    a.add_argument("file", metavar="FILE")
+    a = action("sync", _("write to and import from a sync folder"))
+    a.add_argument("folder", metavar="FOLDER")
+    a.add_argument("--to", metavar="CONTACT", help=_("also write a new file for this contact"))
+    action("log", _("list every export and import, one line each"))
+    a = action("identity", _("write the secret age identity so the age tool can open packages"))
+    a.add_argument("--out", required=True, metavar="FILE")
 
 
 def main(argv: list[str] | None = None) -> int:

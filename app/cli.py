@@ -48,6 +48,10 @@ def dispatch(args) -> int | None:
         return _programs(args)
     if cmd == "measures":
         return _measures(args, data_dir)
+    if cmd == "exchange":
+        from app.exchange import commands
+
+        return commands.run(args, manager(data_dir))
     if cmd == "i18n":
         from app import i18n_tools
 

@@ -1,0 +1,187 @@
+"""``python -m app exchange ...``: the headless exchange commands.
+
+Each command unlocks the profile with the password from standard input, does
+one thing, locks it again, and prints one line per result. Errors are raised
+as HearthError subclasses; ``__main__`` prints their message and exits with
+their code.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from app import fsutil
+from app.errors import UsageError
+from app.exchange import audit, card, collect, contacts, export, importer, keys, outbox, syncfolder, workspace
+from app.i18n import _
+
+
+def run(args, mgr) -> int:
+    from app.cli import read_password_stdin
+
+    session = mgr.unlock(mgr.find(args.name), read_password_stdin())
+    try:
+        return _ACTIONS[args.action](args, session)
+    finally:
+        session.lock()
+
+
+def _card(args, session) -> int:
+    card.set_details(session, **{k: getattr(args, k) for k in card.DETAILS})
+    made = card.write_card(session, Path(args.out))
+    print(_("Card written. Fingerprint: {fingerprint}").format(fingerprint=made.fingerprint))
+    return 0
+
+
+def _pair(args, session) -> int:
+    found = card.read_card(Path(args.card))
+    if found.role == "clinician":
+        print(_("Clinician: {name} ({clinic})").format(name=found.name, clinic=found.clinic or "-"))
+    else:
+        print(_("Patient: {name}").format(name=found.name))
+    print(_("Fingerprint: {fingerprint}").format(fingerprint=found.fingerprint))
+    confirmed = args.yes
+    if not confirmed:
+        print(_("Does this match the fingerprint the other person reads out to you? [y/N] "), end="", flush=True)
+        answer = sys.stdin.readline().strip().casefold()
+        confirmed = answer in {"y", "yes", _("y").casefold(), _("yes").casefold()}
+    done = card.pair(session, found, confirmed=confirmed)
+    if done.already:
+        print(_("Already paired with this card; nothing changed."))
+    else:
+        print(_("Paired with {name}.").format(name=found.name))
+    return 0
+
+
+def _contacts(args, session) -> int:
+    for c in contacts.all_contacts(session.store):
+        role = _("clinician") if c.role == "clinician" else _("patient")
+        print(f"{c.display_name}\t{role}\t{c.fingerprint}\t{c.id}")
+    return 0
+
+
+def _export(args, session) -> int:
+    contact = contacts.find(session.store, args.to)
+    options = {"everything": args.everything}
+    if session.kind == "clinician":
+        if args.only:
+            raise UsageError(_("--only is for patient profiles; a clinician sends feedback."))
+        _compose_feedback(args, session, contact)
+    else:
+        if args.comment or args.unlock or args.assign:
+            raise UsageError(_("--comment, --unlock and --assign are for clinician workspaces."))
+        options["categories"] = _categories(args.only)
+        if args.preview:
+            shown = collect.preview(session, contact, options["categories"], args.everything)
+            print(_summary(shown.counts))
+            return 0
+        if args.message:
+            outbox.add_message(session.store, contact, args.message)
+    done = export.export_package(session, contact, **options)
+    export.write(done, Path(args.out))
+    print(_("Written for {name}: {what}").format(name=contact.display_name, what=_summary(done.counts)))
+    return 0
+
+
+def _categories(only: str | None) -> tuple[str, ...]:
+    if not only:
+        return tuple(collect.CATEGORIES)
+    wanted = tuple(p.strip() for p in only.split(",") if p.strip())
+    unknown = [p for p in wanted if p not in collect.CATEGORIES]
+    if unknown or not wanted:
+        raise UsageError(_("Categories to share are: {names}.").format(names=", ".join(collect.CATEGORIES)))
+    return wanted
+
+
+def _compose_feedback(args, session, contact) -> None:
+    """Check every option first, then queue them all (a typo queues nothing)."""
+    store = session.store
+    entries = {e["id"]: e["kind"] for e in workspace.records(store, contact.id, "homework")}
+    comments = []
+    for item in args.comment:
+        entry_id, sep, text = item.partition("=")
+        if not sep or not text.strip() or entry_id not in entries:
+            raise UsageError(_("--comment needs ENTRY_ID=TEXT with the id of one of this patient's entries."))
+        comments.append((entry_id, text))
+    unlocks = []
+    for item in args.unlock:
+        program_id, sep, module_id = item.partition("/")
+        if not sep or not _ID.match(program_id) or not _ID.match(module_id):
+            raise UsageError(_("--unlock needs PROGRAM/MODULE, for example low-mood/thinking-traps."))
+        unlocks.append((program_id, module_id))
+    if any(not _ID.match(m) for m in args.assign):
+        raise UsageError(_("--assign needs a questionnaire id, for example phq9."))
+    if args.due:
+        try:
+            date.fromisoformat(args.due)
+        except ValueError:
+            raise UsageError(_("--due needs a date written YYYY-MM-DD.")) from None
+    if args.message:
+        outbox.add_message(store, contact, args.message)
+    for entry_id, text in comments:
+        outbox.add_comment(store, contact, entry_id, text, entries[entry_id])
+    for program_id, module_id in unlocks:
+        outbox.add_unlock(store, contact, program_id, module_id)
+    for measure_id in args.assign:
+        outbox.add_assignment(store, contact, measure_id, args.due)
+
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
+
+
+def _summary(counts: dict) -> str:
+    shown = [f"{name} {n}" for name, n in counts.items() if n]
+    return ", ".join(shown) if shown else _("nothing new")
+
+
+def _import(args, session) -> int:
+    done = importer.import_file(session, Path(args.file))
+    print(_("Imported from {name} ({fingerprint}): {what}").format(
+        name=done.contact.display_name, fingerprint=done.contact.fingerprint, what=_summary(done.counts)))
+    return 0
+
+
+def _sync(args, session) -> int:
+    folder = Path(args.folder)
+    if args.to:
+        path = syncfolder.write_outgoing(session, contacts.find(session.store, args.to), folder)
+        print(_("Written: {file}").format(file=path.name))
+    found = syncfolder.scan(session, folder)
+    for done in found.imported:
+        print(_("Imported from {name}: {what}").format(name=done.contact.display_name, what=_summary(done.counts)))
+    for name, error in found.refused:
+        print(_("Refused {file}: {reason}").format(file=name, reason=error.message()), file=sys.stderr)
+    return found.refused[-1][1].exit_code if found.refused else 0
+
+
+def _log(args, session) -> int:
+    labels = {audit.EXPORT: _("export"), audit.IMPORT: _("import"), audit.REJECTED: _("refused"),
+              audit.PAIRED: _("paired")}
+    known = contacts.all_contacts(session.store)
+    names = {c.id: c.display_name for c in known}
+    by_key = {c.key_id: c for c in known}
+    for e in audit.entries(session.store):
+        d = e.detail
+        sender = by_key.get(d.get("sender", ""))
+        name = names.get(d.get("contact_id"), d.get("name")) or (sender.display_name if sender else "?")
+        fingerprint = d.get("fingerprint") or (sender.fingerprint if sender else "-")
+        what = _summary(d["counts"]) if "counts" in d else d.get("reason", "")
+        print("\t".join([e.at, labels[e.event], name, fingerprint, what, d.get("sha256") or "-"]))
+    return 0
+
+
+def _identity(args, session) -> int:
+    own = keys.ensure(session.store)
+    text = f"# Hearth profile identity (age X25519). SECRET: anyone with this file can read packages sent to it.\n" \
+           f"# public key: {own.age_recipient}\n{own.age_identity}\n"
+    fsutil.atomic_write_bytes(Path(args.out), text.encode("ascii"), mode=0o600)
+    print(_("Warning: this file is secret. Anyone who has it can read every package sent to this profile. "
+            "Keep it on an encrypted disk and delete it when you no longer need it."), file=sys.stderr)
+    return 0
+
+
+_ACTIONS = {"card": _card, "pair": _pair, "contacts": _contacts, "export": _export, "import": _import,
+            "sync": _sync, "log": _log, "identity": _identity}

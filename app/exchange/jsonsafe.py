@@ -1,0 +1,100 @@
+"""Canonical JSON for signing, and a bounded parser for untrusted JSON.
+
+Canonical form: keys sorted, no whitespace, UTF-8 (not ASCII-escaped), no NaN
+or infinity. Both sides are Hearth, so Python's float formatting is the same.
+
+The parser refuses, before anything recursive runs: nesting deeper than
+``max_depth`` (a scan of the raw text with strings blanked out), and after
+parsing: strings longer than ``max_string``, lists or objects with more than
+``max_items`` entries, more than ``max_nodes`` values in all, duplicate keys,
+NaN/Infinity and absurdly long numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+
+class Refused(ValueError):
+    """The text is not JSON within the limits (callers turn this into their own error)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int = 16
+    max_string: int = 100_000
+    max_items: int = 20_000
+    max_nodes: int = 1_000_000
+
+
+def canonical(value) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _check_depth(text: str, max_depth: int) -> None:
+    brackets = _NOT_BRACKET.sub("", _STRING.sub('""', text))
+    depth = 0
+    for ch in brackets:
+        if ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise Refused("too deep")
+        else:
+            depth -= 1
+
+
+def _no_constant(name):
+    raise Refused("NaN or infinity")
+
+
+def _pairs(pairs):
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise Refused("duplicate key")
+    return out
+
+
+def loads(data: bytes, limits: Limits = Limits()):
+    """Parse UTF-8 JSON within ``limits``; raise :class:`Refused` otherwise."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refused("not UTF-8") from None
+    _check_depth(text, limits.max_depth)
+    try:
+        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+    except Refused:
+        raise
+    except (ValueError, RecursionError):  # JSONDecodeError, too many digits
+        raise Refused("not JSON") from None
+    _check_sizes(value, limits)
+    return value
+
+
+def _check_sizes(value, limits: Limits) -> None:
+    stack, nodes = [value], 0
+    while stack:
+        v = stack.pop()
+        nodes += 1
+        if nodes > limits.max_nodes:
+            raise Refused("too many values")
+        if isinstance(v, str):
+            if len(v) > limits.max_string:
+                raise Refused("string too long")
+        elif isinstance(v, (list, dict)):
+            if len(v) > limits.max_items:
+                raise Refused("too many items")
+            if isinstance(v, dict):
+                for k in v:
+                    if len(k) > limits.max_string:
+                        raise Refused("key too long")
+                stack.extend(v.values())
+            else:
+                stack.extend(v)

@@ -1,0 +1,130 @@
+"""The clinician workspace's questions: the patient list and one patient's page.
+
+Flags describe the current state, so an old answer does not keep a patient at
+the top for ever: ``suicidal_ideation`` when the newest result of a measure
+carries it (PHQ-9 item 9 above 0), or a flag of that kind belongs to a newest
+result or (if it belongs to no result) was raised after the newest result; ``reliable_deterioration`` when PHQ-9 or GAD-7 got reliably
+worse from the first result to the newest (or such a flag was raised after
+the newest result). ``past_flags`` lists every other kind ever received.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.exchange import contacts, outbox
+from app.exchange.contacts import Contact
+from app.exchange.errors import ContactNotFound
+from app.store import Store
+
+SUICIDAL, DETERIORATION = "suicidal_ideation", "reliable_deterioration"
+TRACKED = ("phq9", "gad7")
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    contact_id: str
+    name: str
+    fingerprint: str
+    program_id: str | None
+    module_id: str | None
+    last_package_at: str | None
+    totals: dict[str, tuple[float | None, float | None]]  # measure id -> (latest, previous)
+    flags: tuple[str, ...]
+    past_flags: tuple[str, ...]
+
+    @property
+    def priority(self) -> int:
+        """0: thoughts of self-harm, 1: reliable deterioration, 2: the rest."""
+        return 0 if SUICIDAL in self.flags else 1 if DETERIORATION in self.flags else 2
+
+
+@dataclass(frozen=True)
+class PatientDetail:
+    contact: Contact
+    changed: dict[str, list[dict]]   # records the newest package added or changed, per section
+    measures: dict[str, list[dict]]  # measure id -> results, oldest first
+    flags: list[dict]
+    checkins: list[dict]
+    homework: list[dict]             # each with "comments": the clinician's comments on it
+    homework_done: list[dict]
+    progress: list[dict]
+    messages: list[outbox.Message]
+
+
+def records(store: Store, contact_id: str, section: str, *, changed_seq: int | None = None) -> list[dict]:
+    """One patient's shared records of a section, oldest first."""
+    sql = "SELECT data FROM exchange_records WHERE contact_id = ? AND section = ?"
+    params: tuple = (contact_id, section)
+    if changed_seq is not None:
+        sql, params = sql + " AND changed_seq = ?", params + (changed_seq,)
+    return [json.loads(r[0]) for r in store.query(sql + " ORDER BY sort_key, record_id", params)]
+
+
+def _by_measure(results: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in sorted(results, key=lambda r: (r["taken_at"], r["id"])):
+        out.setdefault(r["measure_id"], []).append(r)
+    return out
+
+
+def _flags(measures: dict[str, list[dict]], flag_records: list[dict]) -> tuple[set[str], set[str]]:
+    from app.measures import engine
+
+    current: set[str] = set()
+    newest = max((h[-1]["taken_at"] for h in measures.values()), default="")
+    for history in measures.values():
+        current |= set(history[-1]["flags"])
+    for mid in TRACKED:
+        history = [r for r in measures.get(mid, []) if r["total"] is not None]
+        measure = engine.shipped().get(mid)
+        if measure and len(history) >= 2 and engine.reliable_change(
+                measure, history[0]["total"], history[-1]["total"]) == engine.DETERIORATION:
+            current.add(DETERIORATION)
+    newest_ids = {h[-1]["id"] for h in measures.values()}
+    current |= {f["kind"] for f in flag_records
+                if (f["result_id"] in newest_ids if f["result_id"] else f["raised_at"] >= newest)}
+    ever = {f for h in measures.values() for r in h for f in r["flags"]} | {f["kind"] for f in flag_records}
+    return current, ever - current
+
+
+def patient_rows(store: Store) -> list[PatientRow]:
+    """Every paired patient: self-harm flags first, then reliable deterioration, then the rest."""
+    rows = []
+    for c in contacts.all_contacts(store, role="patient"):
+        measures = _by_measure(records(store, c.id, "measures"))
+        current, past = _flags(measures, records(store, c.id, "flags"))
+        totals = {}
+        for mid in TRACKED:
+            scored = [r["total"] for r in measures.get(mid, []) if r["total"] is not None]
+            totals[mid] = (scored[-1] if scored else None, scored[-2] if len(scored) > 1 else None)
+        progress = [p for p in records(store, c.id, "progress") if p["active"]]
+        rows.append(PatientRow(c.id, c.display_name, c.fingerprint,
+                               progress[0]["program_id"] if progress else None,
+                               progress[0]["current_module"] if progress else None,
+                               c.in_at, totals, tuple(sorted(current)), tuple(sorted(past))))
+    rows.sort(key=lambda r: (r.priority, -_stamp(r.last_package_at), r.name.casefold()))
+    return rows
+
+
+def _stamp(iso: str | None) -> float:
+    return datetime.fromisoformat(iso).timestamp() if iso else 0.0
+
+
+def patient_detail(store: Store, contact_id: str) -> PatientDetail:
+    c = contacts.get(store, contact_id)
+    if c is None:
+        raise ContactNotFound(contact_id)
+    changed = {}
+    if c.in_sequence:
+        for section in ("measures", "flags", "checkins", "homework", "homework_done", "progress"):
+            found = records(store, c.id, section, changed_seq=c.in_sequence)
+            if found:
+                changed[section] = found
+    homework = [{**e, "comments": outbox.comments_for_entry(store, e["id"], contact_id=c.id)}
+                for e in records(store, c.id, "homework")]
+    return PatientDetail(c, changed, _by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
+                         records(store, c.id, "checkins"), homework, records(store, c.id, "homework_done"),
+                         records(store, c.id, "progress"), outbox.messages(store, c))
