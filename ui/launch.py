@@ -180,6 +180,15 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
         after.show()
         grab("42-help-after-item-9", after)
         after.close()
+        from datetime import datetime, timezone
+
+        from app.measures import suitability
+        from ui.suitability import SuitabilityDialog
+
+        fit = SuitabilityDialog(suitability.Concern((suitability.SEVERE,), datetime.now(timezone.utc), 22.0), win)
+        fit.show()
+        grab("43-suitability", fit)
+        fit.close()
         win.shell.go("measures")
         measures_page.show_overview()
         grab("13-measures")

@@ -105,6 +105,17 @@ class ProgramPage(QWidget):
             self.cards.addWidget(note)
 
     def _enrol(self, program_id: str) -> None:
+        from app.measures import suitability
+
+        concern = suitability.check(self.ctx.session.store)
+        if concern is not None:
+            from ui.suitability import HELP, START, ask
+
+            choice = ask(self, concern)
+            if choice == HELP:
+                self.ctx.help_requested.emit(False)
+            if choice != START:
+                return
         progress.enrol(self.ctx.session.store, program_id)
         self.load()
 
