@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app import i18n
-from app.i18n import _, format_date, format_number
-from app.measures import engine, explain, results
+from app.i18n import _, content, format_date, format_number
+from app.measures import engine, explain, results, translations
 from app.measures.labels import band_label
 from app.programs import loader, progress
 from ui.questionnaire import Questionnaire
@@ -24,7 +24,8 @@ class MeasuresPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.measure = None
+        self.measure = self.base = self.translation = None
+        self.validated = True
         self.form: Questionnaire | None = None
         self._warned = False
         lay = QVBoxLayout(self)
@@ -97,6 +98,12 @@ class MeasuresPage(QWidget):
         self.form_title = make_label("heading")
         self.form_hint = make_label("muted")
         self.form_note = make_label("muted")
+        self.wording = QPushButton()
+        self.wording.setObjectName("wordingButton")
+        self.wording.clicked.connect(self._switch_wording)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.form_note, 1)
+        note_row.addWidget(self.wording, 0, Qt.AlignmentFlag.AlignTop)
         self.form_scroll = scroll_area()
         self.form_error = make_label("error")
         self.form_error.hide()
@@ -108,28 +115,52 @@ class MeasuresPage(QWidget):
         row.addWidget(self.cancel)
         row.addStretch(1)
         row.addWidget(self.submit)
-        for w in (self.form_title, self.form_hint, self.form_note, self.form_scroll, self.form_error):
-            lay.addWidget(w, 1 if w is self.form_scroll else 0)
+        lay.addWidget(self.form_title)
+        lay.addWidget(self.form_hint)
+        lay.addLayout(note_row)
+        lay.addWidget(self.form_scroll, 1)
+        lay.addWidget(self.form_error)
         lay.addLayout(row)
         self.stack.addWidget(page)
 
-    def _problem_word(self) -> str:
+    def _problem_word(self, english: bool) -> str:
         enrolment = progress.active(self.ctx.session.store)
         program = loader.cached(enrolment.program_id) if enrolment else None
-        # The instrument is shown in its published English, so the word is English too.
-        return program.title.lower() if program else "problems"
+        if english:  # the English original: the word stays English too
+            return program.title.lower() if program else "problems"
+        return content(program.title).lower() if program else _("problems")
 
     def start(self, measure) -> None:
-        self.measure = measure
+        """Show ``measure`` in the published translation for this language if there is one, else in English."""
+        self.base = measure
         self._warned = False
-        self.form = Questionnaire(measure, self._problem_word())
+        self.translation = translations.find(measure, i18n.current_language(), self.ctx.data_dir / "measures")
+        published = self.translation is not None and self.translation.published
+        self._show_form(translations.apply(measure, self.translation) if published else measure)
+        self.stack.setCurrentIndex(1)
+        self.form.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _show_form(self, measure) -> None:
+        """(Re)build the form in ``measure``'s wording, keeping any answers already given."""
+        before = self.form.answers() if self.form is not None else []
+        self.measure = measure
+        self.validated = measure.language == self.base.language or bool(
+            self.translation and self.translation.published)
+        self.form = Questionnaire(measure, self._problem_word(measure.language == "en"))
+        for row, value in zip(self.form.rows, before):
+            row.set_value(value)
         self.form_scroll.setWidget(self.form)
         self.form_title.setText(measure.title)
         self.form_error.hide()
-        self.form_note.setVisible(i18n.current_language() != "en")
         self.retranslate_form()
-        self.stack.setCurrentIndex(1)
-        self.form.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _switch_wording(self) -> None:
+        """Between the English original and an unofficial translation, at the person's request."""
+        if self.translation is None or self.translation.published:
+            return
+        unofficial = self.measure.language == self.base.language
+        self._show_form(translations.apply(self.base, self.translation) if unofficial else self.base)
+        self.wording.setFocus()
 
     def finish(self) -> None:
         if self.form is None or self.ctx.session is None:
@@ -143,7 +174,7 @@ class MeasuresPage(QWidget):
             self.form_error.show()
             return
         saved, result = results.save(self.ctx.session.store, self.measure, answers, extra=self.form.extra(),
-                                      language="en", validated=True)
+                                      language=self.measure.language, validated=self.validated)
         self.show_result(self.measure, result)
         if engine.SUICIDAL_IDEATION in result.flags:
             self.ctx.help_requested.emit(True)
@@ -234,10 +265,25 @@ class MeasuresPage(QWidget):
     def retranslate_form(self) -> None:
         self.form_hint.setText(_("Type the number of your answer for each question (it moves on by itself), or "
                                  "click. Up and Down arrows move between questions."))
-        self.form_note.setText(_("This questionnaire is shown in English, in its published wording: a checked "
-                                 "translation is not available yet."))
         self.cancel.setText(_("Cancel"))
         self.submit.setText(_("See my result"))
+        if self.measure is None:
+            self.wording.hide()
+            return
+        english = self.measure.language == self.base.language
+        own_language = i18n.current_language().split("_")[0] == self.base.language
+        if not self.validated:
+            note = _("This is an unofficial translation, not the published wording of the questionnaire. Your "
+                     "result will be marked as answered in an unvalidated translation.")
+        elif english and not own_language:
+            note = _("This questionnaire is shown in English, in its published wording: a checked translation is "
+                     "not available yet.")
+        else:
+            note = ""
+        self.form_note.setText(note)
+        self.form_note.setVisible(bool(note))
+        self.wording.setVisible(self.translation is not None and not self.translation.published)
+        self.wording.setText(_("Show the English original") if not english else _("Show an unofficial translation"))
 
     def retranslate(self) -> None:
         self.heading.setText(_("Measures"))
