@@ -75,6 +75,25 @@ def test_item9_leads_straight_to_help_and_the_safety_plan(qtbot, opened):
     assert dlg.isVisible() and dlg.plan_text.text() == "" and not dlg.plan_text.isVisibleTo(dlg)
 
 
+def test_item9_help_shows_the_paired_clinicians_contact_details(qtbot, opened):
+    from app.exchange import card
+
+    win, ctx, page = opened
+    doc, _key = ctx.manager.create("Dr Rivera", "clinician password", kind="clinician")
+    card.set_details(doc, clinic="Riverside Talking Therapies", phone="+44 20 7946 0000", email="")
+    card.pair(ctx.session, card.parse_card(card.make_card(doc)), confirmed=True)
+    doc.lock()
+    page.start(engine.shipped()["phq9"])
+    type_answers(qtbot, page, "000000002")
+    page.finish()
+    dlg = win.findChild(HelpDialog)
+    text = dlg.clinician.text()
+    assert dlg.clinician.isVisibleTo(dlg) and "Dr Rivera" in text and "Riverside Talking Therapies" in text
+    assert "+44 20 7946 0000" in text and "working hours" in text
+    win.lock()
+    assert dlg.clinician.text() == "" and not dlg.clinician.isVisibleTo(dlg)
+
+
 def test_severe_score_recommends_a_professional(qtbot, opened):
     _win, _ctx, page = opened
     page.start(engine.shipped()["phq9"])

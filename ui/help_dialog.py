@@ -43,6 +43,8 @@ class HelpDialog(QDialog):
         form.addRow(self.country_label, self.country)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.clinician = make_label(selectable=True)
+        self.clinician.setObjectName("helpClinician")
         self.plan_title = make_label("subheading")
         self.plan_text = make_label(selectable=True)
         self.plan_button = QPushButton()
@@ -50,6 +52,7 @@ class HelpDialog(QDialog):
         for w in (self.heading, self.intro, self.emergency, self.lines):
             lay.addWidget(w)
         lay.addLayout(form)
+        lay.addWidget(self.clinician)
         for w in (self.plan_title, self.plan_text, self.plan_button):
             lay.addWidget(w)
         lay.addWidget(self.not_watched)
@@ -72,6 +75,7 @@ class HelpDialog(QDialog):
         unlocked = self.ctx.session is not None
         for w in (self.plan_title, self.plan_text, self.plan_button):
             w.setVisible(unlocked)
+        self._show_clinicians()
         if not unlocked:
             self.plan_text.clear()
             return
@@ -83,6 +87,21 @@ class HelpDialog(QDialog):
                                _("You have not written a safety plan yet. It takes a few minutes and can "
                                  "help a lot when things get hard."))
         self.plan_button.setText(_("Edit my safety plan") if parts else _("Write my safety plan"))
+
+    def _show_clinicians(self) -> None:
+        """The paired clinicians' contact details (only while unlocked: they are the person's data)."""
+        people = []
+        if self.ctx.session is not None and self.ctx.session.kind == "patient":
+            from app.exchange import contacts
+
+            for c in contacts.all_contacts(self.ctx.session.store, role="clinician"):
+                ways = [w for w in (c.phone, c.email) if w]
+                name = _("{name}, {clinic}").format(name=c.display_name, clinic=c.clinic) if c.clinic \
+                    else c.display_name
+                people.append(_("{name}: {ways}").format(name=name, ways=format_list(ways)) if ways else name)
+        self.clinician.setVisible(bool(people))
+        self.clinician.setText(_("Your clinician, in their working hours:") + "\n" + "\n".join(people)
+                               if people else "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Get help now"))
