@@ -268,6 +268,7 @@ class MeasuresPage(QWidget):
         self.cancel.setText(_("Cancel"))
         self.submit.setText(_("See my result"))
         if self.measure is None:
+            self.wording.setText(_("Show an unofficial translation"))
             self.wording.hide()
             return
         english = self.measure.language == self.base.language
