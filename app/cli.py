@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app import i18n, settings
 from app.errors import UsageError
-from app.i18n import _, format_number
+from app.i18n import _, format_number, ngettext
 
 
 def data_dir_from(args) -> Path:
@@ -69,9 +69,11 @@ def _measures(args, data_dir: Path) -> int:
     if args.action == "list":
         for m in measures.values():
             rc = m.reliable_change_points()
-            print(_("{id}\t{name}\t{items} items, total {low}-{high}\t{change}").format(
-                id=m.id, name=m.name, items=len(m.items), low=m.low * len(m.items), high=m.max_total,
-                change=_("reliable change: {points} points").format(points=i18n.format_number(round(rc, 1))) if rc
+            size = ngettext("{count} item, total {low}-{high}", "{count} items, total {low}-{high}",
+                            len(m.items)).format(count=len(m.items), low=m.low * len(m.items), high=m.max_total)
+            print(_("{id}\t{name}\t{size}\t{change}").format(
+                id=m.id, name=m.name, size=size,
+                change=_("reliable change from {points}").format(points=i18n.format_number(round(rc, 1))) if rc
                 else _("reliable change: no published values loaded")))
         return 0
     measure = measures.get(args.measure)
@@ -82,8 +84,10 @@ def _measures(args, data_dir: Path) -> int:
         answers = [None if a.strip() == "" else int(a) for a in args.answers.split(",")]
         result = engine.score(measure, answers)
     except ValueError:
-        raise UsageError(_("{name} needs {count} answers from {low} to {high}, separated by commas "
-                           "(leave one empty if it was not answered).").format(
+        raise UsageError(ngettext("{name} needs {count} answer from {low} to {high}, separated by commas "
+                                  "(leave one empty if it was not answered).",
+                                  "{name} needs {count} answers from {low} to {high}, separated by commas "
+                                  "(leave one empty if it was not answered).", len(measure.items)).format(
             name=measure.name, count=len(measure.items), low=measure.low, high=measure.high)) from None
     if result.total is None:
         print(_("{name}: not scored ({missing} unanswered)").format(name=measure.name, missing=result.missing))
@@ -103,7 +107,7 @@ def _measures(args, data_dir: Path) -> int:
             print(_("Flag: thoughts of being better off dead or of self-harm reported (item answered above 0)"))
     points = measure.reliable_change_points()
     if points is not None:
-        print(_("A reliable change on this questionnaire is {points} points or more.").format(
+        print(_("Reliable change on this questionnaire: a change of {points} or more.").format(
             points=format_number(points)))
     return 0
 
@@ -144,8 +148,8 @@ def _profile(args, data_dir: Path) -> int:
             print(_("No profiles yet. Create one with: hearth profile create NAME --password-stdin"))
         for p in profiles:
             kind = _("clinician workspace") if p.kind == "clinician" else _("patient")
-            state = _(" (damaged)") if p.damaged else ""
-            print(f"{p.display_name}\t{kind}{state}\t{p.profile_id}")
+            name = _("{name} (damaged)").format(name=p.display_name) if p.damaged else p.display_name
+            print(f"{name}\t{kind}\t{p.profile_id}")
         return 0
     if args.action == "create":
         password = read_password_stdin()

@@ -6,7 +6,7 @@ current language. Messages never contain the user's own text.
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 class HearthError(Exception):
@@ -60,8 +60,10 @@ class RecoveryKeyFormat(HearthError):
         self.digits_found = digits_found
 
     def message(self) -> str:
-        return _("A recovery key has 48 digits (8 groups of 6), but {count} digits were entered. "
-                 "Check your copy and try again.").format(count=self.digits_found)
+        return ngettext("A recovery key has 48 digits (8 groups of 6), but {count} digit was entered. "
+                        "Check your copy and try again.",
+                        "A recovery key has 48 digits (8 groups of 6), but {count} digits were entered. "
+                        "Check your copy and try again.", self.digits_found).format(count=self.digits_found)
 
 
 class WrongRecoveryKey(HearthError):
@@ -157,7 +159,8 @@ class PasswordTooShort(HearthError):
         self.minimum = minimum
 
     def message(self) -> str:
-        return _("Please choose a password of at least {count} characters.").format(
+        return ngettext("Please choose a password of at least {count} character.",
+                        "Please choose a password of at least {count} characters.", self.minimum).format(
             count=self.minimum)
 
 

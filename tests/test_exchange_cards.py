@@ -79,3 +79,12 @@ def test_tampered_cards_are_refused(two, manager):
     body["signature"] = own.sign(canonical(body)).hex()
     with pytest.raises(KeyConflict):
         card.pair(pat, card.parse_card(canonical(body)), confirmed=True)
+
+
+def test_package_contents_are_described_in_words_with_plurals():
+    from app.exchange.summary import describe
+
+    text = describe({"measures": 3, "checkins": 1, "flags": 0, "acknowledged": 1})
+    assert "3 questionnaire results" in text and "1 daily check-in" in text and "flag" not in text
+    assert "acknowledgement" in text
+    assert describe({"measures": 0}) == "nothing new"

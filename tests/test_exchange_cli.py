@@ -38,7 +38,7 @@ def test_pair_export_import_log_identity(tmp_path):
     assert ex(d, "export", "Pat", "--to", "Doc", "--out", str(tmp_path / "x.age"), "--only", "diary").returncode == 2
     assert ex(d, "export", "Pat", "--to", "Doc", "--out", str(tmp_path / "x.age"), "--unlock", "a/b").returncode == 2
     r = ex(d, "import", "Doc", str(tmp_path / "p1.age"))
-    assert r.returncode == 0 and "messages 1" in r.stdout
+    assert r.returncode == 0 and "1 message" in r.stdout
     replay = ex(d, "import", "Doc", str(tmp_path / "p1.age"))
     assert replay.returncode == 19 and len(replay.stderr.strip().splitlines()) == 1
     assert ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "x.age"),

@@ -133,8 +133,9 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
 
 
 def _summary(counts: dict) -> str:
-    shown = [f"{name} {n}" for name, n in counts.items() if n]
-    return ", ".join(shown) if shown else _("nothing new")
+    from app.exchange.summary import describe
+
+    return describe(counts)
 
 
 def _import(args, session) -> int:

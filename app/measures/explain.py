@@ -62,8 +62,9 @@ def change_text(change: str | None, first_total: str, first_date: str) -> str:
                  "bigger than the ups and downs a questionnaire shows by chance.").format(total=first_total,
                                                                                         date=first_date)
     if change == DETERIORATION:
-        return _("Compared with your first score ({total} on {date}), things are reliably harder now. Setbacks "
-                 "happen and are not your fault; it is a good moment to tell your doctor or clinician how you "
-                 "feel.").format(total=first_total, date=first_date)
+        return _("Compared with your first score ({total} on {date}), your score is higher by more than chance "
+                 "ups and downs would explain: things are harder now. Setbacks happen and are not your fault; it "
+                 "is a good moment to tell your doctor or clinician how you feel.").format(total=first_total,
+                                                                                           date=first_date)
     return _("Compared with your first score ({total} on {date}), the change is within the ups and downs a "
              "questionnaire shows by chance.").format(total=first_total, date=first_date)

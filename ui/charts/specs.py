@@ -42,8 +42,8 @@ def measure_spec(ctx, measure: engine.Measure) -> ChartSpec:
         if series.reliable_points is not None:
             legend += [(c["ok"], DOWN, _("Reliable improvement since the first score")),
                        (c["error"], UP, _("Reliable deterioration since the first score"))]
-            note = _("Lower is better. Shaded areas are the severity bands. A change of {points} points or more "
-                     "is bigger than chance ups and downs (reliable change).").format(
+            note = _("Lower is better. Shaded areas are the severity bands. A change of {points} or more on this "
+                     "scale is bigger than chance ups and downs (reliable change).").format(
                 points=_n(series.reliable_points))
         else:
             note = _("Lower is better. Shaded areas are the severity bands. This questionnaire has no published "

@@ -45,8 +45,8 @@ class ExerciseAdapter:
 
     def empty_texts(self):
         return (_("Nothing saved yet"),
-                _("Fill in the form on the right and press Save (Ctrl+S). Your typing is kept as a draft "
-                  "as you go."))
+                _("Fill in the form beside this list and press Save (Ctrl+S). Your typing is kept as a "
+                  "draft as you go."))
 
 
 class ExerciseHost(QWidget):

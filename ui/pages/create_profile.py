@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
 
 from app import i18n
 from app.errors import HearthError
-from app.i18n import _
+from app.errors import PasswordTooShort
+from app.i18n import _, ngettext
 from app.profiles.password import MIN_LENGTH, strength_label
 from ui.pages.welcome import fill_languages
 from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
@@ -77,8 +78,10 @@ class CreateProfilePage(QWidget):
     def _update_strength(self) -> None:
         pw = self.password.text()
         self.strength.setText(_("Strength: {label}").format(label=strength_label(pw)) if pw else
-                              _("Use at least {count} characters. A few unrelated words make a strong, "
-                                "memorable password.").format(count=MIN_LENGTH))
+                              ngettext("Use at least {count} character. A few unrelated words make a strong, "
+                                       "memorable password.",
+                                       "Use at least {count} characters. A few unrelated words make a strong, "
+                                       "memorable password.", MIN_LENGTH).format(count=MIN_LENGTH))
 
     def _create(self) -> None:
         name, pw, pw2 = self.name.text(), self.password.text(), self.password2.text()
@@ -87,7 +90,7 @@ class CreateProfilePage(QWidget):
             self.name.setFocus()
             return
         if len(pw) < MIN_LENGTH:
-            show_error(self.error, _("Please choose a password of at least {count} characters.").format(count=MIN_LENGTH))
+            show_error(self.error, PasswordTooShort(MIN_LENGTH).message())
             self.password.setFocus()
             return
         if pw != pw2:

@@ -43,8 +43,8 @@ class JournalAdapter:
 
     def empty_texts(self):
         return (_("Your journal is empty"),
-                _("Write your first entry on the right, then press Save (Ctrl+S). What you type is kept "
-                  "as a draft as you go, so nothing is lost."))
+                _("Write your first entry in the editor beside this list, then press Save (Ctrl+S). What you "
+                  "type is kept as a draft as you go, so nothing is lost."))
 
 
 class JournalEditor(QWidget):

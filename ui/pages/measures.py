@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app import i18n
-from app.i18n import _, content, format_date, format_number
+from app.i18n import _, content, format_date, format_number, ngettext
 from app.measures import engine, explain, results, translations
 from app.measures.labels import band_label
 from app.programs import loader, progress
@@ -169,8 +169,11 @@ class MeasuresPage(QWidget):
         unanswered = sum(a is None for a in answers)
         if unanswered and not self._warned:
             self._warned = True
-            self.form_error.setText(_("{count} questions are not answered yet. Answer them if you can, or press "
-                                      "the button again to finish anyway.").format(count=unanswered))
+            self.form_error.setText(ngettext(
+                "{count} question is not answered yet. Answer it if you can, or press the button again to finish "
+                "anyway.",
+                "{count} questions are not answered yet. Answer them if you can, or press the button again to "
+                "finish anyway.", unanswered).format(count=unanswered))
             self.form_error.show()
             return
         saved, result = results.save(self.ctx.session.store, self.measure, answers, extra=self.form.extra(),
@@ -210,7 +213,9 @@ class MeasuresPage(QWidget):
     def show_result(self, measure, result) -> None:
         self.result_title.setText(_("Your {name} result").format(name=measure.name))
         if result.total is None:
-            self.result_score.setText(_("Not scored: {count} questions were not answered.").format(
+            self.result_score.setText(ngettext("Not scored: {count} question was not answered.",
+                                               "Not scored: {count} questions were not answered.",
+                                               result.missing).format(
                 count=result.missing))
             self.result_band.setText("")
         else:

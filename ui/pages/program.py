@@ -9,7 +9,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QUrl
 from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.exercises import store as ex_store
-from app.i18n import _, content, format_date
+from app.i18n import _, content, format_date, ngettext
 from app.programs import loader, progress, render, unlock
 from ui import theme
 from ui.widgets import FittedList, card, clear_layout, fit_list_items, make_label, primary_button, scroll_area
@@ -212,9 +212,11 @@ class ProgramPage(QWidget):
     def _update_summary(self) -> None:
         s = progress.summary(self.ctx.session.store, self.program)
         self.title.setText(content(self.program.title))
-        self.summary.setText(_("{done} of {total} modules finished \u00b7 {homework} of {homework_total} homework "
-                               "tasks done").format(done=s.modules_done, total=s.modules_total,
-                                                   homework=s.homework_done, homework_total=s.homework_total))
+        modules = ngettext("{done} of {total} module finished", "{done} of {total} modules finished",
+                           s.modules_total).format(done=s.modules_done, total=s.modules_total)
+        homework = ngettext("{done} of {total} homework task done", "{done} of {total} homework tasks done",
+                            s.homework_total).format(done=s.homework_done, total=s.homework_total)
+        self.summary.setText(_("{modules} \u00b7 {homework}").format(modules=modules, homework=homework))
 
     def _module_selected(self, row: int) -> None:
         if self.program is None or row < 0 or self.ctx.session is None:

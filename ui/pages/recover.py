@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from app.crypto import recovery
 from app.errors import HearthError
+from app.errors import PasswordTooShort
 from app.i18n import _
 from app.profiles.password import MIN_LENGTH
 from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
@@ -73,7 +74,7 @@ class RecoverPage(QWidget):
             self.key.setFocus()
             return
         if len(pw) < MIN_LENGTH:
-            show_error(self.error, _("Please choose a password of at least {count} characters.").format(count=MIN_LENGTH))
+            show_error(self.error, PasswordTooShort(MIN_LENGTH).message())
             self.password.setFocus()
             return
         if pw != pw2:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from app import preferences
 from app.errors import HearthError
+from app.errors import PasswordTooShort
 from app.i18n import _, ngettext
 from app.profiles.password import MIN_LENGTH
 from ui.pages.welcome import fill_languages
@@ -163,7 +164,7 @@ class ChangePasswordDialog(QDialog):
     def _go(self) -> None:
         cur, new, new2 = self.current.text(), self.new.text(), self.new2.text()
         if len(new) < MIN_LENGTH:
-            show_error(self.error, _("Please choose a password of at least {count} characters.").format(count=MIN_LENGTH))
+            show_error(self.error, PasswordTooShort(MIN_LENGTH).message())
             return
         if new != new2:
             show_error(self.error, _("The two new passwords are not the same. Please type them again."))
