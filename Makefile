@@ -37,7 +37,7 @@ bench: setup
 
 # Translators: refresh the template after changing strings.
 pot: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -k N_ -k pgettext:1c,2 \
+	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -k N_ -k pgettext:1c,2 --add-comments=Translators: \
 	    --project=Hearth --copyright-holder="Hearth contributors" -o locales/app.pot app ui
 	$(BIN)/pybabel extract --sort-by-file -F babel-programs.cfg --project=Hearth \
 	    --copyright-holder="Hearth contributors" -o locales/programs.pot programs

@@ -47,6 +47,7 @@ def _pair(args, session) -> int:
     if not confirmed:
         print(_("Does this match the fingerprint the other person reads out to you? [y/N] "), end="", flush=True)
         answer = sys.stdin.readline().strip().casefold()
+        # Translators: the answers accepted for "yes" at the [y/N] prompt; match the letter in that prompt.
         confirmed = answer in {"y", "yes", _("y").casefold(), _("yes").casefold()}
     done = card.pair(session, found, confirmed=confirmed)
     if done.already:
@@ -159,6 +160,7 @@ def _sync(args, session) -> int:
 
 
 def _log(args, session) -> int:
+    # Translators: one-word labels in the exchange log: a file was written, read, or refused.
     labels = {audit.EXPORT: _("export"), audit.IMPORT: _("import"), audit.REJECTED: _("refused"),
               audit.PAIRED: _("paired")}
     known = contacts.all_contacts(session.store)

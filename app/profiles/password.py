@@ -10,6 +10,7 @@ _COMMON = frozenset("""password passw0rd 12345678 123456789 1234567890 qwertyuio
 iloveyou sunshine princess football baseball welcome letmein monkey123 dragon123 abc12345
 11111111 00000000 password1 trustno1 superman""".split())
 
+# Translators: password strength, shown after "Strength:"; "Fair" means medium.
 LABELS = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
 
 

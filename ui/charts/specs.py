@@ -51,6 +51,7 @@ def measure_spec(ctx, measure: engine.Measure) -> ChartSpec:
         return _("{name} over time").format(name=measure.name), note, legend
 
     def table(series):
+        # Translators: table column headings; "Score" is the questionnaire total, "Band" its severity level.
         headers = [_("Date"), _("Score"), _("Band"), _("Change since the first score")]
         rows = [[format_date(p.taken_at), _n(p.total), band_label(measure, p.band) if p.band else "",
                  _change_word(p.change)] for p in series.points]
@@ -92,6 +93,7 @@ def activities_spec(ctx) -> ChartSpec:
 
     def table(data):
         rows, _overall = data
+        # Translators: table column headings; "Times" means how many times the activity was logged.
         return ([_("Activity"), _("Times"), _("Average mood")],
                 [[r.activity, _n(r.count), _n(round(r.mean_mood, 1))] for r in rows])
 

@@ -256,6 +256,7 @@ class TimedPractice(QWidget):
         super().hideEvent(event)
 
     def retranslate_toggle(self) -> None:
+        # Translators: a button that starts or pauses a timer.
         self.toggle.setText(_("Pause") if self.ticker.is_running() else _("Start"))
 
     def retranslate(self) -> None:

@@ -82,6 +82,7 @@ class StepRow(Row):
         super().retranslate(number)
         set_name(self.text, _("Step {number}").format(number=number))
         self.text.setPlaceholderText(_("What will you do, when and where?"))
+        # Translators: a check box: this step of the plan has been carried out.
         self.done.setText(_("Done"))
         set_name(self.done, _("Step {number} done").format(number=number))
 

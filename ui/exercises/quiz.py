@@ -81,6 +81,7 @@ class QuizEditor(QWidget):
                 explain.hide()
                 continue
             right = c == q.get("correct")
+            # Translators: feedback on a quiz answer: "Right." = correct.
             verdict = _("Right.") if right else _("Not quite.")
             explain.setText(verdict + " " + content(q.get("explain", "")))
             explain.show()

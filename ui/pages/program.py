@@ -26,6 +26,7 @@ def state_text(state: unlock.ModuleState) -> str:
     if state.status == unlock.DONE:
         return _("Finished")
     if state.status == unlock.OPEN:
+        # Translators: the state of a program module: it can be read now (adjective, not a command).
         return _("Open")
     if state.reason == unlock.WAIT_DATE and state.opens_at:
         return _("Opens on {date}").format(date=format_date(state.opens_at.astimezone(), "long"))

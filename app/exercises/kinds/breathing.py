@@ -25,6 +25,7 @@ SESSION_MINUTES = (1, 10)
 MAX_MINUTES = 600
 
 IN, HOLDING, OUT = "in", "hold", "out"
+# Translators: spoken-style cues of the breathing pacer; "Hold" means hold your breath.
 CUES = {IN: N_("Breathe in"), HOLDING: N_("Hold"), OUT: N_("Breathe out")}
 
 
