@@ -19,6 +19,7 @@ from ui.exchange.common import save_file, show_error
 from ui.worker import run_async
 
 DPI = 96
+BAND = 28  # pixels at the top and bottom of each page for the confidentiality mark
 
 
 def chart_pngs(data_dir, measures: dict[str, list[dict]]) -> dict[str, bytes]:
@@ -37,6 +38,17 @@ def chart_pngs(data_dir, measures: dict[str, list[dict]]) -> dict[str, bytes]:
     return out
 
 
+def layout(html: str, page: QSizeF, device) -> QTextDocument:
+    """The report laid out in pages of ``page`` (minus the bands for the mark) on ``device``."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(QFont("sans-serif", 10))
+    doc.setHtml(html)
+    doc.setPageSize(QSizeF(page.width(), page.height() - 2 * BAND))
+    doc.setDocumentMargin(0)
+    return doc
+
+
 def html_to_pdf(html: str, title: str, mark: str) -> bytes:
     """Lay out ``html`` on A4 pages, with ``mark`` at the top and bottom of every page; PDF bytes in memory."""
     data = QByteArray()
@@ -49,41 +61,41 @@ def html_to_pdf(html: str, title: str, mark: str) -> bytes:
     writer.setTitle(title)
     writer.setCreator("Hearth")
     page = writer.pageLayout().paintRectPixels(DPI)
-    band = 28
-    body = QRectF(0, 0, page.width(), page.height() - 2 * band)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setDefaultFont(QFont("sans-serif", 10))
-    doc.setHtml(html)
-    doc.setPageSize(QSizeF(body.width(), body.height()))
-    doc.setDocumentMargin(0)
+    doc = layout(html, QSizeF(page.width(), page.height()), writer)
     pages = max(1, doc.pageCount())
     painter = QPainter(writer)
-    mark_font = QFont("sans-serif", 9)
-    mark_font.setBold(True)
-    direction = Qt.AlignmentFlag.AlignRight if i18n.is_rtl() else Qt.AlignmentFlag.AlignLeft
     for i in range(pages):
         if i:
             writer.newPage()
-        painter.setFont(mark_font)
-        painter.setPen(Qt.GlobalColor.darkRed)
-        head = QRectF(0, 0, page.width(), band - 6)
-        foot = QRectF(0, page.height() - band + 6, page.width(), band - 6)
-        painter.drawText(head, int(direction | Qt.AlignmentFlag.AlignVCenter), mark)
-        painter.drawText(foot, int(direction | Qt.AlignmentFlag.AlignVCenter), mark)
-        painter.drawText(foot, int((Qt.AlignmentFlag.AlignLeft if direction == Qt.AlignmentFlag.AlignRight
-                                    else Qt.AlignmentFlag.AlignRight) | Qt.AlignmentFlag.AlignVCenter),
-                         _("Page {page} of {pages}").format(page=i + 1, pages=pages))
-        painter.save()
-        painter.translate(0, band - i * body.height())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height())
-        painter.setClipRect(ctx.clip)
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
+        paint_page(painter, doc, i, pages, QSizeF(page.width(), page.height()), mark)
     painter.end()
     buf.close()
     return bytes(data)
+
+
+def paint_page(painter: QPainter, doc: QTextDocument, i: int, pages: int, page: QSizeF, mark: str) -> None:
+    """Page ``i``: the mark at the top and bottom, the page number, and that page's part of ``doc``."""
+    band = BAND
+    body_h = page.height() - 2 * band
+    mark_font = QFont("sans-serif", 9)
+    mark_font.setBold(True)
+    start = Qt.AlignmentFlag.AlignRight if i18n.is_rtl() else Qt.AlignmentFlag.AlignLeft
+    end = Qt.AlignmentFlag.AlignLeft if i18n.is_rtl() else Qt.AlignmentFlag.AlignRight
+    painter.setFont(mark_font)
+    painter.setPen(Qt.GlobalColor.darkRed)
+    head = QRectF(0, 0, page.width(), band - 6)
+    foot = QRectF(0, page.height() - band + 6, page.width(), band - 6)
+    painter.drawText(head, int(start | Qt.AlignmentFlag.AlignVCenter), mark)
+    painter.drawText(foot, int(start | Qt.AlignmentFlag.AlignVCenter), mark)
+    painter.drawText(foot, int(end | Qt.AlignmentFlag.AlignVCenter),
+                     _("Page {page} of {pages}").format(page=i + 1, pages=pages))
+    painter.save()
+    painter.translate(0, band - i * body_h)
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    ctx.clip = QRectF(0, i * body_h, page.width(), body_h)
+    painter.setClipRect(ctx.clip)
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
 
 
 def build_pdf(store, contact_id: str, charts: dict[str, bytes]) -> bytes:
