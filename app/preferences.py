@@ -17,6 +17,8 @@ class Preferences:
     theme: str = "system"
     text_scale: int = 100
     autolock_minutes: int = 10
+    sync_folder: str = ""        # exchange: a folder a sync tool keeps in step (never in plain settings)
+    progress_reminder: int = 1   # exchange: remind the patient weekly to send progress
 
     def sanitized(self) -> "Preferences":
         return Preferences(
@@ -24,6 +26,8 @@ class Preferences:
             theme=self.theme if self.theme in THEMES else "system",
             text_scale=self.text_scale if self.text_scale in TEXT_SCALES else 100,
             autolock_minutes=self.autolock_minutes if self.autolock_minutes in AUTOLOCK_CHOICES else 10,
+            sync_folder=self.sync_folder if len(self.sync_folder) <= 4096 and "\x00" not in self.sync_folder else "",
+            progress_reminder=1 if self.progress_reminder else 0,
         )
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushB
 
 from app import drafts
 from app.i18n import _, format_when
-from ui.widgets import EmptyState, FittedList, fit_list_items, make_label, primary_button, scroll_area
+from ui.widgets import EmptyState, FittedList, card, fit_list_items, make_label, primary_button, scroll_area
 
 AUTOSAVE_MS = 600
 
@@ -56,6 +56,13 @@ class EntryBrowser(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         scroll = scroll_area(editor)
+        # A clinician's comments on this entry, read-only, under the editor (exchange).
+        self.comments_frame, comments_lay = card()
+        self.comments_frame.setObjectName("entryComments")
+        self.comments = make_label(selectable=True)
+        self.comments.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        comments_lay.addWidget(self.comments)
+        self.comments_frame.hide()
         self.notice = make_label("muted")
         self.error = make_label("error")
         self.error.hide()
@@ -70,6 +77,7 @@ class EntryBrowser(QWidget):
         row.addWidget(self.notice)
         row.addWidget(self.save_button)
         rl.addWidget(scroll, 1)
+        rl.addWidget(self.comments_frame)
         rl.addWidget(self.error)
         rl.addLayout(row)
         split.addWidget(left)
@@ -143,8 +151,17 @@ class EntryBrowser(QWidget):
         self._loading = False
         self._dirty = False
         self.delete_button.setEnabled(entry_id is not None)
+        self._show_comments(entry_id)
         self.error.hide()
         self.notice.setText(_("Your unsaved text was restored.") if restored else "")
+
+    def _show_comments(self, entry_id: str | None) -> None:
+        found = self.adapter.comments(self.store, entry_id) if entry_id and hasattr(self.adapter, "comments") else []
+        blocks = [_("Comment from {name} ({when}):").format(name=name, when=when_label(iso)) + "\n" + body
+                  for name, iso, body in found]
+        self.comments.setText("\n\n".join(blocks))
+        self.comments.setAccessibleName(_("Comments on this entry") if blocks else "")
+        self.comments_frame.setVisible(bool(blocks))
 
     def _selected(self, current, _previous) -> None:
         if current is None or self.store is None:
@@ -232,6 +249,8 @@ class EntryBrowser(QWidget):
         self._undo_token = None
         self.undo_button.hide()
         self.notice.clear()
+        self.comments.clear()
+        self.comments_frame.hide()
         self.error.hide()
 
     def retranslate(self) -> None:

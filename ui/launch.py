@@ -200,6 +200,9 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
         dlg.show()
         grab("20-get-help", dlg)
         dlg.close()
+        from ui import screenshots_exchange
+
+        screenshots_exchange.shoot(app, ctx, win, grab, lambda p: _wait_until(app, p))
         win.lock()
         if len(ctx.manager.list()) < 2:
             extra, _k = ctx.manager.create("Sam", demo_data.DEMO_PASSWORD)

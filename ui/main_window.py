@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._pages: dict[str, QWidget] = {}
+        self._shell_key = "shell"  # "workspace" while a clinician workspace is open
         ctx.language_changed.connect(self.retranslate)
         ctx.appearance_changed.connect(self._apply_autolock)
         ctx.session_ended.connect(self._after_lock)
@@ -93,6 +94,10 @@ class MainWindow(QMainWindow):
             page = RecoverPage(ctx)
             page.recovered.connect(self._session_opened)
             page.cancelled.connect(self.show_start)
+        elif key == "workspace":
+            from ui.workspace.shell import WorkspaceShell
+
+            page = WorkspaceShell(ctx)
         else:
             from ui.pages.shell import ShellPage
 
@@ -103,7 +108,7 @@ class MainWindow(QMainWindow):
     create = property(lambda self: self._page("create"))
     unlock_page = property(lambda self: self._page("unlock"))
     recover = property(lambda self: self._page("recover"))
-    shell = property(lambda self: self._page("shell"))
+    shell = property(lambda self: self._page(self._shell_key))  # the patient's, or the clinician's workspace
 
     # --- navigation ---------------------------------------------------------------
 
@@ -111,7 +116,7 @@ class MainWindow(QMainWindow):
         if page is self._pages.get("create"):
             page.reset()
         self.stack.setCurrentWidget(page)
-        unlocked = page is self._pages.get("shell")
+        unlocked = page is not None and page in (self._pages.get("shell"), self._pages.get("workspace"))
         self.lock_action.setEnabled(unlocked)
         self.lock_action.setVisible(unlocked)
 
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.recover)
 
     def _session_opened(self, session) -> None:
+        self._shell_key = "workspace" if session.kind == "clinician" else "shell"
         self.ctx.start_session(session)
         self.shell.load()
         self.show_page(self.shell)
@@ -144,7 +150,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if not self.ctx.unlocked:
             return
-        if "shell" in self._pages:
+        if self._shell_key in self._pages:
             try:
                 self.shell.flush()  # the draft being typed is kept, encrypted
             except Exception:
@@ -153,8 +159,9 @@ class MainWindow(QMainWindow):
 
     def _after_lock(self) -> None:
         self.idle.stop()
-        if "shell" in self._pages:
-            self.shell.clear()
+        for key in ("shell", "workspace"):
+            if key in self._pages:
+                self._pages[key].clear()
         for dlg in self.findChildren(QWidget):
             if dlg.isWindow() and dlg is not self and dlg.isVisible() and dlg.objectName() != "helpDialog":
                 dlg.close()

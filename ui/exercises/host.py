@@ -40,6 +40,12 @@ class ExerciseAdapter:
         ex_store.restore(store, entry)
         return entry.id
 
+    def comments(self, store, entry_id):
+        """(clinician's name, when, text) of the comments received on this entry, oldest first."""
+        from app.exchange import patient
+
+        return patient.received_comments(store, entry_id)
+
     def incomplete_message(self):
         return _("There is nothing to save yet. Fill in the main parts first, then save.")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from app import i18n
 from app.errors import HearthError
@@ -43,6 +43,21 @@ class CreateProfilePage(QWidget):
         self.heading = make_label("heading")
         self.intro = make_label("muted")
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.kind_label = QLabel()
+        kinds = QWidget()
+        kinds_lay = QVBoxLayout(kinds)
+        kinds_lay.setContentsMargins(0, 0, 0, 0)
+        self.for_me, self.for_work = QRadioButton(), QRadioButton()
+        self.kind_group = QButtonGroup(self)
+        for r in (self.for_me, self.for_work):
+            self.kind_group.addButton(r)
+            kinds_lay.addWidget(r)
+            r.toggled.connect(self._kind_changed)
+        self.for_me.setChecked(True)
+        self.kind_label.setBuddy(self.for_me)
+        form.addRow(self.kind_label, kinds)
         self.name_label, self.name = QLabel(), QLineEdit()
         self.name.setMaxLength(40)
         self.lang_label, self.language = QLabel(), QComboBox()
@@ -55,6 +70,18 @@ class CreateProfilePage(QWidget):
             form.addRow(lab, w)
             if w is self.password:
                 form.addRow("", self.strength)
+        # A clinician workspace's card may carry the clinic and how to reach it (all optional).
+        self.clinic_rows = []
+        self.clinic_label, self.clinic = QLabel(), QLineEdit()
+        self.phone_label, self.phone = QLabel(), QLineEdit()
+        self.email_label, self.email = QLabel(), QLineEdit()
+        for (lab, w, limit) in ((self.clinic_label, self.clinic, 120), (self.phone_label, self.phone, 40),
+                                (self.email_label, self.email, 254)):
+            w.setMaxLength(limit)
+            lab.setBuddy(w)
+            form.addRow(lab, w)
+            self.clinic_rows.append((lab, w))
+        self._kind_changed()
         self.error = make_label("error")
         self.error.hide()
         buttons = QHBoxLayout()
@@ -74,6 +101,11 @@ class CreateProfilePage(QWidget):
         self.back.clicked.connect(self.cancelled)
         self.language.activated.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
         self.steps.addWidget(page)
+
+    def _kind_changed(self) -> None:
+        for lab, w in getattr(self, "clinic_rows", []):
+            lab.setVisible(self.for_work.isChecked())
+            w.setVisible(self.for_work.isChecked())
 
     def _update_strength(self) -> None:
         pw = self.password.text()
@@ -102,8 +134,18 @@ class CreateProfilePage(QWidget):
         self.create.setEnabled(False)
         self.create.setText(_("Creating your profile\u2026"))
         language = self.language.currentData() or i18n.current_language()
-        run_async(lambda: self.ctx.manager.create(name, pw, language=language),
-                  self._created, self._failed, self)
+        kind = "clinician" if self.for_work.isChecked() else "patient"
+        details = {"clinic": self.clinic.text(), "phone": self.phone.text(), "email": self.email.text()}
+
+        def work():
+            session, key = self.ctx.manager.create(name, pw, language=language, kind=kind)
+            if kind == "clinician" and any(v.strip() for v in details.values()):
+                from app.exchange import card
+
+                card.set_details(session, **details)
+            return session, key
+
+        run_async(work, self._created, self._failed, self)
 
     def _failed(self, exc) -> None:
         self.create.setEnabled(True)
@@ -176,6 +218,9 @@ class CreateProfilePage(QWidget):
         for w in (self.password, self.password2):
             w.clear()
         self.name.clear()
+        for w in (self.clinic, self.phone, self.email):
+            w.clear()
+        self.for_me.setChecked(True)
         self.key.clear()
         show_error(self.error, "")
 
@@ -183,6 +228,17 @@ class CreateProfilePage(QWidget):
         self.heading.setText(_("Create your profile"))
         self.intro.setText(_("Your profile keeps your entries encrypted on this computer. Only your "
                              "password (or your recovery key) can open it."))
+        self.kind_label.setText(_("This profile is for:"))
+        self.for_me.setText(_("Me (my own program)"))
+        self.for_work.setText(_("My clinical work (a clinician workspace for my patients)"))
+        for r in (self.for_me, self.for_work):
+            r.setAccessibleName(r.text())
+        self.clinic_label.setText(_("Clinic (optional):"))
+        self.clinic.setAccessibleName(_("Clinic name"))
+        self.phone_label.setText(_("Phone (optional):"))
+        self.phone.setAccessibleName(_("Clinic phone"))
+        self.email_label.setText(_("E-mail (optional):"))
+        self.email.setAccessibleName(_("Clinic e-mail"))
         self.name_label.setText(_("Name or nickname:"))
         self.name.setAccessibleName(_("Name or nickname"))
         self.name.setPlaceholderText(_("Shown on the unlock page; a nickname is fine"))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QStackedWidget, QV
 
 from app.exercises import registry as kinds
 from app.i18n import _, content
+from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
 from ui.exercises import registry as editors
 from ui.exercises.host import ExerciseHost
@@ -47,7 +48,7 @@ class ExercisesPage(QWidget):
         program = loader.cached(enrolment.program_id) if enrolment else None
         if program is None:
             return []
-        current = unlock.current_module(progress.states(store, program))
+        current = unlock.current_module(progress.states(store, program, has_clinician=has_clinician(store)))
         module = program.module(current) if current else None
         if module is None:
             return []

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from app import journal
 from app.i18n import _, content, format_list, ngettext
 from app.measures import engine, results
+from app.exchange import patient
+from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
 from ui.checkin import CheckInCard
 from ui.pages.program import state_text
@@ -51,6 +53,14 @@ class HomePage(QWidget):
         lay.addWidget(self.due_frame)
         self.due_frame.hide()
 
+        self.remind_title, self.remind_text = make_label("subheading"), make_label("muted")
+        self.send_progress = primary_button()
+        self.send_progress.clicked.connect(lambda: self.go("clinician"))
+        self.remind_frame = action_card(self.send_progress, self.remind_title, self.remind_text)
+        self.remind_frame.setObjectName("progressReminder")
+        lay.insertWidget(1, self.remind_frame)
+        self.remind_frame.hide()
+
         self.journal_title, self.journal_text = make_label("subheading"), make_label("muted")
         self.write = QPushButton()
         self.write.clicked.connect(lambda: self.go("journal"))
@@ -85,7 +95,7 @@ class HomePage(QWidget):
                                      "begin; your next lesson and this week's homework will then be shown here."))
             self.continue_button.setText(_("Choose a program"))
             return
-        states = progress.states(store, program)
+        states = progress.states(store, program, has_clinician=has_clinician(store))
         self._continue_id = unlock.current_module(states)
         module = program.module(self._continue_id) if self._continue_id else program.modules[0]
         self.prog_title.setText(_("Continue where you left off"))
@@ -112,6 +122,8 @@ class HomePage(QWidget):
         enrolment = progress.active(store) if store else None
         program = loader.cached(enrolment.program_id) if enrolment else None
         due = results.due(store, list(program.measures), enrolment.started_at) if program else []
+        assigned = [m for m, _due in patient.open_assignments(store)] if store else []
+        due += [m for m in assigned if m not in due]
         names = [engine.shipped()[m].name for m in due if m in engine.shipped()]
         self.due_frame.setVisible(bool(names))
         self.due_title.setText(_("Questionnaires for this week"))
@@ -119,11 +131,24 @@ class HomePage(QWidget):
         self.due_text.setText(_("{names}: a few minutes each, whenever suits you.").format(
             names=format_list(names)) if names else "")
 
+    def _reminder(self) -> None:
+        store = self.ctx.session.store if self.ctx.session else None
+        contact = patient.clinician(store) if store else None
+        due = contact is not None and patient.reminder_due(store)
+        self.remind_frame.setVisible(due)
+        self.send_progress.setText(_("Send progress\u2026"))
+        if due:
+            self.remind_title.setText(_("Time to send your progress"))
+            self.remind_text.setText(_("You have not sent {name} your progress for a week. It takes a minute: you "
+                                       "choose what to share and see it before it is saved.").format(
+                name=contact.display_name))
+
     def retranslate(self) -> None:
         session = self.ctx.session
         self.heading.setText(_("Hello, {name}").format(name=session.display_name) if session else "")
         self._program_card()
         self._due_card()
+        self._reminder()
         self.checkin.retranslate()
         self.journal_title.setText(_("Your journal"))
         if self._journal_count:

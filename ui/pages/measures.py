@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app import i18n
+from app.exchange import patient
 from app.i18n import _, content, format_date, format_number, ngettext
 from app.measures import engine, explain, results, translations
 from app.measures.labels import band_label
@@ -58,10 +59,13 @@ class MeasuresPage(QWidget):
         store = self.ctx.session.store
         enrolment = progress.active(store)
         program = loader.cached(enrolment.program_id) if enrolment else None
+        assigned = [m for m, _due in patient.open_assignments(store)]  # asked for by the clinician
         if program is None or not program.measures:
-            return ["phq9", "gad7", "wsas"], []
-        return ([m["id"] for m in program.measures],
-                results.due(store, list(program.measures), enrolment.started_at))
+            shown, due = ["phq9", "gad7", "wsas"], []
+        else:
+            shown = [m["id"] for m in program.measures]
+            due = results.due(store, list(program.measures), enrolment.started_at)
+        return shown + [m for m in assigned if m not in shown], due + [m for m in assigned if m not in due]
 
     def _fill_overview(self) -> None:
         clear_layout(self.cards)

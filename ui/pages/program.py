@@ -9,6 +9,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QUrl
 from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.exercises import store as ex_store
+from app.exchange.patient import has_clinician
 from app.i18n import _, content, format_date, ngettext
 from app.programs import loader, progress, render, unlock
 from ui import theme
@@ -194,7 +195,7 @@ class ProgramPage(QWidget):
             self.pages.setCurrentIndex(0)
             return
         self.pages.setCurrentIndex(1)
-        self.states = progress.states(store, self.program)
+        self.states = progress.states(store, self.program, has_clinician=has_clinician(store))
         wanted = module_id or (self.module.id if self.module else None) or unlock.current_module(self.states)
         self.modules.blockSignals(True)
         self.modules.clear()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
+from ui.exchange.sync import NoticeBar, SyncWatcher, notice_text
+from ui.pages.clinician import ClinicianPage
 from ui.pages.exercises import ExercisesPage
 from ui.pages.home import HomePage
 from ui.pages.measures import MeasuresPage
-from ui.pages.placeholder import PlaceholderPage
 from ui.pages.program import ProgramPage
 from ui.pages.progress import ProgressPage
 from ui.pages.settings import SettingsPage
@@ -22,7 +23,7 @@ SECTIONS = (
     ("journal", N_("Exercises & journal")),
     ("measures", N_("Measures")),
     ("progress", N_("Progress")),
-    ("messages", N_("Messages")),
+    ("clinician", N_("Clinician")),
     ("settings", N_("Settings")),
 )
 
@@ -38,15 +39,21 @@ class ShellPage(QWidget):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(230)
         self.stack = QStackedWidget()
+        self.notice = NoticeBar()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.notice)
+        right.addWidget(self.stack, 1)
         lay.addWidget(self.sidebar)
-        lay.addWidget(self.stack, 1)
+        lay.addLayout(right, 1)
         self.pages = {
             "home": HomePage(ctx, self.go, self.open_module),
             "program": ProgramPage(ctx, self.open_exercise),
             "journal": ExercisesPage(ctx),
             "measures": MeasuresPage(ctx),
             "progress": ProgressPage(ctx),
-            "messages": PlaceholderPage("messages"),
+            "clinician": ClinicianPage(ctx),
             "settings": SettingsPage(ctx),
         }
         for key, _label in SECTIONS:
@@ -59,7 +66,21 @@ class ShellPage(QWidget):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             sc.activated.connect(lambda i=i: self.sidebar.setCurrentRow(i))
         self.sidebar.setCurrentRow(0)
+        self.pages["clinician"].changed.connect(self._exchange_changed)
+        self.pages["clinician"].sync.changed.connect(lambda: self.sync.start())
+        self.sync = SyncWatcher(ctx, self)
+        self.sync.scanned.connect(self._synced)
         self.retranslate()
+
+    def _exchange_changed(self) -> None:
+        """Feedback arrived or progress was sent: pages that show it refresh."""
+        for key in ("home", "program", "measures"):
+            self.pages[key].load()
+
+    def _synced(self, result) -> None:
+        self.notice.show_text(notice_text(result))
+        self.pages["clinician"].load()
+        self._exchange_changed()
 
     def go(self, key: str) -> None:
         self.sidebar.setCurrentRow([k for k, _l in SECTIONS].index(key))
@@ -89,6 +110,7 @@ class ShellPage(QWidget):
         for page in self.pages.values():
             if hasattr(page, "load"):
                 page.load()
+        self.sync.start()
 
     def flush(self) -> None:
         """Save what is being typed as drafts (before locking)."""
@@ -98,6 +120,8 @@ class ShellPage(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown from the store (on lock)."""
+        self.sync.stop()
+        self.notice.clear()
         for page in self.pages.values():
             if hasattr(page, "clear"):
                 page.clear()
@@ -111,3 +135,4 @@ class ShellPage(QWidget):
             item.setToolTip(_("{section} (Ctrl+{number})").format(section=_(label), number=i + 1))
         for page in self.pages.values():
             page.retranslate()
+        self.notice.retranslate()

@@ -1,0 +1,215 @@
+"""Exchange records and audit entries in words a person can read (preview, audit, workspace).
+
+No Qt here: the pages and the printable report use the same sentences.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.exchange import audit, contacts
+from app.i18n import N_, _, content, format_date, format_number, format_when, ngettext
+from app.store import Store
+
+# Categories a patient can choose to share (keys of collect.CATEGORIES).
+CATEGORY_LABELS = {
+    "measures": N_("Questionnaire answers and scores"),
+    "flags": N_("Safety flags (for example thoughts of self-harm)"),
+    "checkins": N_("Daily check-ins (mood and note)"),
+    "homework": N_("Homework and exercise entries"),
+    "progress": N_("Program progress (modules and lessons)"),
+    "messages": N_("Messages you wrote"),
+}
+
+SECTION_TITLES = {
+    "measures": N_("Questionnaires"), "flags": N_("Safety flags"), "checkins": N_("Daily check-ins"),
+    "homework": N_("Homework and exercise entries"), "homework_done": N_("Homework ticked off"),
+    "progress": N_("Program progress"), "messages": N_("Messages"), "comments": N_("Comments"),
+    "unlocks": N_("Modules unlocked"), "assignments": N_("Questionnaires assigned"),
+}
+
+FLAG_WORDS = {
+    "suicidal_ideation": N_("Thoughts of self-harm (PHQ-9 item 9 above 0)"),
+    "reliable_deterioration": N_("Reliable deterioration"),
+}
+
+REFUSALS = {
+    "too_large": N_("Refused: file too large"), "not_age": N_("Refused: not a Hearth file"),
+    "passphrase": N_("Refused: passphrase file"), "not_for_you": N_("Refused: encrypted for someone else"),
+    "damaged": N_("Refused: damaged or incomplete"), "malformed": N_("Refused: not in the Hearth format"),
+    "unknown_sender": N_("Refused: unknown sender"), "bad_signature": N_("Refused: signature does not match"),
+    "wrong_recipient": N_("Refused: signed for someone else"), "replay": N_("Refused: already imported"),
+    "rollback": N_("Refused: older than one already imported"),
+    "payload_invalid": N_("Refused: contents not valid"), "unreadable": N_("Refused: file unreadable"),
+}
+
+
+def count_text(key: str, n: int) -> str:
+    """``n`` things of one section, e.g. "3 questionnaires"."""
+    forms = {
+        "measures": ngettext("{count} questionnaire", "{count} questionnaires", n),
+        "flags": ngettext("{count} safety flag", "{count} safety flags", n),
+        "checkins": ngettext("{count} check-in", "{count} check-ins", n),
+        "homework": ngettext("{count} exercise entry", "{count} exercise entries", n),
+        "homework_done": ngettext("{count} homework tick", "{count} homework ticks", n),
+        "progress": ngettext("{count} program", "{count} programs", n),
+        "messages": ngettext("{count} message", "{count} messages", n),
+        "comments": ngettext("{count} comment", "{count} comments", n),
+        "unlocks": ngettext("{count} module unlocked", "{count} modules unlocked", n),
+        "assignments": ngettext("{count} questionnaire assigned", "{count} questionnaires assigned", n),
+        "acknowledged": ngettext("{count} acknowledgement", "{count} acknowledgements", n),
+    }
+    text = forms.get(key) or ngettext("{count} item", "{count} items", n)
+    return text.format(count=format_number(n))
+
+
+def counts_text(counts: dict) -> str:
+    parts = [count_text(k, v) for k, v in counts.items() if isinstance(v, int) and v]
+    return ", ".join(parts) if parts else _("nothing new")
+
+
+def when(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso[:40]
+    return format_when(value.astimezone()) if value.tzinfo else format_date(value.date())
+
+
+def flag_word(kind: str) -> str:
+    return _(FLAG_WORDS[kind]) if kind in FLAG_WORDS else kind
+
+
+def _number(value) -> str:
+    if value is None:
+        return "-"
+    return format_number(int(value) if float(value).is_integer() else round(value, 1))
+
+
+def entry_text(data, limit: int = 2000) -> str:
+    """Every piece of text and number in an exercise entry, one line each, in order."""
+    lines: list[str] = []
+
+    def walk(value, depth=0):
+        if depth > 6 or sum(map(len, lines)) > limit:
+            return
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v, depth + 1)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, depth + 1)
+        elif isinstance(value, bool) or value is None:
+            return
+        elif isinstance(value, (int, float)):
+            return
+        elif str(value).strip():
+            lines.append(str(value).strip())
+
+    walk(data)
+    text = "\n".join(lines)
+    return text if len(text) <= limit else text[:limit] + "\u2026"
+
+
+def _kind_title(kind: str) -> str:
+    from app.exercises import registry
+
+    try:
+        return _(registry.get(kind).TITLE)
+    except KeyError:
+        return kind
+
+
+def _summary(kind: str, data: dict) -> str:
+    from app.exercises import registry
+
+    try:
+        return registry.get(kind).summary(data)
+    except Exception:  # noqa: BLE001 - a record from another version: show its text instead
+        return entry_text(data, 120)
+
+
+def describe(section: str, r: dict) -> str:
+    """One record as one readable line (what the preview lists)."""
+    from app.measures import engine
+    from app.measures.labels import band_label
+
+    if section == "measures":
+        m = engine.shipped().get(r["measure_id"])
+        name = m.name if m else r["measure_id"]
+        band = band_label(m, r["band"]) if m else (r["band"] or "")
+        return _("{name}, {when}: score {total} ({band})").format(
+            name=name, when=when(r["taken_at"]), total=_number(r["total"]), band=band)
+    if section == "flags":
+        return _("{flag}, raised {when}").format(flag=flag_word(r["kind"]), when=when(r["raised_at"]))
+    if section == "checkins":
+        text = _("{day}: mood {mood} out of 10").format(day=when(r["day"]), mood=_number(r["mood"]))
+        return _("{checkin}. Note: {note}").format(checkin=text, note=r["note"]) if r.get("note") else text
+    if section == "homework":
+        return _("{kind}, {when}: {summary}").format(kind=_kind_title(r["kind"]), when=when(r["created_at"]),
+                                                     summary=_summary(r["kind"], r["data"]))
+    if section == "homework_done":
+        return _("Homework \u201c{homework}\u201d ticked off {when}").format(
+            homework=_homework_text(r["program_id"], r["homework_id"]), when=when(r["done_at"]))
+    if section == "progress":
+        return _("{program}: current module {module}").format(
+            program=program_title(r["program_id"]), module=module_title(r["program_id"], r.get("current_module")))
+    if section == "messages":
+        return _("Message written {when}: {body}").format(when=when(r["created_at"]), body=r["body"])
+    return str(r.get("id", ""))
+
+
+def program_title(program_id: str | None) -> str:
+    from app.programs import loader
+
+    program = loader.cached(program_id) if program_id else None
+    return content(program.title) if program else (program_id or "-")
+
+
+def module_title(program_id: str | None, module_id: str | None) -> str:
+    from app.programs import loader
+
+    program = loader.cached(program_id) if program_id else None
+    module = program.module(module_id) if program and module_id else None
+    if module is None:
+        return module_id or "-"
+    return _("{number}. {title}").format(number=module.number, title=content(module.title))
+
+
+def _homework_text(program_id: str, homework_id: str) -> str:
+    from app.programs import loader
+
+    program = loader.cached(program_id)
+    for module in program.modules if program else ():
+        for h in module.homework:
+            if h["id"] == homework_id:
+                return content(h["text"])
+    return homework_id
+
+
+# --- the audit log --------------------------------------------------------------
+
+def audit_rows(store: Store) -> list[dict]:
+    """Every exchange event, newest first: when, direction, who, fingerprint, what, hash, result."""
+    by_key = {c.key_id: c for c in contacts.all_contacts(store)}
+    rows = []
+    for e in reversed(audit.entries(store)):
+        d = e.detail
+        sender = by_key.get(d.get("sender") or "")
+        name = d.get("name") or (sender.display_name if sender else "")
+        fingerprint = d.get("fingerprint") or (sender.fingerprint if sender else "")
+        if e.event == audit.EXPORT:
+            direction, result = _("Sent"), _("Written")
+        elif e.event == audit.IMPORT:
+            direction, result = _("Received"), _("Imported")
+        elif e.event == audit.PAIRED:
+            direction, result = _("Paired"), _("Paired")
+        else:
+            reason = d.get("reason", "")
+            direction, result = _("Received"), _(REFUSALS[reason]) if reason in REFUSALS else reason
+        rows.append({"when": when(e.at), "direction": direction, "name": name or _("unknown"),
+                     "fingerprint": fingerprint, "what": counts_text(d["counts"]) if "counts" in d else "",
+                     "hash": (d.get("sha256") or "")[:12], "result": result, "refused": e.event == audit.REJECTED})
+    return rows

@@ -1,0 +1,98 @@
+"""A printable report on one patient (clinician workspace): jinja2 HTML, charts as data URIs.
+
+The HTML only ever exists in memory; the UI turns it into a PDF (ui/workspace/report.py).
+Every user-visible word is translated here, in Python, so the catalogs find it.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime, timezone
+
+from app import paths
+from app.exchange import clinic, readable, workspace
+from app.i18n import _, current_language, format_number, is_rtl
+from app.measures import engine
+from app.measures.labels import band_label
+from app.store import Store
+
+TEMPLATE = "report.html.j2"
+
+
+def _env():
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(paths.resources_dir() / "templates")),
+                              autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _n(value) -> str:
+    if value is None:
+        return "-"
+    return format_number(int(value) if float(value).is_integer() else round(value, 1))
+
+
+def texts() -> dict:
+    return {
+        "confidential": _("Confidential"),
+        "title": _("Progress report"),
+        "notice": _("Confidential: contains health information. Keep it safe and share it only with people "
+                    "involved in this person's care."),
+        "patient": _("Patient"), "fingerprint": _("Fingerprint"), "program": _("Program"),
+        "module": _("Current module"), "last_package": _("Last progress file"), "printed": _("Printed"),
+        "flags": _("Flags"), "no_flags": _("No current flags."), "past_flags": _("Earlier flags"),
+        "scores": _("Questionnaire scores"), "date": _("Date"), "measure": _("Questionnaire"),
+        "score": _("Score"), "band": _("Band"), "change": _("Change since the first score"),
+        "no_scores": _("No questionnaire results received yet."),
+        "checkins": _("Daily check-ins"), "no_checkins": _("No check-ins received yet."),
+        "homework": _("Homework and exercise entries"), "no_homework": _("No entries received yet."),
+        "entry": _("Entry"), "comments": _("Your comments"), "chart": _("Chart"),
+    }
+
+
+def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = None,
+            now: datetime | None = None) -> dict:
+    """Everything the template shows, as plain strings (escaped by jinja2)."""
+    detail = workspace.patient_detail(store, contact_id)
+    row = next((r for r in workspace.patient_rows(store) if r.contact_id == contact_id), None)
+    shipped = engine.shipped()
+    program = clinic.active_program(detail.progress)
+    scores, chart_list = [], []
+    for mid, results in detail.measures.items():
+        measure = shipped.get(mid)
+        series = clinic.measure_series(results, measure) if measure else None
+        for p in series.points if series else ():
+            scores.append({"date": readable.when(p.taken_at.isoformat()), "measure": measure.name,
+                           "score": _n(p.total), "band": band_label(measure, p.band),
+                           "change": {engine.IMPROVEMENT: _("Reliable improvement"),
+                                      engine.DETERIORATION: _("Reliable deterioration")}.get(p.change, "")})
+        png = (charts or {}).get(mid)
+        if png and measure:
+            chart_list.append({"title": _("{name} over time").format(name=measure.name),
+                               "src": "data:image/png;base64," + base64.b64encode(png).decode("ascii")})
+    summary = clinic.checkin_summary(detail.checkins)
+    checkin_text = (_("{count} check-ins from {first} to {last}; average mood {average} out of 10 "
+                      "(lowest {low}, highest {high}).").format(
+        count=_n(summary["count"]), first=readable.when(summary["first"]), last=readable.when(summary["last"]),
+        average=_n(summary["average"]), low=_n(summary["low"]), high=_n(summary["high"]))
+        if summary["count"] else "")
+    homework = [{"title": readable.describe("homework", e), "text": readable.entry_text(e["data"]),
+                 "comments": [c.body for c in e["comments"]]} for e in reversed(detail.homework)]
+    return {
+        "t": texts(), "lang": current_language(), "dir": "rtl" if is_rtl() else "ltr",
+        "name": detail.contact.display_name, "fingerprint": detail.contact.fingerprint,
+        "program": readable.program_title(program["program_id"]) if program else "-",
+        "module": readable.module_title(program["program_id"], program.get("current_module")) if program else "-",
+        "last_package": readable.when(detail.contact.in_at) or "-",
+        "printed": readable.when((now or datetime.now(timezone.utc)).isoformat()),
+        "flags": [readable.flag_word(f) for f in (row.flags if row else ())],
+        "past_flags": [readable.flag_word(f) for f in (row.past_flags if row else ())],
+        "scores": scores, "charts": chart_list, "checkins": checkin_text,
+        "recent_checkins": [readable.describe("checkins", c) for c in detail.checkins[-14:]],
+        "homework": homework,
+    }
+
+
+def render_html(store: Store, contact_id: str, charts: dict[str, bytes] | None = None,
+                now: datetime | None = None) -> str:
+    return _env().get_template(TEMPLATE).render(**context(store, contact_id, charts, now))

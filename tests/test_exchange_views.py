@@ -1,0 +1,75 @@
+"""The exchange's readable texts, patient-side queries and the report HTML (no Qt)."""
+
+from __future__ import annotations
+
+from app.exchange import clinic, export, importer, outbox, patient, readable, report, workspace
+from tests import exchange_util as xu
+
+
+def _round(manager, item9=1):
+    doc, (pat,) = xu.workspace(manager)
+    entry = xu.fill(pat, item9=item9)
+    done = export.export_package(pat, xu.contact(pat, "Doc"))
+    importer.import_bytes(doc, done.data)
+    return doc, pat, entry
+
+
+def test_describe_every_section_in_words(manager):
+    doc, pat, entry = _round(manager)
+    from app.exchange import collect
+
+    shown = collect.preview(pat, xu.contact(pat, "Doc"), everything=True)
+    for section, records in shown.sections.items():
+        for r in records:
+            text = readable.describe(section, r)
+            assert text and "{" not in text
+    lines = [readable.describe("measures", r) for r in shown.sections["measures"]]
+    assert any(line.startswith("PHQ-9") for line in lines)
+    assert readable.counts_text({"measures": 2, "checkins": 1, "flags": 0}) == "2 questionnaires, 1 check-in"
+    assert readable.counts_text({}) == "nothing new"
+    assert "I noticed my mood" in readable.entry_text(entry.data)
+
+
+def test_audit_rows_and_assignments(manager):
+    doc, pat, entry = _round(manager)
+    rows = readable.audit_rows(doc.store)
+    assert [r["direction"] for r in rows] == ["Received", "Paired"]
+    assert rows[0]["name"] == "Pat" and len(rows[0]["hash"]) == 12 and "questionnaire" in rows[0]["what"]
+    c = xu.contact(doc, "Pat")
+    outbox.add_assignment(doc.store, c, "gad7", "2030-01-01")
+    outbox.add_comment(doc.store, c, entry.id, "Good", "reflection")
+    assert clinic.pending_counts(doc.store, c) == {"comments": 1, "assignments": 1}
+    fb = export.export_package(doc, c)
+    importer.import_bytes(pat, fb.data)
+    assert patient.open_assignments(pat.store) == [("gad7", "2030-01-01")]
+    assert [(n, b) for n, _w, b in patient.received_comments(pat.store, entry.id)] == [("Doc", "Good")]
+    from datetime import datetime, timedelta, timezone
+
+    from app.measures import engine, results
+
+    results.save(pat.store, engine.shipped()["gad7"], [0] * 7,
+                 taken_at=(datetime.now(timezone.utc) + timedelta(seconds=2)).isoformat(timespec="seconds"))
+    assert patient.open_assignments(pat.store) == []
+
+
+def test_report_html_is_escaped_and_embeds_charts(manager):
+    doc, pat, _entry = _round(manager)
+    c = xu.contact(doc, "Pat")
+    outbox.add_comment(doc.store, c, workspace.patient_detail(doc.store, c.id).homework[0]["id"],
+                       "<script>alert(1)</script>", "reflection")
+    html = report.render_html(doc.store, c.id, {"phq9": b"\x89PNG fake"})
+    assert "Confidential" in html and "data:image/png;base64," in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Thoughts of self-harm" in html
+    series = clinic.measure_series(workspace.patient_detail(doc.store, c.id).measures["phq9"],
+                                   __import__("app.measures.engine", fromlist=["x"]).shipped()["phq9"])
+    assert [p.total for p in series.points] == [13]
+
+
+def test_lockable_modules_follow_the_current_one(manager):
+    doc, pat, _entry = _round(manager)
+    detail = workspace.patient_detail(doc.store, xu.contact(doc, "Pat").id)
+    program = clinic.active_program(detail.progress)
+    modules = clinic.lockable_modules(program)
+    assert modules and modules[0][0] != program["current_module"]
+    assert clinic.trend(10, 12) == "\u2193" and clinic.trend(12, 10) == "\u2191" and clinic.trend(None, 1) == ""

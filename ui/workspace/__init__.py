@@ -1,0 +1,1 @@
+"""The clinician workspace: patient list, one patient's page, audit, printable report."""

@@ -1,0 +1,65 @@
+"""One homework or exercise entry a patient shared, with the clinician's comments and a box for one more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+
+from app.exchange import outbox, readable
+from app.i18n import _
+from ui.widgets import card, make_label
+
+
+class EntryCard(QWidget):
+    commented = Signal()
+
+    def __init__(self, ctx, contact, entry: dict, parent=None):
+        super().__init__(parent)
+        self.ctx, self.contact, self.entry = ctx, contact, entry
+        self.setObjectName(f"entry-{entry['id']}")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        frame, inner = card()
+        lay.addWidget(frame)
+        title = readable.describe("homework", entry)
+        self.title = make_label("subheading")
+        self.title.setText(title)
+        self.text = make_label(selectable=True)
+        self.text.setText(readable.entry_text(entry["data"]))
+        self.comments = make_label("muted", selectable=True)
+        self.box = QPlainTextEdit()
+        self.box.setTabChangesFocus(True)
+        self.box.setMaximumHeight(70)
+        self.box.setAccessibleName(_("Comment on: {entry}").format(entry=title))
+        self.box.setPlaceholderText(_("Write a comment on this entry\u2026"))
+        self.add = QPushButton(_("Add comment"))
+        self.add.setAccessibleName(_("Add the comment on: {entry}").format(entry=title))
+        self.add.clicked.connect(self.add_comment)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add)
+        for w in (self.title, self.text, self.comments, self.box):
+            inner.addWidget(w)
+        inner.addLayout(row)
+        self._fill_comments(entry.get("comments", []))
+
+    def _fill_comments(self, comments) -> None:
+        lines = []
+        for c in comments:
+            lines.append(_("Your comment ({when}):").format(when=readable.when(c.created_at)) + "\n" + c.body)
+        self.comments.setText("\n\n".join(lines))
+        self.comments.setVisible(bool(lines))
+
+    def pending_text(self) -> str:
+        return self.box.toPlainText()
+
+    def add_comment(self) -> None:
+        text = self.box.toPlainText()
+        if not text.strip() or self.ctx.session is None:
+            self.box.setFocus()
+            return
+        store = self.ctx.session.store
+        outbox.add_comment(store, self.contact, self.entry["id"], text, self.entry.get("kind", ""))
+        self.box.clear()
+        self._fill_comments(outbox.comments_for_entry(store, self.entry["id"], contact_id=self.contact.id))
+        self.commented.emit()

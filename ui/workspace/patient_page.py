@@ -1,0 +1,275 @@
+"""One patient in the workspace: what changed, charts, check-ins, entries to comment on, messages, actions."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from app.exchange import clinic, outbox, readable, workspace
+from app.i18n import _
+from app.measures import engine
+from ui.charts import card as chart_card
+from ui.charts import specs
+from ui.exchange.flows import suggested_name, write_package
+from ui.exchange.messages import MessageThread
+from ui.widgets import card, clear_layout, make_label, primary_button, scroll_area
+from ui.workspace.dialogs import AssignDialog, UnlockDialog
+from ui.workspace.entries import EntryCard
+
+MAX_ENTRIES = 30
+MAX_CHANGED = 12
+
+
+def workspace_chart(ctx, contact, results: list[dict], measure) -> chart_card.ChartSpec:
+    """The patient's Progress chart for one measure, fed from the records their files carried."""
+    base = specs.measure_spec(ctx, measure)
+
+    def texts(series):
+        title, note, legend = base.texts(series)
+        if legend:
+            legend[0] = (legend[0][0], legend[0][1], _("Scores"))
+        return title, note, legend
+
+    return dataclasses.replace(base, key=f"ws:{contact.id}:{contact.in_sequence}:measure:{measure.id}",
+                               fetch=lambda _store: clinic.measure_series(results, measure), texts=texts)
+
+
+class PatientPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.contact_id: str | None = None
+        self.detail = None
+        self.charts: list[chart_card.ChartCard] = []
+        self.entries: list[EntryCard] = []
+        self.setObjectName("page-patient")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.body = body = QWidget()
+        outer.addWidget(scroll_area(body))
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(32, 20, 32, 28)
+        lay.setSpacing(14)
+        top = QHBoxLayout()
+        self.back = QPushButton()
+        top.addWidget(self.back)
+        top.addStretch(1)
+        lay.addLayout(top)
+        self.heading = make_label("heading")
+        self.fingerprint = make_label("muted", selectable=True)  # the full one is on the pairing dialog
+        self.flags = make_label("error")
+        lay.addWidget(self.heading)
+        lay.addWidget(self.fingerprint)
+        lay.addWidget(self.flags)
+        actions = QHBoxLayout()
+        self.unlock = QPushButton()
+        self.assign = QPushButton()
+        self.send = primary_button()
+        self.report = QPushButton()
+        self.unlock.clicked.connect(self._unlock)
+        self.assign.clicked.connect(self._assign)
+        self.send.clicked.connect(self._send)
+        self.report.clicked.connect(self._report)
+        for b in (self.unlock, self.assign, self.send, self.report):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        lay.addLayout(actions)
+        self.pending = make_label("muted")
+        lay.addWidget(self.pending)
+
+        frame, inner = card()
+        self.changed_title = make_label("subheading")
+        self.changed_text = make_label(selectable=True)
+        inner.addWidget(self.changed_title)
+        inner.addWidget(self.changed_text)
+        lay.addWidget(frame)
+        self.charts_box = QVBoxLayout()
+        lay.addLayout(self.charts_box)
+        frame, inner = card()
+        self.checkins_title = make_label("subheading")
+        self.checkins_text = make_label(selectable=True)
+        inner.addWidget(self.checkins_title)
+        inner.addWidget(self.checkins_text)
+        lay.addWidget(frame)
+        self.entries_title = make_label("subheading")
+        self.entries_empty = make_label("muted")
+        lay.addWidget(self.entries_title)
+        lay.addWidget(self.entries_empty)
+        self.entries_box = QVBoxLayout()
+        lay.addLayout(self.entries_box)
+        frame, inner = card()
+        self.thread = MessageThread(ctx)
+        self.thread.add.clicked.connect(self._update_pending)
+        inner.addWidget(self.thread)
+        lay.addWidget(frame)
+        lay.addStretch(1)
+        self.retranslate()
+
+    # --- data ---------------------------------------------------------------------------
+
+    def load(self, contact_id: str) -> None:
+        if self.ctx.session is None:
+            return
+        self.flush()
+        store = self.ctx.session.store
+        self.contact_id = contact_id
+        self.detail = d = workspace.patient_detail(store, contact_id)
+        row = next((r for r in workspace.patient_rows(store) if r.contact_id == contact_id), None)
+        self.heading.setText(d.contact.display_name)
+        self.fingerprint.setText(_("Fingerprint: {fingerprint}").format(fingerprint=d.contact.fingerprint))
+        flags = [readable.flag_word(f) for f in (row.flags if row else ())]
+        self.flags.setText("\n".join("\u26a0 " + f for f in flags))
+        self.flags.setVisible(bool(flags))
+        self._fill_changed()
+        self._fill_charts()
+        self._fill_checkins()
+        self._fill_entries()
+        self.thread.set_contact(d.contact)
+        self._update_pending()
+
+    def _fill_changed(self) -> None:
+        d = self.detail
+        if not d.contact.in_sequence:
+            self.changed_text.setText(_("No progress file received yet. Choose \u201cOpen progress file\u201d on the "
+                                        "patient list when {name} sends one.").format(name=d.contact.display_name))
+            return
+        lines = [_("File received {when}.").format(when=readable.when(d.contact.in_at))]
+        for section, records in d.changed.items():
+            lines.append("")
+            lines.append(_("{section}: {count}").format(section=_(readable.SECTION_TITLES[section]),
+                                                        count=readable.count_text(section, len(records))))
+            lines += ["  \u2022 " + readable.describe(section, r) for r in records[-MAX_CHANGED:]]
+        if not d.changed:
+            lines.append(_("Nothing changed in the newest file."))
+        self.changed_text.setText("\n".join(lines))
+
+    def _fill_charts(self) -> None:
+        for c in self.charts:
+            c.clear()
+            c.hide()
+            c.deleteLater()
+        self.charts = []
+        shipped = engine.shipped()
+        for mid, results in self.detail.measures.items():
+            if mid in shipped and any(r["total"] is not None for r in results):
+                c = chart_card.ChartCard(self.ctx, workspace_chart(self.ctx, self.detail.contact, results,
+                                                                   shipped[mid]))
+                self.charts_box.addWidget(c)
+                self.charts.append(c)
+                c.refresh()
+
+    def _fill_checkins(self) -> None:
+        s = clinic.checkin_summary(self.detail.checkins)
+        if not s["count"]:
+            self.checkins_text.setText(_("No check-ins received yet."))
+            return
+        head = _("Last {count} check-ins: average mood {average} out of 10 (lowest {low}, highest {high}).").format(
+            count=s["count"], average=s["average"], low=s["low"], high=s["high"])
+        recent = [readable.describe("checkins", c) for c in self.detail.checkins[-7:]]
+        self.checkins_text.setText("\n".join([head, *recent]))
+
+    def _fill_entries(self) -> None:
+        self.entries = []
+        clear_layout(self.entries_box)
+        for e in list(reversed(self.detail.homework))[:MAX_ENTRIES]:
+            w = EntryCard(self.ctx, self.detail.contact, e)
+            w.commented.connect(self._update_pending)
+            self.entries_box.addWidget(w)
+            self.entries.append(w)
+        self.entries_empty.setVisible(not self.entries)
+
+    def _update_pending(self) -> None:
+        if self.ctx.session is None or self.detail is None:
+            return
+        counts = clinic.pending_counts(self.ctx.session.store, self.detail.contact)
+        self.pending.setText(_("Waiting for your next feedback file: {what}.").format(
+            what=readable.counts_text(counts)) if counts else _("Nothing new waits for the next feedback file."))
+
+    def _contact(self):
+        from app.exchange import contacts
+
+        return contacts.get(self.ctx.session.store, self.contact_id) if self.ctx.session and self.contact_id else None
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _unlock(self) -> None:
+        program = clinic.active_program(self.detail.progress) if self.detail else None
+        modules = clinic.lockable_modules(program)
+        if not modules:
+            QMessageBox.information(self, _("Unlock a module"), _(
+                "There is no locked module to open: {name} has not shared a program yet, or every module is "
+                "already open.").format(name=self.detail.contact.display_name if self.detail else ""))
+            return
+        dlg = UnlockDialog(self.detail.contact.display_name, modules, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.value():
+            outbox.add_unlock(self.ctx.session.store, self.detail.contact, program["program_id"], dlg.value())
+            self._update_pending()
+
+    def _assign(self) -> None:
+        if self.detail is None:
+            return
+        dlg = AssignDialog(self.detail.contact.display_name, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.value():
+            outbox.add_assignment(self.ctx.session.store, self.detail.contact, dlg.value(), dlg.due_date())
+            self._update_pending()
+
+    def _send(self) -> None:
+        self.flush()
+        contact = self._contact()
+        if contact is None:
+            return
+        done = write_package(self, self.ctx, contact, suggested_name("feedback"))
+        if done is not None:
+            QMessageBox.information(self, _("Feedback saved"), _(
+                "The feedback file for {name} was saved: {what}. Give it to them, or let the sync folder carry "
+                "it.").format(name=contact.display_name, what=readable.counts_text(done.counts)))
+            self._update_pending()
+            self.changed.emit()
+
+    def _report(self) -> None:
+        from ui.workspace.report import save_report
+
+        if self.contact_id:
+            save_report(self, self.ctx, self.contact_id)
+
+    # --- page life ----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """A comment typed but not added is added before leaving (nothing typed is lost)."""
+        for e in self.entries:
+            if e.pending_text().strip():
+                e.add_comment()
+
+    def clear(self) -> None:
+        self.contact_id = None
+        self.detail = None
+        for c in self.charts:
+            c.clear()
+            c.deleteLater()
+        self.charts = []
+        self.entries = []
+        clear_layout(self.entries_box)
+        self.thread.clear()
+        for w in (self.heading, self.fingerprint, self.flags, self.changed_text, self.checkins_text, self.pending):
+            w.clear()
+
+    def retranslate(self) -> None:
+        self.back.setText(_("Back to all patients"))
+        self.back.setAccessibleName(_("Back to the list of patients"))
+        self.unlock.setText(_("Unlock next module\u2026"))
+        self.assign.setText(_("Assign a questionnaire\u2026"))
+        self.send.setText(_("Send feedback\u2026"))
+        self.send.setAccessibleName(_("Save the feedback file for this patient"))
+        self.report.setText(_("Print report\u2026"))
+        self.report.setAccessibleName(_("Save a printable report as PDF"))
+        self.changed_title.setText(_("What changed since the last file"))
+        self.checkins_title.setText(_("Daily check-ins"))
+        self.entries_title.setText(_("Homework and exercise entries"))
+        self.entries_empty.setText(_("No entries shared yet."))
+        self.thread.retranslate()
+        if self.contact_id and self.ctx.session is not None:
+            self.load(self.contact_id)
