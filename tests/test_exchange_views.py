@@ -73,3 +73,19 @@ def test_lockable_modules_follow_the_current_one(manager):
     modules = clinic.lockable_modules(program)
     assert modules and modules[0][0] != program["current_module"]
     assert clinic.trend(10, 12) == "\u2193" and clinic.trend(12, 10) == "\u2191" and clinic.trend(None, 1) == ""
+
+
+def test_unvalidated_translation_is_marked_for_the_clinician(manager):
+    from app.measures import engine, results
+
+    doc, (pat,) = xu.workspace(manager)
+    results.save(pat.store, engine.shipped()["gad7"], [1] * 7, language="de", validated=False,
+                 taken_at="2026-02-01T09:00:00+00:00")
+    results.save(pat.store, engine.shipped()["gad7"], [0] * 7, taken_at="2026-02-08T09:00:00+00:00")
+    importer.import_bytes(doc, export.export_package(pat, xu.contact(pat, "Doc")).data)
+    c = xu.contact(doc, "Pat")
+    records = workspace.patient_detail(doc.store, c.id).measures["gad7"]
+    lines = sorted(readable.describe("measures", r) for r in records)
+    assert [("unvalidated translation (de)" in line) for line in lines] == [True, False]
+    html = report.render_html(doc.store, c.id)
+    assert html.count("unvalidated translation (de)") == 1

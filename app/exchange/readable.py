@@ -131,6 +131,13 @@ def _summary(kind: str, data: dict) -> str:
         return entry_text(data, 120)
 
 
+def wording_note(r: dict) -> str:
+    """'' for the published wording; otherwise says the answers came from an unvalidated translation."""
+    if r.get("validated", True):
+        return ""
+    return _("answered in an unvalidated translation ({language})").format(language=r.get("language", "?"))
+
+
 def describe(section: str, r: dict) -> str:
     """One record as one readable line (what the preview lists)."""
     from app.measures import engine
@@ -140,8 +147,10 @@ def describe(section: str, r: dict) -> str:
         m = engine.shipped().get(r["measure_id"])
         name = m.name if m else r["measure_id"]
         band = band_label(m, r["band"]) if m else (r["band"] or "")
-        return _("{name}, {when}: score {total} ({band})").format(
+        line = _("{name}, {when}: score {total} ({band})").format(
             name=name, when=when(r["taken_at"]), total=_number(r["total"]), band=band)
+        note = wording_note(r)
+        return _("{line}; {note}").format(line=line, note=note) if note else line
     if section == "flags":
         return _("{flag}, raised {when}").format(flag=flag_word(r["kind"]), when=when(r["raised_at"]))
     if section == "checkins":

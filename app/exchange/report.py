@@ -61,9 +61,11 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
     for mid, results in detail.measures.items():
         measure = shipped.get(mid)
         series = clinic.measure_series(results, measure) if measure else None
+        notes = {r["taken_at"]: readable.wording_note(r) for r in results}
         for p in series.points if series else ():
             scores.append({"date": readable.when(p.taken_at.isoformat()), "measure": measure.name,
-                           "score": _n(p.total), "band": band_label(measure, p.band),
+                           "score": _n(p.total), "note": notes.get(p.taken_at.isoformat(), ""),
+                           "band": band_label(measure, p.band),
                            "change": {engine.IMPROVEMENT: _("Reliable improvement"),
                                       engine.DETERIORATION: _("Reliable deterioration")}.get(p.change, "")})
         png = (charts or {}).get(mid)
