@@ -85,6 +85,7 @@ def test_pairing_confirm_and_cancel(qtbot, make_window, tmp_path, monkeypatch, b
     win.shell.go("clinician")
     page = win.shell.pages["clinician"]
     assert page.empty.isVisible() and page.pair.isVisible()
+    assert not win.send_action.isVisible()  # nobody to send to yet
     files(monkeypatch, open_path=tmp_path / "doc.card")
     seen = []
 
@@ -103,6 +104,12 @@ def test_pairing_confirm_and_cancel(qtbot, make_window, tmp_path, monkeypatch, b
     qtbot.mouseClick(page.pair, Qt.MouseButton.LeftButton)
     assert [c.display_name for c in contacts.all_contacts(s.store)] == ["Dr Rivera"]
     assert page.details_frame.isVisible() and not page.empty.isVisible()
+    assert win.send_action.isVisible() and win.send_action.isEnabled()  # Send progress in the toolbar now
+    opened_dialog = []
+    monkeypatch.setattr(page, "send_progress", lambda: opened_dialog.append(True))
+    win.shell.go("home")
+    win.send_action.trigger()
+    assert opened_dialog and win.shell.current_key() == "clinician"
     assert page.name.text() == "Dr Rivera" and "Riverside Clinic" in page.details.text()
     assert page.fingerprint.text().split() == made.fingerprint.split()
     assert page.own.fingerprint.text().split() == keys.ensure(s.store).fingerprint.split()

@@ -36,6 +36,13 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        self.send_action = QAction(self)  # patients paired with a clinician only
+        self.send_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.send_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.send_action.triggered.connect(self.send_progress)
+        self.send_action.setVisible(False)
+        bar.addAction(self.send_action)
+        bar.widgetForAction(self.send_action).setObjectName("sendProgressButton")
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
             from ui.pages.shell import ShellPage
 
             page = ShellPage(ctx)
+            page.pages["clinician"].changed.connect(self.update_send_action)
         return page
 
     welcome = property(lambda self: self._page("welcome"))
@@ -119,6 +127,24 @@ class MainWindow(QMainWindow):
         unlocked = page is not None and page in (self._pages.get("shell"), self._pages.get("workspace"))
         self.lock_action.setEnabled(unlocked)
         self.lock_action.setVisible(unlocked)
+        self.update_send_action()
+
+    def update_send_action(self) -> None:
+        """Offer "Send progress" in the toolbar while a patient paired with a clinician is unlocked."""
+        session = self.ctx.session
+        show = False
+        if session is not None and session.kind == "patient" and self.stack.currentWidget() is self._pages.get("shell"):
+            from app.exchange.patient import has_clinician
+
+            show = has_clinician(session.store)
+        self.send_action.setVisible(show)
+        self.send_action.setEnabled(show)
+
+    def send_progress(self) -> None:
+        if not self.send_action.isEnabled():
+            return
+        self.shell.go("clinician")
+        self.shell.pages["clinician"].send_progress()
 
     def show_start(self) -> None:
         """Welcome on first run; otherwise the unlock page."""
@@ -191,6 +217,8 @@ class MainWindow(QMainWindow):
         self.help_action.setText(_("Get help now"))
         self.help_action.setToolTip(_("Crisis lines and emergency numbers (F1)"))
         self.help_button.setAccessibleName(_("Get help now"))
+        self.send_action.setText(_("Send progress"))
+        self.send_action.setToolTip(_("Write an encrypted progress file for your clinician (Ctrl+Shift+S)"))
         self.lock_action.setText(_("Lock"))
         self.lock_action.setToolTip(_("Lock Hearth (Ctrl+L)"))
         for page in self._pages.values():

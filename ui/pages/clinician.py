@@ -56,7 +56,7 @@ class ClinicianPage(QWidget):
         self.send = primary_button()
         self.open = QPushButton()
         self.log = QPushButton()
-        self.send.clicked.connect(self._send)
+        self.send.clicked.connect(self.send_progress)
         self.open.clicked.connect(self._open)
         self.log.clicked.connect(self._log)
         for b in (self.send, self.open, self.log):
@@ -140,7 +140,7 @@ class ClinicianPage(QWidget):
             self.load()
             self.changed.emit()
 
-    def _send(self) -> None:
+    def send_progress(self) -> None:
         if self.contact is None:
             return
         dlg = SendProgressDialog(self.ctx, self.contact, self)
