@@ -109,8 +109,8 @@ def _schema() -> dict:
     return json.loads((Path(__file__).parent / "measure.schema.json").read_text(encoding="utf-8"))
 
 
-def parse(path: Path) -> Measure:
-    """Read and check one definition; :class:`MeasureInvalid` says what is wrong."""
+def read_checked(path: Path, schema: dict):
+    """A bounded YAML file, checked against ``schema``; :class:`MeasureInvalid` names the first problem."""
     import yaml
     from jsonschema import Draft202012Validator
 
@@ -121,10 +121,16 @@ def parse(path: Path) -> Measure:
         raw = yaml.safe_load(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise MeasureInvalid(f"{path.name}: cannot be read ({type(e).__name__})") from None
-    errors = list(Draft202012Validator(_schema()).iter_errors(raw))
+    errors = list(Draft202012Validator(schema).iter_errors(raw))
     if errors:
         first = min(errors, key=lambda e: list(map(str, e.path)))
         raise MeasureInvalid(f"{path.name}: {'/'.join(map(str, first.path)) or '(top)'}: {first.message}")
+    return raw
+
+
+def parse(path: Path) -> Measure:
+    """Read and check one definition; :class:`MeasureInvalid` says what is wrong."""
+    raw = read_checked(path, _schema())
     values = sorted(o["value"] for o in raw["options"])
     if values != list(range(values[0], values[0] + len(values))):
         raise MeasureInvalid(f"{path.name}: option values must be consecutive whole numbers")

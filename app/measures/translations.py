@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app import paths
-from app.measures.engine import MAX_FILE, Measure, MeasureInvalid
+from app.measures.engine import Measure, MeasureInvalid, read_checked
 
 
 @dataclass(frozen=True)
@@ -48,20 +48,7 @@ def _schema() -> dict:
 
 def parse(path: Path, measure: Measure) -> Translation:
     """Read one translation and check it covers exactly the instrument's items and options."""
-    import yaml
-    from jsonschema import Draft202012Validator
-
-    try:
-        data = path.read_bytes()
-        if len(data) > MAX_FILE:
-            raise MeasureInvalid(f"{path.name}: file is too large")
-        raw = yaml.safe_load(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-        raise MeasureInvalid(f"{path.name}: cannot be read ({type(e).__name__})") from None
-    errors = list(Draft202012Validator(_schema()).iter_errors(raw))
-    if errors:
-        first = min(errors, key=lambda e: list(map(str, e.path)))
-        raise MeasureInvalid(f"{path.name}: {'/'.join(map(str, first.path)) or '(top)'}: {first.message}")
+    raw = read_checked(path, _schema())
     if raw["measure"] != measure.id or path.name != f"{measure.id}.{raw['language']}.yaml":
         raise MeasureInvalid(f"{path.name}: must be named {raw['measure']}.{raw['language']}.yaml for that measure")
     options = {int(k): v for k, v in raw["options"].items()}

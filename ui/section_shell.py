@@ -1,0 +1,101 @@
+"""The body of an unlocked window: a sidebar of sections (Ctrl+1..N), a notice bar, one page per section.
+
+The patient's shell and the clinician workspace differ only in their sections;
+both keep a sync-folder watcher running while unlocked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+
+from app.i18n import _
+from ui.exchange.sync import NoticeBar, SyncWatcher, notice_text
+
+
+class SectionShell(QWidget):
+    SECTIONS: tuple[tuple[str, str], ...] = ()  # (key, untranslated sidebar label) in order
+
+    def __init__(self, ctx, pages: dict, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages = pages
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(230)
+        self.stack = QStackedWidget()
+        self.notice = NoticeBar()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.notice)
+        right.addWidget(self.stack, 1)
+        lay.addWidget(self.sidebar)
+        lay.addLayout(right, 1)
+        for key, _label in self.SECTIONS:
+            self.stack.addWidget(self.pages[key])
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        for i in range(len(self.SECTIONS)):
+            sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            sc.activated.connect(lambda i=i: self.sidebar.setCurrentRow(i))
+        self.sidebar.setCurrentRow(0)
+        self.sync = SyncWatcher(ctx, self)
+        self.sync.scanned.connect(self._synced)
+
+    def _synced(self, result) -> None:
+        """New files arrived through the sync folder: say so, and let subclasses refresh."""
+        self.notice.show_text(notice_text(result))
+
+    def go(self, key: str) -> None:
+        self.sidebar.setCurrentRow([k for k, _l in self.SECTIONS].index(key))
+
+    def current_key(self) -> str:
+        return self.SECTIONS[self.stack.currentIndex()][0]
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if self.ctx.unlocked and hasattr(page, "load"):
+            page.load()
+
+    def load(self) -> None:
+        """Fill every page from the newly opened session, starting at the first section."""
+        self.sidebar.setCurrentRow(0)
+        for page in self.pages.values():
+            if hasattr(page, "load"):
+                page.load()
+        self.sync.start()
+
+    def flush(self) -> None:
+        """Save what is being typed as drafts (before locking)."""
+        for page in self.pages.values():
+            if hasattr(page, "flush"):
+                page.flush()
+
+    def clear(self) -> None:
+        """Forget everything shown from the store (on lock)."""
+        self.sync.stop()
+        self.notice.clear()
+        for page in self.pages.values():
+            if hasattr(page, "clear"):
+                page.clear()
+        self.sidebar.setCurrentRow(0)
+
+    def retranslate(self) -> None:
+        self.sidebar.setAccessibleName(_("Sections"))
+        for i, (_key, label) in enumerate(self.SECTIONS):
+            item = self.sidebar.item(i)
+            item.setText(_(label))
+            item.setToolTip(_("{section} (Ctrl+{number})").format(section=_(label), number=i + 1))
+        for page in self.pages.values():
+            page.retranslate()
+        self.notice.retranslate()
