@@ -68,7 +68,7 @@ def test_unofficial_translation_only_on_request_and_marked_unvalidated(qtbot, op
     page.form.rows[0].set_value(2)
     page.wording.click()
     assert "Nervosität" in _texts(page) and page.form.rows[0].value() == 2  # answers kept across the switch
-    assert not page.validated and "unvalidated" in page.form_note.text()
+    assert not page.validated and "nicht validierten" in page.form_note.text()  # the German note
     page.form.rows[1].set_value(0)
     page.finish()
     assert _stored(ctx) == ("de", 0)

@@ -132,7 +132,9 @@ class MeasuresPage(QWidget):
         program = loader.cached(enrolment.program_id) if enrolment else None
         if english:  # the English original: the word stays English too
             return program.title.lower() if program else "problems"
-        return content(program.title).lower() if program else _("problems")
+        title = content(program.title) if program else _("problems")
+        # Lower case suits English ("my low mood"); in German it would break the nouns.
+        return title.lower() if i18n.current_language().startswith("en") else title
 
     def start(self, measure) -> None:
         """Show ``measure`` in the published translation for this language if there is one, else in English."""
