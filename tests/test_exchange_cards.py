@@ -82,9 +82,8 @@ def test_tampered_cards_are_refused(two, manager):
 
 
 def test_package_contents_are_described_in_words_with_plurals():
-    from app.exchange.summary import describe
+    from app.exchange.readable import counts_text
 
-    text = describe({"measures": 3, "checkins": 1, "flags": 0, "acknowledged": 1})
-    assert "3 questionnaire results" in text and "1 daily check-in" in text and "flag" not in text
-    assert "acknowledgement" in text
-    assert describe({"measures": 0}) == "nothing new"
+    text = counts_text({"measures": 3, "checkins": 1, "flags": 0, "acknowledged": 1})
+    assert text == "3 questionnaires, 1 check-in, and 1 acknowledgement"  # Babel's English list
+    assert counts_text({"measures": 0}) == "nothing new"

@@ -151,7 +151,7 @@ def test_round_trip_patient_clinician_patient(qtbot, make_window, tmp_path, monk
     # Comment on the entry, unlock a module, assign a questionnaire, send feedback.
     patients.open_patient_at(0)
     page = patients.patient
-    assert "Questionnaires" in page.changed_text.text() and "self-harm" in page.flags.text()
+    assert "2 questionnaires\n" in page.changed_text.text() and "self-harm" in page.flags.text()
     assert len(page.charts) == 2
     assert [e.entry["id"] for e in page.entries] == [entry.id]
     page.entries[0].box.setPlainText("Lovely noticing, keep going")

@@ -25,7 +25,7 @@ def test_describe_every_section_in_words(manager):
             assert text and "{" not in text
     lines = [readable.describe("measures", r) for r in shown.sections["measures"]]
     assert any(line.startswith("PHQ-9") for line in lines)
-    assert readable.counts_text({"measures": 2, "checkins": 1, "flags": 0}) == "2 questionnaires, 1 check-in"
+    assert readable.counts_text({"measures": 2, "checkins": 1, "flags": 0}) == "2 questionnaires and 1 check-in"
     assert readable.counts_text({}) == "nothing new"
     assert "I noticed my mood" in readable.entry_text(entry.data)
 

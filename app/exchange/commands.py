@@ -134,9 +134,9 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
 
 
 def _summary(counts: dict) -> str:
-    from app.exchange.summary import describe
+    from app.exchange.readable import counts_text
 
-    return describe(counts)
+    return counts_text(counts)
 
 
 def _import(args, session) -> int:

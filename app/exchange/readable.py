@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.exchange import audit, contacts
-from app.i18n import N_, _, content, format_date, format_number, format_when, ngettext
+from app.i18n import N_, _, content, format_date, format_list, format_number, format_when, ngettext
 from app.store import Store
 
 # Categories a patient can choose to share (keys of collect.CATEGORIES).
@@ -64,8 +64,9 @@ def count_text(key: str, n: int) -> str:
 
 
 def counts_text(counts: dict) -> str:
+    """Every non-zero count in words, joined the language's way; "nothing new" when all are zero."""
     parts = [count_text(k, v) for k, v in counts.items() if isinstance(v, int) and v]
-    return ", ".join(parts) if parts else _("nothing new")
+    return format_list(parts) if parts else _("nothing new")
 
 
 def when(iso: str | None) -> str:

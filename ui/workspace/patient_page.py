@@ -140,8 +140,7 @@ class PatientPage(QWidget):
         lines = [_("File received {when}.").format(when=readable.when(d.contact.in_at))]
         for section, records in d.changed.items():
             lines.append("")
-            lines.append(_("{section}: {count}").format(section=_(readable.SECTION_TITLES[section]),
-                                                        count=readable.count_text(section, len(records))))
+            lines.append(readable.count_text(section, len(records)))
             lines += ["  \u2022 " + readable.describe(section, r) for r in records[-MAX_CHANGED:]]
         if not d.changed:
             lines.append(_("Nothing changed in the newest file."))
