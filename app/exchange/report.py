@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from app import paths
 from app.exchange import clinic, readable, workspace
-from app.i18n import _, current_language, format_number, is_rtl
+from app.i18n import _, current_language, format_number, is_rtl, ngettext
 from app.measures import engine
 from app.measures.labels import band_label
 from app.store import Store
@@ -73,8 +73,10 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
             chart_list.append({"title": _("{name} over time").format(name=measure.name),
                                "src": "data:image/png;base64," + base64.b64encode(png).decode("ascii")})
     summary = clinic.checkin_summary(detail.checkins)
-    checkin_text = (_("{count} check-ins from {first} to {last}; average mood {average} out of 10 "
-                      "(lowest {low}, highest {high}).").format(
+    checkin_text = (ngettext("{count} check-in from {first} to {last}; average mood {average} out of 10 "
+                             "(lowest {low}, highest {high}).",
+                             "{count} check-ins from {first} to {last}; average mood {average} out of 10 "
+                             "(lowest {low}, highest {high}).", summary["count"]).format(
         count=_n(summary["count"]), first=readable.when(summary["first"]), last=readable.when(summary["last"]),
         average=_n(summary["average"]), low=_n(summary["low"]), high=_n(summary["high"]))
         if summary["count"] else "")

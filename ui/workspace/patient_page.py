@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import clinic, outbox, readable, workspace
-from app.i18n import _
+from app.i18n import _, format_number, ngettext
 from app.measures import engine
 from ui.charts import card as chart_card
 from ui.charts import specs
@@ -166,8 +166,10 @@ class PatientPage(QWidget):
         if not s["count"]:
             self.checkins_text.setText(_("No check-ins received yet."))
             return
-        head = _("Last {count} check-ins: average mood {average} out of 10 (lowest {low}, highest {high}).").format(
-            count=s["count"], average=s["average"], low=s["low"], high=s["high"])
+        head = ngettext("{count} check-in: average mood {average} out of 10 (lowest {low}, highest {high}).",
+                        "{count} check-ins: average mood {average} out of 10 (lowest {low}, highest {high}).",
+                        s["count"]).format(count=format_number(s["count"]), average=format_number(s["average"]),
+                                           low=format_number(s["low"]), high=format_number(s["high"]))
         recent = [readable.describe("checkins", c) for c in self.detail.checkins[-7:]]
         self.checkins_text.setText("\n".join([head, *recent]))
 
