@@ -37,6 +37,15 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, lay
 
 
+def card_in(widget: QWidget) -> QVBoxLayout:
+    """Make ``widget`` hold one card that fills it; returns the card's inner layout."""
+    lay = QHBoxLayout(widget)
+    lay.setContentsMargins(0, 0, 0, 0)
+    frame, inner = card()
+    lay.addWidget(frame)
+    return inner
+
+
 def scroll_area(widget=None):
     """A frameless scroll area that resizes its content to its width."""
     from PySide6.QtWidgets import QScrollArea

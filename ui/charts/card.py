@@ -24,7 +24,7 @@ from app.fsutil import atomic_write_bytes
 from app.i18n import _
 from ui import theme
 from ui.charts import draw, mpl
-from ui.widgets import card, make_label
+from ui.widgets import card_in, make_label
 from ui.worker import run_async
 
 CHART_HEIGHT = 250
@@ -78,10 +78,7 @@ class ChartCard(QWidget):
         self._drawing_key = None
         self._generation = 0
         self.setObjectName(f"chart-{spec.key}")
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        frame, lay = card()
-        outer.addWidget(frame)
+        lay = card_in(self)
         self.title = make_label("subheading")
         self.description = make_label("muted")
         self.legend = QLabel()

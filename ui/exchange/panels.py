@@ -10,17 +10,14 @@ from app.exchange import keys
 from app.i18n import _
 from ui.exchange.common import choose_folder, fingerprint_label, grouped, spoken
 from ui.exchange.flows import share_card_flow
-from ui.widgets import card, make_label
+from ui.widgets import card_in, make_label
 
 
 class OwnCardPanel(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        frame, inner = card()
-        lay.addWidget(frame)
+        inner = card_in(self)
         self.title = make_label("subheading")
         self.text = make_label("muted")
         self.fingerprint = fingerprint_label(1.4)
@@ -58,10 +55,7 @@ class SyncFolderPanel(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        frame, inner = card()
-        lay.addWidget(frame)
+        inner = card_in(self)
         self.title = make_label("subheading")
         self.text = make_label("muted")
         self.current = make_label(selectable=True)
