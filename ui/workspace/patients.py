@@ -72,6 +72,7 @@ class PatientsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # program and module
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # flags, in words
+        header.sectionResized.connect(lambda *_a: self._fit_rows())
         self.table.activated.connect(lambda index: self.open_patient_at(index.row()))
         self.table.doubleClicked.connect(lambda index: self.open_patient_at(index.row()))
         self.own = OwnCardPanel(ctx)
@@ -119,7 +120,7 @@ class PatientsPage(QWidget):
                     item.setFont(bold)
                     item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, flags_text(r))
                 self.table.setItem(i, j, item)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.table.setVisible(bool(self.rows))
         self.open_patient.setVisible(bool(self.rows))
         self.empty.setVisible(not self.rows)
@@ -141,6 +142,12 @@ class PatientsPage(QWidget):
     def _open_selected(self) -> None:
         if self.table.currentRow() >= 0:
             self.open_patient_at(self.table.currentRow())
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text at the current widths; every patient visible up to a screenful."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        self.table.setMinimumHeight(min(max(120, rows + self.table.horizontalHeader().height() + 6), 520))
 
     def open_patient_at(self, row: int) -> None:
         if 0 <= row < len(self.rows):
