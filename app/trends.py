@@ -35,6 +35,11 @@ def version(store: Store, chart: str) -> tuple:
     return tuple(tuple(store.query_one(sql)) for sql in _SOURCES[chart])
 
 
+def has_data(store: Store, chart: str) -> bool:
+    """Whether ``chart`` has anything to show (every source query starts with a count)."""
+    return any(row[0] for row in version(store, chart))
+
+
 @dataclass(frozen=True)
 class Point:
     taken_at: datetime
@@ -55,11 +60,22 @@ class MeasureSeries:
 
 
 def measure_series(store: Store, measure: engine.Measure) -> MeasureSeries:
-    """Every scored administration, oldest first, each compared with the first one."""
+    """Every scored administration in this profile, oldest first, each compared with the first one."""
     rows = store.query("SELECT taken_at, total, band FROM measure_results WHERE measure_id = ?"
                        " AND total IS NOT NULL ORDER BY taken_at", (measure.id,))
+    return series_of(measure, rows)
+
+
+def series_of(measure: engine.Measure, rows) -> MeasureSeries:
+    """(taken_at ISO text, total, band) rows, oldest first, as a series marked against the first total.
+
+    The one place reliable change against the first score is decided: the patient's Progress
+    page and the clinician's charts and report (from exchanged records) both come through here.
+    """
     points, first = [], None
     for taken_at, total, band in rows:
+        if total is None:
+            continue
         first = total if first is None else first
         change = engine.reliable_change(measure, first, total) if points else None
         points.append(Point(datetime.fromisoformat(taken_at), total, band, change))

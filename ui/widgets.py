@@ -46,6 +46,15 @@ def card_in(widget: QWidget) -> QVBoxLayout:
     return inner
 
 
+def text_card() -> tuple[QFrame, QLabel, QLabel]:
+    """A card with a subheading and a selectable text below it: (frame, title, text)."""
+    frame, inner = card()
+    title, text = make_label("subheading"), make_label(selectable=True)
+    inner.addWidget(title)
+    inner.addWidget(text)
+    return frame, title, text
+
+
 def scroll_area(widget=None):
     """A frameless scroll area that resizes its content to its width."""
     from PySide6.QtWidgets import QScrollArea
@@ -58,15 +67,33 @@ def scroll_area(widget=None):
     return area
 
 
+def scrolled_page(page: QWidget, *, top: int = 28, spacing: int = 16) -> tuple[QWidget, QVBoxLayout]:
+    """Fill ``page`` with a scroll area; returns its content widget and that widget's padded layout."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    body = QWidget()
+    outer.addWidget(scroll_area(body))
+    lay = QVBoxLayout(body)
+    lay.setContentsMargins(32, top, 32, 28)
+    lay.setSpacing(spacing)
+    return body, lay
+
+
+def fill_card(inner: QVBoxLayout, widgets, buttons) -> None:
+    """Widgets one under another, then the buttons in a row at the start edge."""
+    for w in widgets:
+        inner.addWidget(w)
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    inner.addLayout(row)
+
+
 def action_card(button: QPushButton, *labels: QLabel) -> QFrame:
     """A card with some labels and one button below them."""
     frame, inner = card()
-    for label in labels:
-        inner.addWidget(label)
-    row = QHBoxLayout()
-    row.addWidget(button)
-    row.addStretch(1)
-    inner.addLayout(row)
+    fill_card(inner, labels, [button])
     return frame
 
 

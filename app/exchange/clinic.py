@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from app import trends
 from app.exchange import outbox
 from app.exchange.contacts import Contact
@@ -13,14 +11,8 @@ from app.store import Store
 
 def measure_series(results: list[dict], measure: engine.Measure) -> trends.MeasureSeries:
     """The same series the patient's Progress page draws, from the records a package carried."""
-    points, first = [], None
-    for r in sorted(results, key=lambda r: (r["taken_at"], r["id"])):
-        if r["total"] is None:
-            continue
-        first = r["total"] if first is None else first
-        change = engine.reliable_change(measure, first, r["total"]) if points else None
-        points.append(trends.Point(datetime.fromisoformat(r["taken_at"]), r["total"], r["band"], change))
-    return trends.MeasureSeries(measure, tuple(points), measure.reliable_change_points())
+    ordered = sorted(results, key=lambda r: (r["taken_at"], r["id"]))
+    return trends.series_of(measure, ((r["taken_at"], r["total"], r["band"]) for r in ordered))
 
 
 def active_program(progress: list[dict]) -> dict | None:

@@ -55,11 +55,11 @@ def save(store: Store, measure: engine.Measure, answers: list, *, extra: dict | 
 def _newly_deteriorated(store: Store, measure: engine.Measure, total: float | None, when: str) -> bool:
     if total is None or measure.reliable_change_points() is None:
         return False
-    earlier = store.query("SELECT total FROM measure_results WHERE measure_id = ? AND total IS NOT NULL"
-                          " AND taken_at <= ? ORDER BY taken_at", (measure.id, when))
-    if not earlier:
+    scored = "SELECT total FROM measure_results WHERE measure_id = ? AND total IS NOT NULL AND taken_at <= ?"
+    first = store.query_one(scored + " ORDER BY taken_at LIMIT 1", (measure.id, when))
+    if first is None:
         return False
-    first, previous = earlier[0][0], earlier[-1][0]
+    first, (previous,) = first[0], store.query_one(scored + " ORDER BY taken_at DESC LIMIT 1", (measure.id, when))
     return (engine.reliable_change(measure, first, total) == engine.DETERIORATION
             and engine.reliable_change(measure, first, previous) != engine.DETERIORATION)
 

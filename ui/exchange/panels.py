@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app import preferences
 from app.exchange import keys
 from app.i18n import _
 from ui.exchange.common import choose_folder, fingerprint_label, grouped, spoken
 from ui.exchange.flows import share_card_flow
-from ui.widgets import card_in, make_label
+from ui.widgets import card_in, fill_card, make_label
 
 
 class OwnCardPanel(QWidget):
@@ -23,12 +23,7 @@ class OwnCardPanel(QWidget):
         self.fingerprint = fingerprint_label(1.4)
         self.share = QPushButton()
         self.share.clicked.connect(lambda: share_card_flow(self, self.ctx))
-        row = QHBoxLayout()
-        row.addWidget(self.share)
-        row.addStretch(1)
-        for w in (self.title, self.text, self.fingerprint):
-            inner.addWidget(w)
-        inner.addLayout(row)
+        fill_card(inner, (self.title, self.text, self.fingerprint), [self.share])
         self.retranslate()
 
     def load(self) -> None:
@@ -63,13 +58,7 @@ class SyncFolderPanel(QWidget):
         self.stop = QPushButton()
         self.choose.clicked.connect(self._choose)
         self.stop.clicked.connect(lambda: self._set(""))
-        row = QHBoxLayout()
-        row.addWidget(self.choose)
-        row.addWidget(self.stop)
-        row.addStretch(1)
-        for w in (self.title, self.text, self.current):
-            inner.addWidget(w)
-        inner.addLayout(row)
+        fill_card(inner, (self.title, self.text, self.current), [self.choose, self.stop])
         self.retranslate()
 
     def _choose(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 
 from app import preferences
 from app.exchange import patient, readable
@@ -15,7 +15,7 @@ from ui.exchange.messages import MessageThread
 from ui.exchange.pairing import pair_flow
 from ui.exchange.panels import OwnCardPanel, SyncFolderPanel
 from ui.exchange.send_progress import SendProgressDialog
-from ui.widgets import EmptyState, card, make_label, primary_button, scroll_area
+from ui.widgets import EmptyState, card, make_label, primary_button, scrolled_page
 
 
 class ClinicianPage(QWidget):
@@ -26,13 +26,7 @@ class ClinicianPage(QWidget):
         self.ctx = ctx
         self.contact = None
         self.setObjectName("page-messages")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        body = QWidget()
-        outer.addWidget(scroll_area(body))
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(32, 28, 32, 28)
-        lay.setSpacing(14)
+        _body, lay = scrolled_page(self, spacing=14)
         self.heading = make_label("heading")
         lay.addWidget(self.heading)
         self.empty = EmptyState()

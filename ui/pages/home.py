@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app import journal
 from app.i18n import _, content, format_list, ngettext
@@ -12,7 +12,7 @@ from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
 from ui.checkin import CheckInCard
 from ui.pages.program import state_text
-from ui.widgets import action_card, make_label, primary_button, scroll_area
+from ui.widgets import action_card, make_label, primary_button, scrolled_page
 
 
 class HomePage(QWidget):
@@ -22,15 +22,7 @@ class HomePage(QWidget):
         self.go, self.open_module = go, open_module
         self._journal_count = 0
         self._continue_id = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = scroll_area()
-        body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(32, 28, 32, 28)
-        lay.setSpacing(16)
+        _body, lay = scrolled_page(self)
         self.heading = make_label("heading")
         lay.addWidget(self.heading)
         self.checkin = CheckInCard(ctx)

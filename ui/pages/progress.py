@@ -13,7 +13,7 @@ from app.i18n import _
 from app.measures import engine
 from ui.charts import card as chart_card
 from ui.charts import specs
-from ui.widgets import EmptyState, make_label, scroll_area
+from ui.widgets import EmptyState, make_label, scrolled_page
 
 
 # Depression, anxiety, then functioning and the short screens; a clinic's own instruments last.
@@ -27,13 +27,7 @@ class ProgressPage(QWidget):
         self.setObjectName("page-progress")
         self.cards: dict[str, chart_card.ChartCard] = {}
         self._pending = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.body = body = QWidget()
-        outer.addWidget(scroll_area(body))
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(32, 28, 32, 28)
-        lay.setSpacing(16)
+        self.body, lay = scrolled_page(self)
         self.heading = make_label("heading")
         self.intro = make_label("muted")
         self.empty = EmptyState()
@@ -51,12 +45,10 @@ class ProgressPage(QWidget):
         used = trends.measures_with_results(store)
         used.sort(key=lambda mid: ORDER.index(mid) if mid in ORDER else len(ORDER))
         wanted = [specs.measure_spec(self.ctx, measures[mid]) for mid in used if mid in measures]
-        if trends.version(store, trends.MOOD)[0][0]:
-            wanted.append(specs.mood_spec(self.ctx))
-        if trends.version(store, trends.ACTIVITIES)[0][0]:
-            wanted.append(specs.activities_spec(self.ctx))
-        if any(row[0] for row in trends.version(store, trends.HOMEWORK)):
-            wanted.append(specs.homework_spec(self.ctx))
+        for chart, spec in ((trends.MOOD, specs.mood_spec), (trends.ACTIVITIES, specs.activities_spec),
+                            (trends.HOMEWORK, specs.homework_spec)):
+            if trends.has_data(store, chart):
+                wanted.append(spec(self.ctx))
         return wanted
 
     def load(self) -> None:

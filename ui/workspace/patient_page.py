@@ -14,7 +14,7 @@ from ui.charts import card as chart_card
 from ui.charts import specs
 from ui.exchange.flows import suggested_name, write_package
 from ui.exchange.messages import MessageThread
-from ui.widgets import card, clear_layout, make_label, primary_button, scroll_area
+from ui.widgets import card, clear_layout, make_label, primary_button, scrolled_page, text_card
 from ui.workspace.dialogs import AssignDialog, UnlockDialog
 from ui.workspace.entries import EntryCard
 
@@ -47,13 +47,7 @@ class PatientPage(QWidget):
         self.charts: list[chart_card.ChartCard] = []
         self.entries: list[EntryCard] = []
         self.setObjectName("page-patient")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.body = body = QWidget()
-        outer.addWidget(scroll_area(body))
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(32, 20, 32, 28)
-        lay.setSpacing(14)
+        self.body, lay = scrolled_page(self, top=20, spacing=14)
         top = QHBoxLayout()
         self.back = QPushButton()
         top.addWidget(self.back)
@@ -81,19 +75,11 @@ class PatientPage(QWidget):
         self.pending = make_label("muted")
         lay.addWidget(self.pending)
 
-        frame, inner = card()
-        self.changed_title = make_label("subheading")
-        self.changed_text = make_label(selectable=True)
-        inner.addWidget(self.changed_title)
-        inner.addWidget(self.changed_text)
+        frame, self.changed_title, self.changed_text = text_card()
         lay.addWidget(frame)
         self.charts_box = QVBoxLayout()
         lay.addLayout(self.charts_box)
-        frame, inner = card()
-        self.checkins_title = make_label("subheading")
-        self.checkins_text = make_label(selectable=True)
-        inner.addWidget(self.checkins_title)
-        inner.addWidget(self.checkins_text)
+        frame, self.checkins_title, self.checkins_text = text_card()
         lay.addWidget(frame)
         self.entries_title = make_label("subheading")
         self.entries_empty = make_label("muted")
