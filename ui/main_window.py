@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QToolButton, QWidget
 
 from app.i18n import _
+from ui import a11y
 from ui.help_dialog import HelpDialog
 from ui.idle import IdleWatcher
 
@@ -14,6 +15,7 @@ from ui.idle import IdleWatcher
 class MainWindow(QMainWindow):
     def __init__(self, ctx):
         super().__init__()
+        a11y.install()
         self.ctx = ctx
         self.setWindowTitle("Hearth")  # never the profile name or any content
         self.resize(1100, 740)

@@ -27,6 +27,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Hearth")
     app.setOrganizationName("Hearth")
     app.setDesktopFileName("hearth")
+    from ui import a11y
+
+    a11y.install()
     return app
 
 
