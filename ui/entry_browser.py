@@ -12,11 +12,11 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app import drafts
 from app.i18n import _, format_when
-from ui.widgets import EmptyState, FittedList, card, fit_list_items, make_label, primary_button, scroll_area
+from ui.widgets import EmptyState, WrappingList, card, make_label, primary_button, scroll_area
 
 AUTOSAVE_MS = 600
 
@@ -41,13 +41,10 @@ class EntryBrowser(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         self.new_button = QPushButton()
-        self.list = QListWidget()
+        self.list = WrappingList()
         self.list.setObjectName("journalList")
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumWidth(190)
-        self.list.setWordWrap(True)
-        FittedList.install(self.list)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = EmptyState()
         ll.addWidget(self.new_button)
         ll.addWidget(self.empty)
@@ -130,7 +127,6 @@ class EntryBrowser(QWidget):
             if entry_id == self.editing_id:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        fit_list_items(self.list)
         has = self.list.count() > 0
         self.list.setVisible(has)
         self.empty.setVisible(not has)

@@ -6,12 +6,14 @@ both keep a sync-folder watcher running while unlocked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from app.i18n import _
 from ui.exchange.sync import NoticeBar, SyncWatcher, notice_text
+from ui import a11y
+from ui.widgets import WrappingList, focus_first_in
 
 
 class SectionShell(QWidget):
@@ -24,7 +26,7 @@ class SectionShell(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.sidebar = QListWidget()
+        self.sidebar = WrappingList()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(230)
         self.stack = QStackedWidget()
@@ -44,7 +46,7 @@ class SectionShell(QWidget):
         self.sidebar.currentRowChanged.connect(self._row_changed)
         for i in range(len(self.SECTIONS)):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
-            sc.activated.connect(lambda i=i: self.sidebar.setCurrentRow(i))
+            sc.activated.connect(lambda i=i: self.jump_to(i))
         self.sidebar.setCurrentRow(0)
         self.sync = SyncWatcher(ctx, self)
         self.sync.scanned.connect(self._synced)
@@ -55,6 +57,15 @@ class SectionShell(QWidget):
 
     def go(self, key: str) -> None:
         self.sidebar.setCurrentRow([k for k, _l in self.SECTIONS].index(key))
+
+    def jump_to(self, row: int) -> None:
+        """Ctrl+number: open a section and put focus where its work starts (not on the sidebar)."""
+        self.sidebar.setCurrentRow(row)
+        page = self.stack.currentWidget()
+        a11y.announce(self, _(self.SECTIONS[row][1]))
+        focus_start = getattr(page, "focus_start", None)
+        # after the page has shown what it just built (new widgets appear at the next turn)
+        QTimer.singleShot(0, focus_start if focus_start is not None else lambda: focus_first_in(page))
 
     def current_key(self) -> str:
         return self.SECTIONS[self.stack.currentIndex()][0]

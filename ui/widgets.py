@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QPushButton,
+                               QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from app.i18n import _
 
@@ -62,6 +63,7 @@ def scroll_area(widget=None):
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a stop of its own: Tab goes to what it holds
     if widget is not None:
         area.setWidget(widget)
     return area
@@ -106,17 +108,66 @@ def clear_layout(layout) -> None:
             widget.deleteLater()
 
 
-def show_error(label: QLabel, text: str) -> None:
-    """Show (or hide, with empty text) an inline error, announced to screen readers."""
+def focus_first_in(container: QWidget) -> bool:
+    """Give focus to the first control of ``container`` that Tab can reach; False if there is none."""
+    w = container.nextInFocusChain()
+    while w is not None and w is not container:
+        if (container.isAncestorOf(w) and w.isVisible() and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None):
+            w.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        w = w.nextInFocusChain()
+    return False
+
+
+def show_error(label: QLabel, text: str, field: QWidget | None = None) -> None:
+    """Show (or hide, with empty text) an inline error; a screen reader speaks it at once.
+
+    With ``field``, the error is also that field's accessible description (so it is read with the
+    field, WCAG 1.3.1), and it goes away as soon as the person changes the field.
+    """
+    from ui import a11y
+
+    previous = getattr(label, "_error_field", None)
+    if previous is not None:
+        try:
+            previous.setAccessibleDescription("")
+        except RuntimeError:  # the field is gone
+            pass
+        label._error_field = None
     label.setText(text)
     label.setVisible(bool(text))
     label.setAccessibleDescription(text)
+    if not text:
+        return
+    if field is not None:
+        target = getattr(field, "edit", field)  # a PasswordField describes its line edit
+        target.setAccessibleDescription(text)
+        label._error_field = target
+        changed = getattr(target, "textChanged", None)
+        if changed is not None:
+            def clear_once(*_args):
+                changed.disconnect(clear_once)
+                if getattr(label, "_error_field", None) is target:
+                    show_error(label, "")
+            changed.connect(clear_once)
+    a11y.announce(label, text, assertive=True)
 
 
-def centered_column(parent: QWidget, max_width: int = 560) -> QVBoxLayout:
-    """A page layout: a column of at most ``max_width`` pixels, centred."""
-    outer = QHBoxLayout(parent)
-    outer.setContentsMargins(24, 24, 24, 24)
+def centered_column(parent: QWidget, max_width: int = 560, *, scroll: bool = True) -> QVBoxLayout:
+    """A page layout: a column of at most ``max_width`` pixels, centred.
+
+    With ``scroll`` (a whole page), the column scrolls when the window is too small for it, at
+    large text sizes for instance, instead of squeezing what it holds.
+    """
+    host = parent
+    if scroll:
+        page = QVBoxLayout(parent)
+        page.setContentsMargins(0, 0, 0, 0)
+        host = QWidget()
+        page.addWidget(scroll_area(host))
+    outer = QHBoxLayout(host)
+    outer.setContentsMargins(24, 24, 24, 24) if scroll else outer.setContentsMargins(0, 0, 0, 0)
     inner = QWidget()
     inner.setMaximumWidth(max_width)
     inner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -185,34 +236,68 @@ class EmptyState(QWidget):
         self.text.setText(text)
 
 
-def fit_list_items(lst, padding: int = 18) -> None:
-    """Give word-wrapped list items the height their text needs at the list's width.
+class _WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their word-wrapped text at the list's current width.
 
-    Qt's own size hint undercounts wrapped text with line breaks in it, which
-    cuts off the last line (seen with long German module titles).
+    Qt's own hint undercounts wrapped text with line breaks in it (the last line of long German
+    module titles was cut off). The height is worked out here, when the view lays out its rows,
+    so nothing is stored per item and nothing is called per resize (a per-resize
+    ``QListWidgetItem.setSizeHint`` leaked a reference to None in PySide6 6.12 and crashed).
     """
-    from PySide6.QtCore import QRect, QSize, Qt as _Qt
 
-    width = max(60, lst.viewport().width() - 28)
-    fm = lst.fontMetrics()
-    for i in range(lst.count()):
-        item = lst.item(i)
-        rect = fm.boundingRect(QRect(0, 0, width, 100_000), int(_Qt.TextFlag.TextWordWrap), item.text())
-        item.setSizeHint(QSize(width, rect.height() + padding))
+    def sizeHint(self, option, index):  # noqa: N802 - Qt override
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = view.style()
+        text = opt.text
+        opt.text = "X"
+        one_line = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view)
+        width = max(60, view.viewport().width())
+        opt.text = text
+        opt.rect = QRect(0, 0, width, one_line.height())
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        text_width = max(40, text_rect.width() - 2 * margin)
+        fm = opt.fontMetrics
+        needed = fm.boundingRect(QRect(0, 0, text_width, 100_000), int(Qt.TextFlag.TextWordWrap), text).height()
+        return QSize(width, one_line.height() - fm.height() + max(needed, fm.height()))
 
 
-class FittedList:
-    """Event filter re-fitting a list's items when it is resized."""
+class WrappingList(QListWidget):
+    """A list of word-wrapped rows that always fit their text: at first show, after a style or
+    font change, and at any width (rows are laid out again as the list is resized)."""
 
-    @staticmethod
-    def install(lst) -> None:
-        from PySide6.QtCore import QEvent, QObject
+    def __init__(self, parent=None, *, fit_rows: bool = False):
+        super().__init__(parent)
+        self.fit_rows = fit_rows  # as tall as all its rows (inside a page that scrolls), no scroll bar
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if fit_rows:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setItemDelegate(_WrappedRows(self))
 
-        class _Filter(QObject):
-            def eventFilter(self, obj, event):  # noqa: N802
-                if event.type() == QEvent.Type.Resize:
-                    fit_list_items(lst)
-                return False
+    def doItemsLayout(self):  # noqa: N802 - Qt override
+        super().doItemsLayout()
+        if self.fit_rows:
+            rows = sum(self.sizeHintForRow(i) for i in range(self.count()) if not self.isRowHidden(i))
+            self.setFixedHeight(rows + 2 * self.frameWidth() + 2 * self.spacing() + 2)
 
-        lst._fit_filter = _Filter(lst)
-        lst.viewport().installEventFilter(lst._fit_filter)
+    def wheelEvent(self, event):  # noqa: N802
+        if self.fit_rows:
+            event.ignore()  # all rows show: the page around the list scrolls
+        else:
+            super().wheelEvent(event)
+
+    def showEvent(self, event):  # noqa: N802
+        # Rows laid out before the window was first shown (and polished) keep the spacing of the
+        # unstyled rows under a real window system: the sidebar's items overlapped 14 px apart.
+        super().showEvent(event)
+        self.doItemsLayout()
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
+            self.scheduleDelayedItemsLayout()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import outbox, readable
 from app.i18n import _
-from ui.widgets import FittedList, fit_list_items, make_label
+from ui.widgets import WrappingList, make_label
 
 
 class MessageThread(QWidget):
@@ -19,13 +19,10 @@ class MessageThread(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.title = make_label("subheading")
         self.empty = make_label("muted")
-        self.list = QListWidget()
+        self.list = WrappingList()
         self.list.setObjectName("messageList")
-        self.list.setWordWrap(True)
         self.list.setMinimumHeight(120)
         self.list.setMaximumHeight(260)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        FittedList.install(self.list)
         self.compose = QPlainTextEdit()
         self.compose.setObjectName("messageCompose")
         self.compose.setTabChangesFocus(True)
@@ -58,7 +55,6 @@ class MessageThread(QWidget):
                 head = _("You, {when} (waiting for the next file you send):").format(when=readable.when(m.created_at))
             item = QListWidgetItem(head + "\n" + m.body)
             self.list.addItem(item)
-        fit_list_items(self.list)
         self.list.scrollToBottom()
         self.empty.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)
