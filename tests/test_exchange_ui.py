@@ -12,6 +12,7 @@ from app.exchange import card, contacts, keys, outbox
 from app.programs import loader, progress
 from tests import exchange_util as xu
 from tests.conftest import PASSWORD
+from tests.ui_util import confirm_recovery_key
 from tests.test_ui import make_window, unlock  # noqa: F401 - fixture
 from ui.exchange.pairing import PairDialog
 from ui.exchange.send_progress import SendProgressDialog
@@ -276,8 +277,7 @@ def test_create_clinician_workspace_through_the_create_page(qtbot, make_window):
     qtbot.keyClicks(c.password2.edit, "a long password")
     qtbot.keyClick(c.password2.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: c.steps.currentIndex() == 1, timeout=10000)
-    c.stored.setChecked(True)
-    qtbot.mouseClick(c.finish, Qt.MouseButton.LeftButton)
+    confirm_recovery_key(qtbot, c)
     assert ctx.session.kind == "clinician"
     assert type(win.shell).__name__ == "WorkspaceShell" and win.stack.currentWidget() is win.shell
     assert card.details(ctx.session)["clinic"] == "Riverside Clinic"

@@ -10,6 +10,7 @@ from app import drafts, i18n, journal
 from app.crypto.keyfile import TEST_KDF
 from app.profiles import ProfileManager
 from tests.conftest import PASSWORD
+from tests.ui_util import confirm_recovery_key
 from ui.context import AppContext
 from ui.help_dialog import HelpDialog
 from ui.main_window import MainWindow
@@ -56,8 +57,7 @@ def test_first_run_create_unlock_navigate_lock_unlock(qtbot, make_window):
     qtbot.waitUntil(lambda: c.steps.currentIndex() == 1, timeout=10000)
     assert len(c.key.text().split("-")) == 8
     assert not c.finish.isEnabled()
-    c.stored.setChecked(True)
-    qtbot.mouseClick(c.finish, Qt.MouseButton.LeftButton)
+    confirm_recovery_key(qtbot, c)
     assert win.stack.currentWidget() is win.shell and ctx.unlocked
     assert "Jordan" in win.shell.pages["home"].heading.text()
     assert win.windowTitle() == "Hearth"
@@ -289,3 +289,18 @@ def test_every_interactive_widget_has_an_accessible_name_or_text(qtbot, make_win
             if not label and w.objectName() not in ("qt_toolbar_ext_button",):
                 missing.append(f"{cls.__name__} {w.objectName()} in {type(w.parent()).__name__}")
     assert missing == []
+
+
+def test_ctrl_number_puts_focus_on_the_sections_first_control(qtbot, make_window):
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    for i, (key, _label) in enumerate(win.shell.SECTIONS):
+        qtbot.keyClick(win.shell, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.ControlModifier)
+        page = win.shell.pages[key]
+        qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()), timeout=2000)
+        focus = QApplication.focusWidget()
+        is_nameless_area = isinstance(focus, QAbstractScrollArea) and not focus.accessibleName()
+        assert not is_nameless_area, f"Ctrl+{i + 1}: focus on a nameless scroll area"

@@ -135,6 +135,9 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
         grab("03-recovery-key")
         win.create.stored.setChecked(True)
         win.create.finish.click()
+        grab("03b-recovery-key-check")
+        win.create.confirm.type_from_copy(key)
+        win.create.confirm.done.click()
         _wait_until(app, lambda: win.stack.currentWidget() is win.shell)
         ctx.set_appearance(theme_choice=theme_name)
         for i, (section, _label) in enumerate(SECTIONS):
@@ -281,6 +284,12 @@ def selftest(data_dir: Path | None, locale: str | None = None) -> int:
         key = c.key.text()
         c.stored.setChecked(True)
         c.finish.click()
+        check(c.steps.currentIndex() == 2, "asked to type back two groups of the key")
+        c.confirm.fields[0].setText("000000")
+        c.confirm.done.click()
+        check(c.steps.currentIndex() == 2 and c.confirm.error.isVisible(), "a wrong group is refused")
+        c.confirm.type_from_copy(key)
+        c.confirm.done.click()
         check(win.stack.currentWidget() is win.shell, "main window opened")
         for section, _label in SECTIONS:
             win.shell.go(section)

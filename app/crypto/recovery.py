@@ -94,3 +94,25 @@ def parse(text: str) -> bytes:
             raise RecoveryKeyTypo(i + 1)
         out += int(g[:5]).to_bytes(2, "big")
     return bytes(out)
+
+
+def groups(key_text: str) -> list[str]:
+    """The key's groups as shown (8 groups of 6 digits)."""
+    digits = _digits_only(key_text)
+    return [digits[i * 6:(i + 1) * 6] for i in range(len(digits) // 6)]
+
+
+def pick_groups_to_confirm(count: int = 2) -> list[int]:
+    """``count`` different group numbers (1-based, ascending) to ask the person to type back."""
+    picked: list[int] = []
+    while len(picked) < count:
+        n = secrets.randbelow(GROUPS) + 1
+        if n not in picked:
+            picked.append(n)
+    return sorted(picked)
+
+
+def group_matches(key_text: str, number: int, typed: str) -> bool:
+    """Whether ``typed`` is group ``number`` (1-based) of the key, as a person might type it."""
+    wanted = groups(key_text)
+    return 1 <= number <= len(wanted) and _digits_only(typed) == wanted[number - 1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -25,8 +25,9 @@ class CreateProfilePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._session = None
+        self._key_text = ""  # shown once, kept only until the copy is confirmed
         self.steps = QStackedWidget()
-        col = centered_column(self, 600)
+        col = centered_column(self, 640)
         col.addStretch(1)
         col.addWidget(self.steps)
         col.addStretch(2)
@@ -38,8 +39,7 @@ class CreateProfilePage(QWidget):
 
     def _build_form(self) -> None:
         page = QWidget()
-        col = centered_column(page, 600)
-        col.parentWidget().layout().setContentsMargins(0, 0, 0, 0)
+        col = centered_column(page, 600, scroll=False)
         self.heading = make_label("heading")
         self.intro = make_label("muted")
         form = QFormLayout()
@@ -50,10 +50,14 @@ class CreateProfilePage(QWidget):
         kinds_lay = QVBoxLayout(kinds)
         kinds_lay.setContentsMargins(0, 0, 0, 0)
         self.for_me, self.for_work = QRadioButton(), QRadioButton()
+        self.for_me_note, self.for_work_note = make_label("muted"), make_label("muted")
         self.kind_group = QButtonGroup(self)
-        for r in (self.for_me, self.for_work):
+        for r, note in ((self.for_me, self.for_me_note), (self.for_work, self.for_work_note)):
             self.kind_group.addButton(r)
             kinds_lay.addWidget(r)
+            note.setContentsMargins(24, 0, 0, 4)  # under the radio's text, not its circle
+            note.setBuddy(r)
+            kinds_lay.addWidget(note)
             r.toggled.connect(self._kind_changed)
         self.for_me.setChecked(True)
         self.kind_label.setBuddy(self.for_me)
@@ -63,6 +67,7 @@ class CreateProfilePage(QWidget):
         self.lang_label, self.language = QLabel(), QComboBox()
         self.pw_label, self.password = QLabel(), PasswordField()
         self.strength = make_label("muted")
+        self.strength.setObjectName("passwordStrength")
         self.pw2_label, self.password2 = QLabel(), PasswordField()
         for lab, w in ((self.name_label, self.name), (self.lang_label, self.language),
                        (self.pw_label, self.password), (self.pw2_label, self.password2)):
@@ -118,16 +123,16 @@ class CreateProfilePage(QWidget):
     def _create(self) -> None:
         name, pw, pw2 = self.name.text(), self.password.text(), self.password2.text()
         if not name.strip():
-            show_error(self.error, _("Please enter a name or nickname."))
+            show_error(self.error, _("Please enter a name or nickname."), self.name)
             self.name.setFocus()
             return
         if len(pw) < MIN_LENGTH:
-            show_error(self.error, PasswordTooShort(MIN_LENGTH).message())
+            show_error(self.error, PasswordTooShort(MIN_LENGTH).message(), self.password)
             self.password.setFocus()
             return
         if pw != pw2:
-            show_error(self.error, _("The two passwords are not the same. Please type them again."))
             self.password2.clear()
+            show_error(self.error, _("The two passwords are not the same. Please type them again."), self.password2)
             self.password2.setFocus()
             return
         show_error(self.error, "")
@@ -160,23 +165,24 @@ class CreateProfilePage(QWidget):
         self._session = session
         self.password.clear()
         self.password2.clear()
-        self.key.setText(key)
-        self.key.setAccessibleName(_("Recovery key: {key}").format(key=key))
+        self._key_text = key
+        self.key.set_key(key)
         self.stored.setChecked(False)
         self.steps.setCurrentIndex(1)
-        self.stored.setFocus()
+        self.key.groups[0].setFocus()
         self.create.setEnabled(True)
         self.retranslate()
 
     # --- step 2 -------------------------------------------------------------
 
     def _build_recovery(self) -> None:
+        from ui.recovery_key_view import ConfirmKeyStep, RecoveryKeyView
+
         page = QWidget()
-        col = centered_column(page, 600)
-        col.parentWidget().layout().setContentsMargins(0, 0, 0, 0)
+        col = centered_column(page, 640, scroll=False)
         self.key_heading = make_label("heading")
         self.key_intro = make_label()
-        self.key = make_label("recovery", selectable=True)
+        self.key = RecoveryKeyView()
         self.key_note = make_label("muted")
         self.print_button = QPushButton()
         self.stored = QCheckBox()
@@ -189,20 +195,39 @@ class CreateProfilePage(QWidget):
         row.addStretch(1)
         col.addLayout(row)
         col.addWidget(self.stored)
-        col.addWidget(self.finish)
+        col.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignLeading)
         self.stored.toggled.connect(self.finish.setEnabled)
         self.print_button.clicked.connect(self._print)
-        self.finish.clicked.connect(self._finish)
+        self.finish.clicked.connect(self._ask_to_confirm)
         self.steps.addWidget(page)
+        # step 3: type back two groups from the written copy
+        check = QWidget()
+        check_col = centered_column(check, 600, scroll=False)
+        self.confirm = ConfirmKeyStep()
+        check_col.addWidget(self.confirm)
+        self.confirm.confirmed.connect(self._finish)
+        self.confirm.show_again.connect(self._show_key_again)
+        self.steps.addWidget(check)
 
     def _print(self) -> None:
         from ui.printing import print_recovery_key
 
-        print_recovery_key(self, self.key.text())
+        print_recovery_key(self, self._key_text)
+
+    def _ask_to_confirm(self) -> None:
+        self.confirm.start(self._key_text)
+        self.steps.setCurrentIndex(2)
+        self.confirm.fields[0].setFocus()
+
+    def _show_key_again(self) -> None:
+        self.steps.setCurrentIndex(1)
+        self.key.groups[0].setFocus()
 
     def _finish(self) -> None:
         session, self._session = self._session, None
-        self.key.clear()
+        self._key_text = ""
+        self.key.set_key("")
+        self.confirm.clear()
         self.steps.setCurrentIndex(0)
         self.name.clear()
         if session is not None:
@@ -221,18 +246,26 @@ class CreateProfilePage(QWidget):
         for w in (self.clinic, self.phone, self.email):
             w.clear()
         self.for_me.setChecked(True)
-        self.key.clear()
+        self._key_text = ""
+        self.key.set_key("")
+        self.confirm.clear()
         show_error(self.error, "")
+
+    def focus_start(self) -> None:
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         self.heading.setText(_("Create your profile"))
         self.intro.setText(_("Your profile keeps your entries encrypted on this computer. Only your "
                              "password (or your recovery key) can open it."))
         self.kind_label.setText(_("This profile is for:"))
-        self.for_me.setText(_("Me (my own program)"))
-        self.for_work.setText(_("My clinical work (a clinician workspace for my patients)"))
-        for r in (self.for_me, self.for_work):
+        self.for_me.setText(_("Me"))
+        self.for_me_note.setText(_("My own program, for my own wellbeing"))
+        self.for_work.setText(_("My clinical work"))
+        self.for_work_note.setText(_("A clinician workspace for my patients"))
+        for r, note in ((self.for_me, self.for_me_note), (self.for_work, self.for_work_note)):
             r.setAccessibleName(r.text())
+            r.setAccessibleDescription(note.text())
         self.clinic_label.setText(_("Clinic (optional):"))
         self.clinic.setAccessibleName(_("Clinic name"))
         self.phone_label.setText(_("Phone (optional):"))
@@ -265,3 +298,5 @@ class CreateProfilePage(QWidget):
         self.print_button.setAccessibleName(_("Print the recovery key"))
         self.stored.setText(_("I have written down or printed my recovery key"))
         self.finish.setText(_("Continue"))
+        self.key.set_key(self._key_text)
+        self.confirm.retranslate()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from app import i18n
@@ -40,6 +40,9 @@ class WelcomePage(QWidget):
         col.addStretch(2)
         self.language.activated.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
         self.retranslate()
+
+    def focus_start(self) -> None:
+        self.start.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter creates a profile
 
     def retranslate(self) -> None:
         self.heading.setText(_("Welcome to Hearth"))
