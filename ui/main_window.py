@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
             from ui.pages.recover import RecoverPage
 
             page = RecoverPage(ctx)
-            page.recovered.connect(self._session_opened)
+            page.recovered.connect(self._recovered)
             page.cancelled.connect(self.show_start)
         elif key == "workspace":
             from ui.workspace.shell import WorkspaceShell
@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         if page is self._pages.get("create"):
             page.reset()
         self.stack.setCurrentWidget(page)
+        focus_start = getattr(page, "focus_start", None)
+        if focus_start is not None:
+            focus_start()  # where a person starts typing on this page
         unlocked = page is not None and page in (self._pages.get("shell"), self._pages.get("workspace"))
         self.lock_action.setEnabled(unlocked)
         self.lock_action.setVisible(unlocked)
@@ -168,6 +171,11 @@ class MainWindow(QMainWindow):
         self.shell.load()
         self.show_page(self.shell)
         self._apply_autolock()
+
+    def _recovered(self, session) -> None:
+        self._session_opened(session)
+        self.shell.notice.show_text(_("Your new password is set. Use it the next time you unlock Hearth. "
+                                      "Your recovery key has not changed: keep it safe."))
 
     def _apply_autolock(self) -> None:
         minutes = self.ctx.prefs.autolock_minutes if self.ctx.unlocked else 0

@@ -13,6 +13,14 @@ class _Relay(QObject):
     finished = Signal(object, object)  # result, exception
 
 
+def _close_unclaimed(value) -> None:
+    """A session opened for a page that no longer exists is locked, not left open."""
+    for item in value if isinstance(value, tuple) else (value,):
+        lock = getattr(item, "lock", None)
+        if callable(lock):
+            lock()
+
+
 def run_async(fn, on_result, on_error, parent: QObject | None = None) -> None:
     """Call ``fn()`` in a thread; then ``on_result(value)`` or ``on_error(exc)`` on the GUI thread."""
     relay = _Relay(parent)
@@ -32,8 +40,13 @@ def run_async(fn, on_result, on_error, parent: QObject | None = None) -> None:
         try:
             value = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            relay.finished.emit(None, exc)
+            value, error = None, exc
         else:
-            relay.finished.emit(value, None)
+            error = None
+        try:
+            relay.finished.emit(value, error)
+        except RuntimeError:  # the page that asked is gone (window closed): nobody will take it
+            _live.discard(relay)
+            _close_unclaimed(value)
 
     threading.Thread(target=work, name="hearth-worker", daemon=True).start()

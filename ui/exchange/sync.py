@@ -86,9 +86,12 @@ class NoticeBar(QFrame):
         self.retranslate()
 
     def show_text(self, text: str) -> None:
+        from ui import a11y
+
         self.text.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
+        a11y.announce(self, text)
 
     def clear(self) -> None:
         self.text.clear()

@@ -49,7 +49,8 @@ class RecoverPage(QWidget):
         col.addLayout(row)
         col.addStretch(2)
         self.go.clicked.connect(self._go)
-        self.password2.edit.returnPressed.connect(self._go)
+        for field in (self.key, self.password.edit, self.password2.edit):
+            field.returnPressed.connect(self._go)  # Enter in any field submits
         self.back.clicked.connect(self.cancelled)
         self.retranslate()
 
@@ -70,16 +71,16 @@ class RecoverPage(QWidget):
         try:
             recovery.parse(text)  # check digits first: a typo is named before any slow work
         except HearthError as exc:
-            show_error(self.error, exc.message())
+            show_error(self.error, exc.message(), self.key)
             self.key.setFocus()
             return
         if len(pw) < MIN_LENGTH:
-            show_error(self.error, PasswordTooShort(MIN_LENGTH).message())
+            show_error(self.error, PasswordTooShort(MIN_LENGTH).message(), self.password)
             self.password.setFocus()
             return
         if pw != pw2:
-            show_error(self.error, _("The two passwords are not the same. Please type them again."))
             self.password2.clear()
+            show_error(self.error, _("The two passwords are not the same. Please type them again."), self.password2)
             self.password2.setFocus()
             return
         show_error(self.error, "")
@@ -107,7 +108,9 @@ class RecoverPage(QWidget):
     def _failed(self, exc) -> None:
         self.go.setEnabled(True)
         show_error(self.error, exc.message() if isinstance(exc, HearthError) else
-                   _("The profile could not be opened because of an unexpected problem. Nothing was changed."))
+                   _("The profile could not be opened because of an unexpected problem. Nothing was changed."),
+                   self.key)
+        self.key.setFocus()
 
     def retranslate(self) -> None:
         self.heading.setText(_("Use your recovery key"))

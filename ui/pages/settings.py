@@ -98,6 +98,9 @@ class SettingsPage(QWidget):
         dlg = ChangePasswordDialog(self.ctx, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(_("Your password was changed. Use the new one next time you unlock."))
+            from ui import a11y
+
+            a11y.announce(self.status, self.status.text())
 
     def retranslate(self) -> None:
         p = self.ctx.prefs
@@ -164,10 +167,12 @@ class ChangePasswordDialog(QDialog):
     def _go(self) -> None:
         cur, new, new2 = self.current.text(), self.new.text(), self.new2.text()
         if len(new) < MIN_LENGTH:
-            show_error(self.error, PasswordTooShort(MIN_LENGTH).message())
+            show_error(self.error, PasswordTooShort(MIN_LENGTH).message(), self.new)
+            self.new.setFocus()
             return
         if new != new2:
-            show_error(self.error, _("The two new passwords are not the same. Please type them again."))
+            show_error(self.error, _("The two new passwords are not the same. Please type them again."), self.new2)
+            self.new2.setFocus()
             return
         self.ok.setEnabled(False)
         mgr, session = self.ctx.manager, self.ctx.session
@@ -181,4 +186,5 @@ class ChangePasswordDialog(QDialog):
     def _failed(self, exc) -> None:
         self.ok.setEnabled(True)
         show_error(self.error, exc.message() if isinstance(exc, HearthError)
-                   else _("The password could not be changed. Your old password still works."))
+                   else _("The password could not be changed. Your old password still works."), self.current)
+        self.current.setFocus()

@@ -97,7 +97,8 @@ class UnlockPage(QWidget):
             return
         password = self.password.text()
         if not password:
-            show_error(self.error, _("Please type your password."))
+            show_error(self.error, _("Please type your password."), self.password)
+            self.password.setFocus()
             return
         self._set_busy(True)
         run_async(lambda: self.ctx.manager.unlock(profile, password), self._done, self._failed, self)
@@ -112,11 +113,11 @@ class UnlockPage(QWidget):
         self.password.edit.selectAll()
         self.password.setFocus()
         if isinstance(exc, HearthError):
-            show_error(self.error, exc.message())
+            show_error(self.error, exc.message(), self.password)
             self.restore.setVisible(isinstance(exc, StoreDamaged) and exc.has_backup)
         else:
             show_error(self.error, _("The profile could not be opened because of an unexpected problem. "
-                                     "Nothing was changed."))
+                                     "Nothing was changed."), self.password)
 
     def _restore(self) -> None:
         profile = self.current_profile()
