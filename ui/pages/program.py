@@ -6,14 +6,15 @@ import html
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QElapsedTimer, Qt, QUrl
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.exercises import store as ex_store
 from app.exchange.patient import has_clinician
 from app.i18n import _, content, format_date, ngettext
 from app.programs import loader, progress, render, unlock
 from ui import theme
-from ui.widgets import FittedList, card, clear_layout, fit_list_items, make_label, primary_button, scroll_area
+from ui.document_view import DocumentView
+from ui.widgets import WrappingList, card, clear_layout, make_label, primary_button, scroll_area, scrolled_page
 
 
 def lesson_context(store) -> dict:
@@ -50,8 +51,10 @@ class ProgramPage(QWidget):
         lay.setSpacing(12)
         self.pages = QStackedWidget()
         lay.addWidget(self.pages)
+        self._about_program = None
         self._build_chooser()
         self._build_course()
+        self._build_about()
         self.retranslate()
 
     # --- choosing a program ---------------------------------------------------------
@@ -122,9 +125,32 @@ class ProgramPage(QWidget):
         self.load()
 
     def _show_about(self, program) -> None:
-        self.pages.setCurrentIndex(1)
-        self.program = program
-        self.lesson.setHtml(render.document_html(program, program.about, theme.colors(self.ctx.theme_name)))
+        """The program's "about" page (for clinicians and the curious), before enrolling."""
+        self._about_program = program
+        self.about_doc.setSearchPaths([str(program.folder)])
+        self.about_doc.setHtml(render.document_html(program, program.about, theme.colors(self.ctx.theme_name)))
+        self.about_start.setAccessibleName(_("Start the program {title}").format(title=content(program.title)))
+        self.pages.setCurrentIndex(2)
+        self.about_back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_about(self) -> None:
+        page = QWidget()
+        body, lay = scrolled_page(page, top=0)
+        lay.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.about_back = QPushButton()
+        self.about_back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.about_start = primary_button()
+        self.about_start.clicked.connect(lambda: self._enrol(self._about_program.id))
+        row.addWidget(self.about_back)
+        row.addStretch(1)
+        row.addWidget(self.about_start)
+        self.about_doc = DocumentView()
+        self.about_doc.setAccessibleName(_("About this program"))
+        lay.addLayout(row)
+        lay.addWidget(self.about_doc)
+        lay.addStretch(1)
+        self.pages.addWidget(page)
 
     # --- the course --------------------------------------------------------------------
 
@@ -144,38 +170,33 @@ class ProgramPage(QWidget):
         top.addWidget(self.other, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.modules = QListWidget()
+        self.modules = WrappingList()
         self.modules.setObjectName("journalList")
         self.modules.currentRowChanged.connect(self._module_selected)
         right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.lesson = QTextBrowser()
-        self.lesson.setOpenLinks(False)
-        self.lesson.setOpenExternalLinks(False)
+        right_body, rl = scrolled_page(right, top=0)
+        rl.setContentsMargins(12, 0, 8, 8)
+        rl.setSpacing(10)
+        self.lesson_area = right.findChild(QScrollArea)
+        self.lesson = DocumentView()
         self.lesson.anchorClicked.connect(self._link)
         self.try_label = make_label("subheading")
         self.try_row = QHBoxLayout()
         self.homework_label = make_label("subheading")
-        self.homework = QListWidget()
+        self.homework = WrappingList(fit_rows=True)
         self.homework.setObjectName("homeworkList")
-        self.homework.setWordWrap(True)
-        self.homework.setMaximumHeight(130)
         self.homework.itemChanged.connect(self._homework_changed)
         self.finished = QPushButton()
         self.finished.setCheckable(True)
         self.finished.clicked.connect(self._toggle_finished)
-        rl.addWidget(self.lesson, 1)
+        rl.addWidget(self.lesson)
         rl.addWidget(self.try_label)
         rl.addLayout(self.try_row)
         rl.addWidget(self.homework_label)
         rl.addWidget(self.homework)
-        rl.addWidget(self.finished, 0, Qt.AlignmentFlag.AlignRight)
+        rl.addWidget(self.finished, 0, Qt.AlignmentFlag.AlignTrailing)
+        rl.addStretch(1)
         self.modules.setMinimumWidth(230)
-        self.modules.setWordWrap(True)
-        FittedList.install(self.modules)
-        self.modules.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.homework.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         split.addWidget(self.modules)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
@@ -205,7 +226,6 @@ class ProgramPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.modules.addItem(item)
         self.modules.blockSignals(False)
-        fit_list_items(self.modules)
         ids = [m.id for m in self.program.modules]
         self.modules.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
         self._module_selected(self.modules.currentRow())
@@ -242,6 +262,7 @@ class ProgramPage(QWidget):
         # Images in a lesson are found beside it or in the program folder, never elsewhere.
         self.lesson.setSearchPaths([str(lesson_path.parent), str(self.program.folder)])
         self.lesson.setHtml(render.lesson_html(self.program, self.module, colors, lesson_context(store)))
+        self.lesson_area.verticalScrollBar().setValue(0)  # a new lesson starts at its top
         self._timer.start()
         self.try_label.setVisible(bool(self.module.exercises))
         for ex in self.module.exercises:
@@ -272,6 +293,8 @@ class ProgramPage(QWidget):
         self._update_summary()
 
     def _toggle_finished(self, on: bool) -> None:
+        if self.program is None or self.module is None or self.ctx.session is None:
+            return
         progress.set_lesson_done(self.ctx.session.store, self.program.id, self.module.id, on)
         self.load(self.module.id)
 
@@ -322,6 +345,9 @@ class ProgramPage(QWidget):
                                      "and homework. You can work through it at your own pace, on your own or with "
                                      "a clinician. You can stop or change program at any time."))
         self.other.setText(_("Choose another program"))
+        self.about_back.setText(_("Back to the programs"))
+        self.about_start.setText(_("Start this program"))
+        self.about_doc.setAccessibleName(_("About this program"))
         self.modules.setAccessibleName(_("Modules"))
         self.lesson.setAccessibleName(_("Lesson"))
         self.homework.setAccessibleName(_("Homework for this week"))
