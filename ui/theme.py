@@ -42,7 +42,13 @@ def apply(app: QApplication, theme: str = "system", text_scale: int = 100) -> st
     global _base_point_size
     name = resolve(theme)
     c = DARK if name == "dark" else LIGHT
-    app.setStyle("Fusion")
+    from ui.style import HearthStyle
+
+    style = app.style()
+    if isinstance(style, HearthStyle):
+        style.colors = c
+    else:
+        app.setStyle(HearthStyle(c))
     pal = QPalette()
     roles = {
         QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.WindowText: c["text"],
@@ -89,14 +95,22 @@ def style_sheet(c: dict, base: float) -> str:
     QPushButton {{ padding: 6px 14px; border-radius: 6px; border: 1px solid {c['border']}; background: {c['alt']}; }}
     QPushButton:focus {{ border: 2px solid {c['accent']}; }}
     QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
-    QPushButton:checked:focus {{ border: 2px solid {c['text']}; }}
+    QPushButton:checked:focus {{ border: 3px double {c['text']}; }}
     QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
+    QPushButton[role="primary"]:focus {{ border: 3px double {c['text']}; }}
     QPushButton[role="primary"]:disabled {{ background: {c['border']}; color: {c['muted']}; border-color: {c['border']}; }}
+    QToolButton:focus {{ border: 2px solid {c['accent']}; border-radius: 5px; }}
+    QCheckBox:focus, QRadioButton:focus {{ border-bottom: 2px solid {c['accent']}; }}
+    QLabel[role="recovery"]:focus {{ border: 2px solid {c['accent']}; }}
+    QFrame[role="card"]:focus {{ border: 2px solid {c['accent']}; }}
+    QTextBrowser:focus, QTableView:focus, QListWidget:focus, QTreeView:focus {{ border: 2px solid {c['accent']}; }}
+    QListWidget#sidebar:focus {{ border: none; }}
+    QListWidget#sidebar::item:selected:focus {{ border: 2px solid {c['text']}; }}
     QToolButton#helpButton {{ background: {c['help']}; color: {c['help_text']}; font-weight: 600;
         padding: 6px 14px; border-radius: 6px; }}
     QToolButton#helpButton:focus {{ border: 2px solid {c['text']}; }}
     QToolBar {{ border: none; spacing: 8px; padding: 4px 8px; background: {c['window']}; }}
-    QLineEdit, QPlainTextEdit, QComboBox {{ padding: 5px; border: 1px solid {c['border']};
+    QLineEdit, QPlainTextEdit {{ padding: 5px; border: 1px solid {c['border']};
         border-radius: 5px; background: {c['base']}; }}
-    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 2px solid {c['accent']}; }}
+    QLineEdit:focus, QPlainTextEdit:focus {{ border: 2px solid {c['accent']}; }}
     """
