@@ -131,17 +131,18 @@ def show_error(label: QLabel, text: str, field: QWidget | None = None) -> None:
     previous = getattr(label, "_error_field", None)
     if previous is not None:
         try:
-            previous.setAccessibleDescription("")
+            previous.setAccessibleDescription(getattr(previous, "_description_before_error", ""))
         except RuntimeError:  # the field is gone
             pass
         label._error_field = None
     label.setText(text)
-    label.setVisible(bool(text))
+    label.setVisible(bool(text) or bool(label.property("keep_space")))
     label.setAccessibleDescription(text)
     if not text:
         return
     if field is not None:
         target = getattr(field, "edit", field)  # a PasswordField describes its line edit
+        target._description_before_error = target.accessibleDescription()
         target.setAccessibleDescription(text)
         label._error_field = target
         changed = getattr(target, "textChanged", None)
@@ -152,6 +153,15 @@ def show_error(label: QLabel, text: str, field: QWidget | None = None) -> None:
                     show_error(label, "")
             changed.connect(clear_once)
     a11y.announce(label, text, assertive=True)
+
+
+def reserve_lines(label: QLabel, lines: int = 2) -> None:
+    """Keep room for ``lines`` lines of ``label`` even while it is empty, so that a message
+    appearing or changing length does not make the form around it jump."""
+    label.setProperty("keep_space", True)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines + 2)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+    label.show()
 
 
 def centered_column(parent: QWidget, max_width: int = 560, *, scroll: bool = True) -> QVBoxLayout:

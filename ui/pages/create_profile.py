@@ -12,7 +12,7 @@ from app.errors import PasswordTooShort
 from app.i18n import _, ngettext
 from app.profiles.password import MIN_LENGTH, strength_label
 from ui.pages.welcome import fill_languages
-from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
+from ui.widgets import PasswordField, centered_column, make_label, primary_button, reserve_lines, show_error
 from ui.worker import run_async
 
 
@@ -66,6 +66,7 @@ class CreateProfilePage(QWidget):
         self.name.setMaxLength(40)
         self.lang_label, self.language = QLabel(), QComboBox()
         self.pw_label, self.password = QLabel(), PasswordField()
+        self.pw_hint = make_label("muted")  # always shown, so the form does not move as one types
         self.strength = make_label("muted")
         self.strength.setObjectName("passwordStrength")
         self.pw2_label, self.password2 = QLabel(), PasswordField()
@@ -74,6 +75,7 @@ class CreateProfilePage(QWidget):
             lab.setBuddy(w)
             form.addRow(lab, w)
             if w is self.password:
+                form.addRow("", self.pw_hint)
                 form.addRow("", self.strength)
         # A clinician workspace's card may carry the clinic and how to reach it (all optional).
         self.clinic_rows = []
@@ -88,7 +90,8 @@ class CreateProfilePage(QWidget):
             self.clinic_rows.append((lab, w))
         self._kind_changed()
         self.error = make_label("error")
-        self.error.hide()
+        reserve_lines(self.error)
+        reserve_lines(self.strength, 1)
         buttons = QHBoxLayout()
         self.back = QPushButton()
         self.create = primary_button()
@@ -114,11 +117,8 @@ class CreateProfilePage(QWidget):
 
     def _update_strength(self) -> None:
         pw = self.password.text()
-        self.strength.setText(_("Strength: {label}").format(label=strength_label(pw)) if pw else
-                              ngettext("Use at least {count} character. A few unrelated words make a strong, "
-                                       "memorable password.",
-                                       "Use at least {count} characters. A few unrelated words make a strong, "
-                                       "memorable password.", MIN_LENGTH).format(count=MIN_LENGTH))
+        self.strength.setText(_("Strength: {label}").format(label=strength_label(pw)) if pw else "")
+        self.password.edit.setAccessibleDescription(self.pw_hint.text() + (" " + self.strength.text() if pw else ""))
 
     def _create(self) -> None:
         name, pw, pw2 = self.name.text(), self.password.text(), self.password2.text()
@@ -284,6 +284,10 @@ class CreateProfilePage(QWidget):
         self.password2.set_accessible_name(_("Password again"))
         for w in (self.password, self.password2):
             w.retranslate()
+        self.pw_hint.setText(ngettext("Use at least {count} character. A few unrelated words make a strong, "
+                                      "memorable password.",
+                                      "Use at least {count} characters. A few unrelated words make a strong, "
+                                      "memorable password.", MIN_LENGTH).format(count=MIN_LENGTH))
         self._update_strength()
         self.back.setText(_("Back"))
         if self.create.isEnabled():
