@@ -149,6 +149,7 @@ class ConfirmKeyStep(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.done)
         lay.addLayout(buttons)
+        lay.addStretch(1)  # the step shares the height of the taller steps beside it
         self.retranslate()
 
     def start(self, key: str) -> None:

@@ -161,7 +161,6 @@ def reserve_lines(label: QLabel, lines: int = 2) -> None:
     label.setProperty("keep_space", True)
     label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines + 2)
     label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-    label.show()
 
 
 def centered_column(parent: QWidget, max_width: int = 560, *, scroll: bool = True) -> QVBoxLayout:
