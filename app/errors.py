@@ -170,3 +170,11 @@ class DiskProblem(HearthError):
     def message(self) -> str:
         return _("Hearth could not write to the disk (it may be full or read-only). Nothing was "
                  "lost: your last saved entries are safe. Free some space and try again.")
+
+
+class PrintFailed(HearthError):
+    exit_code = 1
+
+    def message(self) -> str:
+        return _("The report could not be sent to the printer. Check that the printer is switched on and "
+                 "connected, then try again, or save the report as a PDF instead.")
