@@ -35,10 +35,10 @@ FLAG_WORDS = {
 
 REFUSALS = {
     "too_large": N_("Refused: file too large"), "not_age": N_("Refused: not a Hearth file"),
-    "passphrase": N_("Refused: passphrase file"), "not_for_you": N_("Refused: encrypted for someone else"),
+    "passphrase": N_("Refused: locked with a password"), "not_for_you": N_("Refused: made for someone else"),
     "damaged": N_("Refused: damaged or incomplete"), "malformed": N_("Refused: not in the Hearth format"),
-    "unknown_sender": N_("Refused: unknown sender"), "bad_signature": N_("Refused: signature does not match"),
-    "wrong_recipient": N_("Refused: signed for someone else"), "replay": N_("Refused: already imported"),
+    "unknown_sender": N_("Refused: unknown sender"), "bad_signature": N_("Refused: changed after it was saved"),
+    "wrong_recipient": N_("Refused: passed on from someone else"), "replay": N_("Refused: already imported"),
     "rollback": N_("Refused: older than one already imported"),
     "payload_invalid": N_("Refused: contents not valid"), "unreadable": N_("Refused: file unreadable"),
 }
