@@ -191,7 +191,7 @@ def test_print_report_without_a_printer_points_to_save_as_pdf(qtbot, workspace, 
     patients = win.shell.pages["patients"]
     patients.open_patient_at(0)
     qtbot.mouseClick(patients.patient.report, Qt.MouseButton.LeftButton)
-    assert boxes and boxes[-1][1] == "No printer found" and "Save as PDF" in boxes[-1][2]
+    assert boxes and boxes[-1][1] == "No printer found" and "Save report as PDF" in boxes[-1][2]
     assert printer_choice == []
 
 
@@ -256,3 +256,14 @@ def test_recovery_key_print_starts_on_the_printer_with_no_file_choice(qtbot, mon
     printing.print_recovery_key(parent, "123456-" * 7 + "123456")
     assert printer_choice[0]["printer"] is printer and not printer_choice[0]["to_file"]
     assert paper.read_bytes().startswith(b"%PDF")
+
+
+def test_names_in_latin_letters_sit_at_the_reading_edge_in_arabic(workspace):
+    win, ctx = workspace
+    ctx.set_language("ar")
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    heading = patients.patient.heading
+    assert heading.text() == "Robin Okafor"
+    assert heading.alignment() & Qt.AlignmentFlag.AlignRight and heading.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    assert patients.own.fingerprint.alignment() & Qt.AlignmentFlag.AlignRight

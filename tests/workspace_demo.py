@@ -1,7 +1,9 @@
 """A data folder with a clinician workspace and a few paired patients, for looking at the workspace.
 
-    .venv/bin/python -m tests.workspace_demo DIR        # then: python -m app --data-dir DIR
-                                                       # (workspace "Dr Rivera", password below)
+    .venv/bin/python -m tests.workspace_demo DIR            # then: python -m app --data-dir DIR
+                                                           # (workspace "Dr Rivera", password below)
+    .venv/bin/python -m tests.workspace_demo --patient DIR  # the patient "Robin Okafor", paired, with
+                                                           # progress sent and feedback received
 
 Patients: one who answered PHQ-9 item 9, one reliably worse, one better, one who sent nothing yet.
 Every file goes through the real export and import, so the workspace shows what it would in use.
@@ -91,9 +93,41 @@ def _patients(doc, mgr, password: str) -> None:
     quiet.lock()
 
 
+def build_patient(data_dir: Path, password: str = PASSWORD, kdf=None) -> None:
+    """The patient's side: Robin, paired with Dr Rivera, who answered Robin's progress with feedback."""
+    from app import checkins
+    from app.crypto.keyfile import DEFAULT_KDF
+    from app.exchange import card, contacts, export, importer, outbox
+    from app.profiles import ProfileManager
+    from app.programs import progress
+
+    kdf = kdf or DEFAULT_KDF
+    robin, _key = ProfileManager(data_dir, kdf).create("Robin Okafor", password)
+    with tempfile.TemporaryDirectory() as elsewhere:
+        doc, _key = ProfileManager(Path(elsewhere), kdf).create("Dr Rivera", password, kind="clinician")
+        card.set_details(doc, clinic="Riverside Community Clinic", phone="+44 20 7946 0000",
+                         email="rivera@riverside.example")
+        _pair(doc, robin)
+        progress.enrol(robin.store, "low-mood")
+        _scores(robin, [[1, 1, 1, 1, 1, 1, 1, 1, 0], [2, 2, 2, 1, 1, 1, 1, 1, 0]],
+                [[1, 1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1]])
+        checkins.save(robin.store, 5, "")
+        outbox.add_message(robin.store, contacts.find(robin.store, doc.display_name), "The diary helped this week.")
+        _send(robin, doc)
+        to_robin = contacts.find(doc.store, robin.display_name)
+        outbox.add_message(doc.store, to_robin, "Thank you. Let's look at mornings together on Tuesday.")
+        outbox.add_unlock(doc.store, to_robin, "low-mood", "m2-activity-monitoring")
+        importer.import_bytes(robin, export.export_package(doc, to_robin).data)
+        doc.lock()
+    robin.lock()
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "workspace-demo")
+    patient_side = "--patient" in sys.argv[1:]
+    names = [a for a in sys.argv[1:] if a != "--patient"]
+    target = Path(names[0] if names else "workspace-demo")
     if target.exists() and any(target.iterdir()):
         sys.exit(f"{target} is not empty")
-    build(target)
-    print(f"workspace \u201cDr Rivera\u201d in {target}; password: {PASSWORD}")
+    (build_patient if patient_side else build)(target)
+    who = "patient \u201cRobin Okafor\u201d" if patient_side else "workspace \u201cDr Rivera\u201d"
+    print(f"{who} in {target}; password: {PASSWORD}")

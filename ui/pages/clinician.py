@@ -10,7 +10,7 @@ from app.exchange import patient, readable
 from app.i18n import _
 from ui.exchange.audit_view import AuditDialog
 from ui.exchange.button_row import ButtonRow
-from ui.exchange.common import fingerprint_label, grouped, spoken
+from ui.exchange.common import fingerprint_label, grouped, spoken, to_reading_edge
 from ui.exchange.flows import import_flow
 from ui.exchange.messages import MessageThread
 from ui.exchange.pairing import pair_flow
@@ -106,6 +106,7 @@ class ClinicianPage(QWidget):
             return
         self.pair.setText(_("Pair with another clinician\u2026"))
         self.name.setText(c.display_name)
+        to_reading_edge(self.name, self.details, self.fingerprint)
         lines = [v for v in (c.clinic, c.phone, c.email, c.about) if v]
         self.details.setText("\n".join(lines))
         self.details.setVisible(bool(lines))

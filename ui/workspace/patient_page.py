@@ -13,6 +13,7 @@ from app.measures import engine
 from ui.charts import card as chart_card
 from ui.charts import specs
 from ui.exchange.button_row import ButtonRow
+from ui.exchange.common import to_reading_edge
 from ui.exchange.flows import suggested_name, write_package
 from ui.exchange.messages import MessageThread
 from ui.widgets import card, clear_layout, make_label, primary_button, scrolled_page, text_card
@@ -108,6 +109,7 @@ class PatientPage(QWidget):
         self.detail = d = workspace.patient_detail(store, contact_id)
         row = next((r for r in workspace.patient_rows(store) if r.contact_id == contact_id), None)
         self.heading.setText(d.contact.display_name)
+        to_reading_edge(self.heading, self.fingerprint)
         self.fingerprint.setText(_("Fingerprint: {fingerprint}").format(fingerprint=d.contact.fingerprint))
         flags = [readable.flag_word(f) for f in (row.flags if row else ())]
         self.flags.setText("\n".join("\u26a0 " + f for f in flags))

@@ -199,7 +199,7 @@ def print_report(parent, ctx, contact_id: str, done=None) -> None:
     printer = default_printer()
     if printer is None:
         QMessageBox.information(parent, _("No printer found"), _(
-            "This computer has no printer set up. Set one up and try again, or choose \u201cSave as "
+            "This computer has no printer set up. Set one up and try again, or choose \u201cSave report as "
             "PDF\u2026\u201d to keep the report as a file."))
         return
     printer.setPageMargins(MARGINS, QPageLayout.Unit.Millimeter)
