@@ -57,18 +57,31 @@ def test_patient_list_says_worse_and_better_in_words_with_colour_second(workspac
 def _tab_leaves(qtbot, table) -> bool:
     table.setFocus()
     table.setCurrentCell(0, 0)
+    assert QApplication.focusWidget() is table
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     return QApplication.focusWidget() is not table
 
 
-def test_tab_leaves_the_patient_table_and_the_exchange_log(qtbot, workspace):
+def test_tab_leaves_the_patient_table_the_exchange_log_and_the_chart_tables(qtbot, workspace):
     win, ctx = workspace
-    assert _tab_leaves(qtbot, win.shell.pages["patients"].table)
+    patients = win.shell.pages["patients"]
+    assert _tab_leaves(qtbot, patients.table)
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    chart = patients.patient.charts[0]
+    qtbot.waitUntil(lambda: chart.drawn, timeout=20000)
+    chart.show_table.click()
+    chart.table.setFocus()
+    chart.table.setCurrentIndex(chart.table.model().index(0, 0))
+    assert QApplication.focusWidget() is chart.table and chart.table.model().columnCount() > 1
+    qtbot.keyClick(chart.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not chart.table
     win.shell.go("audit")
     assert _tab_leaves(qtbot, win.shell.pages["audit"].view.table)
     dialog = AuditDialog(ctx, win)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
     assert _tab_leaves(qtbot, dialog.view.table)
 
 

@@ -157,6 +157,7 @@ class PatientPage(QWidget):
             if mid in shipped and any(r["total"] is not None for r in results):
                 c = chart_card.ChartCard(self.ctx, workspace_chart(self.ctx, self.detail.contact, results,
                                                                    shipped[mid]))
+                c.table.setTabKeyNavigation(False)  # the chart's table view: Tab moves on, not between cells
                 self.charts_box.addWidget(c)
                 self.charts.append(c)
                 c.refresh()
