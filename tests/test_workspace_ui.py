@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +21,18 @@ from ui import printing, theme
 from ui.exchange.audit_view import AuditDialog
 
 
+@pytest.fixture(scope="module")
+def workspace_data(tmp_path_factory):
+    """The demo workspace's data folder, built once for this module (each test works on a copy)."""
+    folder = tmp_path_factory.mktemp("workspace") / "data"
+    workspace_demo.build(folder, PASSWORD, TEST_KDF)
+    return folder
+
+
 @pytest.fixture
-def workspace(make_window, tmp_path):
+def workspace(make_window, tmp_path, workspace_data):
     """A window with the demo workspace open: Robin (item 9, worse), Sam (worse), Alex (better), Kim (nothing)."""
-    workspace_demo.build(tmp_path / "data", PASSWORD, TEST_KDF)
+    shutil.copytree(workspace_data, tmp_path / "data")
     win, ctx, _ = make_window()
     open_profile(win, ctx, "Dr Rivera")
     win.resize(1100, 740)
