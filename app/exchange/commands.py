@@ -131,7 +131,7 @@ def _module_to_unlock(item: str) -> tuple[str, str]:
 
     program_id, sep, module_id = item.partition("/")
     if not sep or not _ID.match(program_id) or not _ID.match(module_id):
-        raise UsageError(_("--unlock needs PROGRAM/MODULE, for example low-mood/m3-thinking-traps."))
+        raise UsageError(_("--unlock needs PROGRAM/MODULE, for example low-mood/m4-thinking-traps."))
     program = loader.cached(program_id)
     if program is None:
         known = ", ".join(p.id for p in loader.load_all()[0]) or "-"
