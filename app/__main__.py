@@ -15,7 +15,17 @@ from app import __version__
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line."""
+    """argparse that reports a usage error as one line.
+
+    Every command also takes the global options (--data-dir, --locale) after its own name, so
+    ``hearth profile list --locale de`` works as well as ``hearth --locale de profile list``. There
+    they default to "not given", so they never undo the same option given before the command.
+    """
+
+    def __init__(self, *args, top: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not top:
+            _global_options(self, argparse.SUPPRESS)
 
     def error(self, message):
         from app.i18n import _
@@ -23,13 +33,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, _("{problem} (see: hearth --help)").format(problem=message) + "\n")
 
 
+def _global_options(p, default) -> None:
+    from app.i18n import _
+
+    p.add_argument("--data-dir", metavar="PATH", default=default,
+                   help=_("keep profiles in this folder (portable mode)"))
+    p.add_argument("--locale", metavar="CODE", default=default,
+                   help=_("language to use, for example en, de or ar (otherwise the system's language)"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     from app.i18n import _
 
-    p = _Parser(prog="hearth", description=_("Hearth: private, offline CBT."))
+    p = _Parser(prog="hearth", description=_("Hearth: private, offline CBT."), top=True)
     p.add_argument("--version", action="version", version=f"Hearth {__version__}")
-    p.add_argument("--data-dir", metavar="PATH", help=_("keep profiles in this folder (portable mode)"))
-    p.add_argument("--locale", metavar="CODE", help=_("language to use, for example en, de or ar"))
+    _global_options(p, None)
+    p.add_argument("--theme", choices=["light", "dark"], default="light",
+                   help=_("screenshot: light or dark pages"))
     p.add_argument("--demo", action="store_true",
                    help=_("start on a throwaway demo profile filled with example data"))
     p.add_argument("--quit-after-first-paint", action="store_true", help=_("exit once the first window is painted"))
@@ -50,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("screenshot", help=_("render every page to PNG files"))
     s.add_argument("--out", required=True, metavar="DIR")
-    s.add_argument("--theme", choices=["light", "dark"], default="light")
+    s.add_argument("--theme", choices=["light", "dark"], default=argparse.SUPPRESS,
+                   help=_("light or dark pages"))
 
     sub.add_parser("selftest", help=_("run an offscreen end-to-end check"))
 

@@ -16,8 +16,29 @@ def data_dir_from(args) -> Path:
     return Path(args.data_dir).expanduser().resolve() if args.data_dir else paths.default_data_dir()
 
 
+def _environment_names_a_language() -> bool:
+    """True when the terminal's locale variables say which language the person reads."""
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return value not in ("C", "POSIX") and not value.startswith(("C.", "POSIX."))
+    return False
+
+
 def choose_language(args, data_dir: Path) -> str:
-    wanted = args.locale or settings.load(data_dir).language or i18n.system_language()
+    """The interface language: ``--locale``, else the terminal's language, else the app's device setting.
+
+    Never the language of a profile (or of the last window someone used on this computer) over the
+    language of the terminal the command was typed in.
+    """
+    if args.locale:
+        wanted = args.locale
+    elif _environment_names_a_language():
+        wanted = i18n.system_language()
+    else:
+        wanted = settings.load(data_dir).language or i18n.system_language()
     return i18n.set_language(wanted)
 
 
@@ -27,7 +48,8 @@ def read_password_stdin() -> str:
     if password.endswith("\r"):
         password = password[:-1]
     if not password:
-        raise UsageError(_("No password was given on standard input."))
+        raise UsageError(_("No password was given on standard input. Give it on the first line of standard "
+                           "input, then try again."))
     return password
 
 

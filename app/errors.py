@@ -15,7 +15,7 @@ class HearthError(Exception):
     exit_code = 1
 
     def message(self) -> str:  # pragma: no cover - every subclass overrides
-        return _("Something went wrong.")
+        return _("Something went wrong. Nothing was changed. Please try again.")
 
     def __str__(self) -> str:
         return self.message()
@@ -78,17 +78,18 @@ class KeyFileDamaged(HearthError):
     exit_code = 5
 
     def message(self) -> str:
-        return _("The key file of this profile is damaged or was changed, so the profile cannot "
-                 "be opened. If you have a copy of the profile folder, restore the file "
-                 "\u201ckeyfile.json\u201d from it.")
+        return _("The file that unlocks this profile (\u201ckeyfile.json\u201d) is damaged or was "
+                 "changed, so the profile cannot be opened. Nothing has been changed. If you have a copy "
+                 "of the profile folder, copy that file from it back into the profile folder.")
 
 
 class KeyFileMismatch(HearthError):
     exit_code = 5
 
     def message(self) -> str:
-        return _("The key file in this profile folder belongs to a different profile. Put the "
-                 "profile's own key file back, or restore the folder from a copy.")
+        return _("The file that unlocks this profile (\u201ckeyfile.json\u201d) belongs to a different "
+                 "profile, so this one cannot be opened. Nothing has been changed. Put the profile's own "
+                 "file back, or restore the whole folder from a copy.")
 
 
 class StoreDamaged(HearthError):
@@ -116,9 +117,10 @@ class SchemaTooNew(HearthError):
         self.found, self.known = found, known
 
     def message(self) -> str:
-        return _("This profile was saved by a newer version of Hearth (data version {found}; "
-                 "this version knows up to {known}). Install the newer version to open it. "
-                 "Nothing has been changed.").format(found=self.found, known=self.known)
+        return _("This profile was saved by a newer version of Hearth, so this version cannot open it. "
+                 "Nothing has been changed. Install the newest version of Hearth to open it. (Data "
+                 "version {found}; this version reads up to {known}.)").format(found=self.found,
+                                                                               known=self.known)
 
 
 class ProfileNotFound(HearthError):
@@ -129,7 +131,8 @@ class ProfileNotFound(HearthError):
         self.name = name
 
     def message(self) -> str:
-        return _("There is no profile called \u201c{name}\u201d here.").format(name=self.name)
+        return _("There is no profile called \u201c{name}\u201d here. Check the name and the data folder, "
+                 "then try again.").format(name=self.name)
 
 
 class ProfileExists(HearthError):
@@ -170,3 +173,11 @@ class DiskProblem(HearthError):
     def message(self) -> str:
         return _("Hearth could not write to the disk (it may be full or read-only). Nothing was "
                  "lost: your last saved entries are safe. Free some space and try again.")
+
+
+class PrintFailed(HearthError):
+    exit_code = 1
+
+    def message(self) -> str:
+        return _("The report could not be sent to the printer. Check that the printer is switched on and "
+                 "connected, then try again, or save the report as a PDF instead.")

@@ -7,10 +7,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args, stdin="", data_dir=None):
+def run(*args, stdin="", data_dir=None, lang="C.UTF-8"):
     cmd = [sys.executable, "-m", "app"] + (["--data-dir", str(data_dir)] if data_dir else []) + list(args)
     r = subprocess.run(cmd, cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120,
-                       env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
+                       env={"PATH": "/usr/bin:/bin", "LANG": lang, "QT_QPA_PLATFORM": "offscreen",
                             "HOME": str(data_dir or ROOT)})
     assert "Traceback" not in r.stderr
     return r
@@ -42,7 +42,9 @@ def test_profile_lifecycle(tmp_path):
 
 def test_errors_are_translated(tmp_path):
     r = run("--locale", "de", "profile", "verify", "Nobody", "--password-stdin", stdin="x\n", data_dir=tmp_path)
-    assert r.returncode == 4 and "Nobody" in r.stderr and "There is no profile" not in r.stderr
+    assert r.returncode == 4 and "Nobody" in r.stderr
+    r = run("--locale", "de", "profile", "create", "Kim", "--password-stdin", stdin="short\n", data_dir=tmp_path)
+    assert r.returncode == 2 and r.stderr.strip() and "Please choose" not in r.stderr
 
 
 def test_selftest_passes(tmp_path):
@@ -76,3 +78,28 @@ def test_unusable_data_folder_is_a_clear_message(tmp_path):
     not_a_folder.write_text("x")
     r = run("profile", "create", "A", "--password-stdin", stdin="a good password\n", data_dir=not_a_folder)
     assert r.returncode == 8 and "could not write" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_global_options_are_taken_before_or_after_the_command():
+    from app.__main__ import build_parser
+
+    parse = build_parser().parse_args
+    assert parse(["--theme", "dark", "screenshot", "--out", "x"]).theme == "dark"
+    assert parse(["screenshot", "--out", "x", "--theme", "dark"]).theme == "dark"
+    assert parse(["screenshot", "--out", "x"]).theme == "light"
+    args = parse(["--locale", "de", "profile", "list", "--data-dir", "D"])
+    assert (args.locale, args.data_dir) == ("de", "D")
+    args = parse(["--data-dir", "D", "exchange", "log", "Doc", "--password-stdin", "--locale", "ar"])
+    assert (args.locale, args.data_dir) == ("ar", "D")
+    assert parse(["--locale", "de", "profile", "list"]).locale == "de"  # not undone by the command's default
+
+
+def test_profile_list_speaks_the_terminals_language_not_the_last_windows(tmp_path):
+    d = tmp_path / "data"
+    assert run("profile", "create", "Doc", "--clinician", "--language", "de", "--password-stdin",
+               stdin="a good password\n", data_dir=d).returncode == 0
+    (d / "settings.json").write_text('{"language": "de"}')  # the window was last used in German
+    assert "clinician workspace" in run("profile", "list", data_dir=d, lang="en_GB.UTF-8").stdout
+    assert "Arbeitsbereich" in run("profile", "list", data_dir=d, lang="de_DE.UTF-8").stdout
+    assert "clinician workspace" in run("--locale", "en", "profile", "list", data_dir=d, lang="de_DE.UTF-8").stdout
+    assert "Arbeitsbereich" in run("profile", "list", data_dir=d).stdout  # no language in the terminal

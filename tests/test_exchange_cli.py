@@ -43,10 +43,17 @@ def test_pair_export_import_log_identity(tmp_path):
     assert replay.returncode == 19 and len(replay.stderr.strip().splitlines()) == 1
     assert ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "x.age"),
               "--comment", "no-such-entry=hi").returncode == 2
+    # An unknown program or module is refused in one line, and nothing else in the command is queued.
+    for wrong, words in (("low-mood/nope", "no module \u201cnope\u201d"), ("nope/m1", "no program \u201cnope\u201d")):
+        r = ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "x.age"), "--message", "queued?",
+               "--unlock", wrong)
+        assert r.returncode == 2 and words in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert not (tmp_path / "x.age").exists()
     r = ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "f1.age"), "--message", "well done",
            "--unlock", "low-mood/m2-activity-monitoring", "--assign", "phq9", "--due", "2030-01-01")
     assert r.returncode == 0, r.stderr
-    assert ex(d, "import", "Pat", str(tmp_path / "f1.age")).returncode == 0
+    r = ex(d, "import", "Pat", str(tmp_path / "f1.age"))
+    assert r.returncode == 0 and "1 message," in r.stdout and "1 module unlocked" in r.stdout, r.stdout
     assert ex(d, "import", "Doc", str(tmp_path / "f1.age")).returncode == 13  # not for the clinician
     (tmp_path / "junk.age").write_bytes(b"hello")
     assert ex(d, "import", "Doc", str(tmp_path / "junk.age")).returncode == 11
@@ -55,6 +62,9 @@ def test_pair_export_import_log_identity(tmp_path):
     lines = log.stdout.strip().splitlines()
     assert [line.split("\t")[1] for line in lines] == ["paired", "import", "refused", "export", "refused", "refused"]
     assert all(len(line.split("\t")) == 6 for line in lines)
+    # Why a file was refused, in words rather than the audit log's codes (replay, not_for_you, not_age).
+    assert [line.split("\t")[4] for line in lines if "\trefused\t" in line] == [
+        "Refused: already imported", "Refused: made for someone else", "Refused: not a Hearth file"]
     r = ex(d, "identity", "Doc", "--out", str(tmp_path / "doc-identity.txt"))
     assert r.returncode == 0 and "secret" in r.stderr
     ident = tmp_path / "doc-identity.txt"

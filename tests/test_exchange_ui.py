@@ -256,8 +256,10 @@ def test_report_pdf_and_sync_folder(qtbot, make_window, tmp_path, monkeypatch, b
     assert patients.rows[0].name == "Zed"
     patients.open_patient_at(0)
     pdf = tmp_path / "report.pdf"
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click())
     files(monkeypatch, save_path=tmp_path / "report")
-    qtbot.mouseClick(patients.patient.report, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(patients.patient.save_pdf, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pdf.exists(), timeout=30000)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert not list(tmp_path.glob("*.html")) and not list(tmp_path.glob("*.png"))

@@ -89,3 +89,17 @@ def test_unvalidated_translation_is_marked_for_the_clinician(manager):
     assert [("unvalidated translation (de)" in line) for line in lines] == [True, False]
     html = report.render_html(doc.store, c.id)
     assert html.count("unvalidated translation (de)") == 1
+
+
+def test_report_file_name_keeps_only_safe_characters():
+    from datetime import date
+
+    day = date(2026, 12, 1)
+    assert report.file_name("Robin Okafor", day) == "hearth-report-Robin-Okafor-2026-12-01.pdf"
+    assert report.file_name("../../etc/passwd", day) == "hearth-report-etc-passwd-2026-12-01.pdf"
+    assert report.file_name('A:B*C?"<>|\\', day) == "hearth-report-A-B-C-2026-12-01.pdf"
+    assert report.file_name("\u0623\u062d\u0645\u062f \u0639\u0644\u064a", day) == \
+        "hearth-report-\u0623\u062d\u0645\u062f-\u0639\u0644\u064a-2026-12-01.pdf"
+    assert report.file_name("Zo\u00eb\u202e\u200fx", day) == "hearth-report-Zo\u00eb-x-2026-12-01.pdf"
+    assert report.file_name("   ", day) == "hearth-report-patient-2026-12-01.pdf"
+    assert len(report.file_name("x" * 500, day)) < 80

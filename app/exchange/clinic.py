@@ -53,6 +53,16 @@ def checkin_summary(checkins: list[dict], days: int = 28) -> dict:
             "first": recent[0]["day"] if recent else None, "last": recent[-1]["day"] if recent else None}
 
 
+WORSE, BETTER, SAME = "worse", "better", "same"
+
+
+def direction(latest, previous) -> str | None:
+    """How a score moved, for measures where lower is better: worse, better, same, or None."""
+    if latest is None or previous is None:
+        return None
+    return WORSE if latest > previous else BETTER if latest < previous else SAME
+
+
 def trend(latest, previous) -> str:
     """An arrow for the list: up (worse), down (better) or level, for measures where lower is better."""
     if latest is None or previous is None:

@@ -107,12 +107,7 @@ def _compose_feedback(args, session, contact) -> None:
         if not sep or not text.strip() or entry_id not in entries:
             raise UsageError(_("--comment needs ENTRY_ID=TEXT with the id of one of this patient's entries."))
         comments.append((entry_id, text))
-    unlocks = []
-    for item in args.unlock:
-        program_id, sep, module_id = item.partition("/")
-        if not sep or not _ID.match(program_id) or not _ID.match(module_id):
-            raise UsageError(_("--unlock needs PROGRAM/MODULE, for example low-mood/thinking-traps."))
-        unlocks.append((program_id, module_id))
+    unlocks = [_module_to_unlock(item) for item in args.unlock]
     if any(not _ID.match(m) for m in args.assign):
         raise UsageError(_("--assign needs a questionnaire id, for example phq9."))
     if args.due:
@@ -128,6 +123,25 @@ def _compose_feedback(args, session, contact) -> None:
         outbox.add_unlock(store, contact, program_id, module_id)
     for measure_id in args.assign:
         outbox.add_assignment(store, contact, measure_id, args.due)
+
+
+def _module_to_unlock(item: str) -> tuple[str, str]:
+    """(program id, module id) of ``PROGRAM/MODULE``, refused unless Hearth has that program and module."""
+    from app.programs import loader
+
+    program_id, sep, module_id = item.partition("/")
+    if not sep or not _ID.match(program_id) or not _ID.match(module_id):
+        raise UsageError(_("--unlock needs PROGRAM/MODULE, for example low-mood/m4-thinking-traps."))
+    program = loader.cached(program_id)
+    if program is None:
+        known = ", ".join(p.id for p in loader.load_all()[0]) or "-"
+        raise UsageError(_("There is no program \u201c{program}\u201d. Nothing was changed. Programs: "
+                           "{programs}.").format(program=program_id, programs=known))
+    if program.module(module_id) is None:
+        raise UsageError(_("The program \u201c{program}\u201d has no module \u201c{module}\u201d. Nothing was "
+                           "changed. Its modules: {modules}.").format(
+            program=program_id, module=module_id, modules=", ".join(m.id for m in program.modules)))
+    return program_id, module_id
 
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$")
@@ -171,9 +185,16 @@ def _log(args, session) -> int:
         sender = by_key.get(d.get("sender", ""))
         name = names.get(d.get("contact_id"), d.get("name")) or (sender.display_name if sender else "?")
         fingerprint = d.get("fingerprint") or (sender.fingerprint if sender else "-")
-        what = _summary(d["counts"]) if "counts" in d else d.get("reason", "")
+        what = _summary(d["counts"]) if "counts" in d else _reason(d.get("reason", ""))
         print("\t".join([e.at, labels[e.event], name, fingerprint, what, d.get("sha256") or "-"]))
     return 0
+
+
+def _reason(code: str) -> str:
+    """Why a file was refused, in words (the audit log keeps a code)."""
+    from app.exchange.readable import REFUSALS
+
+    return _(REFUSALS[code]) if code in REFUSALS else code
 
 
 def _identity(args, session) -> int:

@@ -25,8 +25,8 @@ class FileTooLarge(ExchangeError):
         self.limit_mib = limit_mib
 
     def message(self) -> str:
-        return _("This file is larger than {limit} MiB, so it is not a Hearth file. Nothing was "
-                 "imported. Check that you chose the right file.").format(limit=self.limit_mib)
+        return _("This file is too large to be a Hearth file (over {limit} MB). Nothing was imported. "
+                 "Check that you chose the right file.").format(limit=self.limit_mib)
 
 
 class NotAPackage(ExchangeError):
@@ -34,8 +34,9 @@ class NotAPackage(ExchangeError):
     audit_reason = "not_age"
 
     def message(self) -> str:
-        return _("This is not a Hearth exchange file (it is not a binary age file for a person's "
-                 "key). Nothing was imported. Ask the sender to export it again from Hearth.")
+        return _("This is not a Hearth exchange file, or it was damaged on the way. Nothing was imported. "
+                 "Check that you chose the file the other person sent you (its name ends in .age); if you "
+                 "did, ask them to save it again in Hearth and send it once more.")
 
 
 class PassphraseFile(ExchangeError):
@@ -43,8 +44,9 @@ class PassphraseFile(ExchangeError):
     audit_reason = "passphrase"
 
     def message(self) -> str:
-        return _("This file is protected with a passphrase. Hearth only opens files encrypted to "
-                 "your own key by a paired contact. Nothing was imported.")
+        return _("This file is locked with a password, so it was not made in Hearth for you. Nothing was "
+                 "imported. Hearth opens only files that a person you are paired with saved for you in "
+                 "Hearth: ask them to send it that way.")
 
 
 class NotForYou(ExchangeError):
@@ -52,8 +54,8 @@ class NotForYou(ExchangeError):
     audit_reason = "not_for_you"
 
     def message(self) -> str:
-        return _("This file was encrypted for someone else, not for this profile. Nothing was "
-                 "imported. Check that you opened the right profile and chose the right file.")
+        return _("This file was made for someone else, not for this profile. Nothing was imported. "
+                 "Check that you opened the right profile and chose the right file.")
 
 
 class PackageDamaged(ExchangeError):
@@ -70,8 +72,9 @@ class PackageMalformed(ExchangeError):
     audit_reason = "malformed"
 
     def message(self) -> str:
-        return _("This file opened, but its contents are not in the Hearth format (or exceed its "
-                 "limits). Nothing was imported. Ask the sender to export it again.")
+        return _("This file opened, but Hearth cannot read what is inside (it may come from a different "
+                 "version of Hearth, or hold more than Hearth accepts). Nothing was imported. Ask the sender "
+                 "to save it again in Hearth.")
 
 
 class UnknownSender(ExchangeError):
@@ -88,8 +91,8 @@ class SignatureInvalid(ExchangeError):
     audit_reason = "bad_signature"
 
     def message(self) -> str:
-        return _("The signature on this file does not match its sender: it was changed after it "
-                 "was written. Nothing was imported. Ask the sender for a new copy.")
+        return _("This file was changed after the sender saved it, so Hearth cannot trust it. Nothing "
+                 "was imported. Ask the sender for a new copy.")
 
 
 class WrongRecipient(ExchangeError):
@@ -97,8 +100,8 @@ class WrongRecipient(ExchangeError):
     audit_reason = "wrong_recipient"
 
     def message(self) -> str:
-        return _("This file was signed for a different recipient, so it may have been forwarded "
-                 "by someone else. Nothing was imported. Ask the sender to export it for you.")
+        return _("This file was made for someone else and then passed on to you. Nothing was imported. "
+                 "Ask the sender to save a file for you in Hearth.")
 
 
 class AlreadyImported(ExchangeError):
@@ -106,7 +109,7 @@ class AlreadyImported(ExchangeError):
     audit_reason = "replay"
 
     def message(self) -> str:
-        return _("This file was already imported. Nothing was changed.")
+        return _("This file was already imported. Nothing was changed, and there is nothing more to do.")
 
 
 class OlderPackage(ExchangeError):
@@ -123,17 +126,17 @@ class PayloadInvalid(ExchangeError):
     audit_reason = "payload_invalid"
 
     def message(self) -> str:
-        return _("This file is correctly signed, but what it carries is not valid (wrong types, "
-                 "too long or too many items). Nothing was imported. The sender may need to "
-                 "update Hearth; ask them to export again.")
+        return _("This file comes from a person you are paired with, but some of what it holds cannot be "
+                 "read (it may come from a different version of Hearth). Nothing was imported. Ask them to "
+                 "update Hearth and save the file again.")
 
 
 class CardInvalid(ExchangeError):
     exit_code = 22
 
     def message(self) -> str:
-        return _("This is not a valid Hearth card (it is damaged, changed after it was made, or "
-                 "in another format). Nothing was paired. Ask for the card again.")
+        return _("This is not a Hearth card, or it was damaged or changed after it was made. Nothing was "
+                 "paired. Ask the person for their card again.")
 
 
 class CardWrongRole(ExchangeError):
@@ -167,8 +170,8 @@ class ContactNotFound(ExchangeError):
         self.name = name
 
     def message(self) -> str:
-        return _("There is no paired contact called \u201c{name}\u201d in this profile. Pair with "
-                 "their card first.").format(name=self.name)
+        return _("There is no one called \u201c{name}\u201d among the people this profile is paired "
+                 "with. Check the name, or pair with their card first.").format(name=self.name)
 
 
 class PairingDeclined(ExchangeError):
@@ -182,9 +185,9 @@ class KeyConflict(ExchangeError):
     exit_code = 27
 
     def message(self) -> str:
-        return _("One of the keys on this card already belongs to another paired contact, with a "
-                 "different partner key. Nothing was paired. Compare fingerprints and ask for the "
-                 "card again.")
+        return _("This card partly matches someone you are already paired with, but not completely: it "
+                 "may be a changed or mixed-up card. Nothing was paired. Compare fingerprints with the "
+                 "person and ask them for their card again.")
 
 
 class FileUnreadable(ExchangeError):

@@ -35,10 +35,10 @@ FLAG_WORDS = {
 
 REFUSALS = {
     "too_large": N_("Refused: file too large"), "not_age": N_("Refused: not a Hearth file"),
-    "passphrase": N_("Refused: passphrase file"), "not_for_you": N_("Refused: encrypted for someone else"),
+    "passphrase": N_("Refused: locked with a password"), "not_for_you": N_("Refused: made for someone else"),
     "damaged": N_("Refused: damaged or incomplete"), "malformed": N_("Refused: not in the Hearth format"),
-    "unknown_sender": N_("Refused: unknown sender"), "bad_signature": N_("Refused: signature does not match"),
-    "wrong_recipient": N_("Refused: signed for someone else"), "replay": N_("Refused: already imported"),
+    "unknown_sender": N_("Refused: unknown sender"), "bad_signature": N_("Refused: changed after it was saved"),
+    "wrong_recipient": N_("Refused: passed on from someone else"), "replay": N_("Refused: already imported"),
     "rollback": N_("Refused: older than one already imported"),
     "payload_invalid": N_("Refused: contents not valid"), "unreadable": N_("Refused: file unreadable"),
 }
@@ -77,6 +77,39 @@ def when(iso: str | None) -> str:
     except ValueError:
         return iso[:40]
     return format_when(value.astimezone()) if value.tzinfo else format_date(value.date())
+
+
+def score_change(measure: str, latest, previous) -> tuple[str, str, str | None]:
+    """A patient-list cell for a score and how it moved since the one before (lower is better).
+
+    Returns (shown text, words for a screen reader, "worse" / "better" / "same" or None); the change
+    is said in words, so the arrow and any colour are only a second cue.
+    """
+    from app.exchange.clinic import BETTER, WORSE, direction
+
+    if latest is None:
+        return "-", _("{measure}: no score yet").format(measure=measure), None
+    score = _number(latest)
+    moved = direction(latest, previous)
+    if moved is None:
+        return score, _("{measure}: {score}").format(measure=measure, score=score), None
+    was = _number(previous)
+    if moved == WORSE:
+        # Translators: a score on the patient list that went up since the previous one; higher means more
+        # symptoms, so it is worse. Keep the arrow.
+        shown = _("{score} \u2191 worse (was {previous})").format(score=score, previous=was)
+        spoken = _("{measure}: {score}, worse than the score before, {previous}").format(
+            measure=measure, score=score, previous=was)
+    elif moved == BETTER:
+        # Translators: a score on the patient list that went down since the previous one: better. Keep the arrow.
+        shown = _("{score} \u2193 better (was {previous})").format(score=score, previous=was)
+        spoken = _("{measure}: {score}, better than the score before, {previous}").format(
+            measure=measure, score=score, previous=was)
+    else:
+        # Translators: a score on the patient list equal to the previous one. Keep the arrow.
+        shown = _("{score} \u2192 no change").format(score=score)
+        spoken = _("{measure}: {score}, the same as the score before").format(measure=measure, score=score)
+    return shown, spoken, moved
 
 
 def flag_word(kind: str) -> str:

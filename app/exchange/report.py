@@ -97,6 +97,15 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
     }
 
 
+def file_name(name: str, day) -> str:
+    """A file name for the report: the patient's name in letters, digits and dashes only, and the date."""
+    import unicodedata
+
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LNM" else "-" for ch in unicodedata.normalize("NFC", name))
+    safe = "-".join(part for part in kept.split("-") if part)[:40].strip("-") or "patient"
+    return f"hearth-report-{safe}-{day.isoformat()}.pdf"
+
+
 def render_html(store: Store, contact_id: str, charts: dict[str, bytes] | None = None,
                 now: datetime | None = None) -> str:
     return _env().get_template(TEMPLATE).render(**context(store, contact_id, charts, now))

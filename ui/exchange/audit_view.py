@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.exchange import readable
 from app.i18n import _
+from ui.exchange.fitted_table import FittedTable
 from ui.widgets import EmptyState, make_label
 
 COLUMNS = ("when", "direction", "name", "fingerprint", "what", "hash", "result")
@@ -22,13 +22,7 @@ class AuditView(QWidget):
         self.empty = EmptyState()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("auditTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS.index("what"), QHeaderView.ResizeMode.Stretch)
+        self.fitted = FittedTable(self.table, stretch=(COLUMNS.index("what"),))
         lay.addWidget(self.intro)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
@@ -43,7 +37,7 @@ class AuditView(QWidget):
                 if key == "fingerprint":
                     item.setToolTip(row[key])
                 self.table.setItem(i, j, item)
-        self.table.resizeRowsToContents()
+        self.fitted.measure()
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
 
@@ -58,6 +52,8 @@ class AuditView(QWidget):
         self.table.setAccessibleName(_("Exchange log"))
         self.empty.set_texts(_("Nothing sent or received yet"),
                              _("Pairings, files you send and files you open will be listed here."))
+        if self.ctx.session is not None and self.table.rowCount():
+            self.load()  # the rows are sentences in the old language
 
 
 class AuditDialog(QDialog):

@@ -49,6 +49,18 @@ def show_error(parent, exc: BaseException, title: str | None = None) -> None:
     QMessageBox.warning(parent, title or _("Nothing was changed"), error_text(exc))
 
 
+def to_reading_edge(*labels) -> None:
+    """Align labels at the edge the language reads from, even when they hold a name in Latin letters
+    (Qt would put such text at the left of a right-to-left page)."""
+    from PySide6.QtCore import Qt
+
+    from app.i18n import is_rtl
+
+    edge = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+    for label in labels:
+        label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+
 def fingerprint_label(scale: float = 1.4):
     """A selectable label showing a fingerprint in large fixed-width digits."""
     from PySide6.QtGui import QFontDatabase

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app import preferences
 from app.exchange import keys
 from app.i18n import _
-from ui.exchange.common import choose_folder, fingerprint_label, grouped, spoken
+from ui.exchange.common import choose_folder, fingerprint_label, grouped, spoken, to_reading_edge
 from ui.exchange.flows import share_card_flow
 from ui.widgets import card_in, fill_card, make_label
 
@@ -42,6 +42,7 @@ class OwnCardPanel(QWidget):
                             "fingerprint out to them (by phone or in person) so they can check it."))
         self.share.setText(_("Share my card\u2026"))
         self.share.setAccessibleName(_("Save your card to a file"))
+        to_reading_edge(self.fingerprint)
 
 
 class SyncFolderPanel(QWidget):

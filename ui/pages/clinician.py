@@ -9,7 +9,8 @@ from app import preferences
 from app.exchange import patient, readable
 from app.i18n import _
 from ui.exchange.audit_view import AuditDialog
-from ui.exchange.common import fingerprint_label, grouped, spoken
+from ui.exchange.button_row import ButtonRow
+from ui.exchange.common import fingerprint_label, grouped, spoken, to_reading_edge
 from ui.exchange.flows import import_flow
 from ui.exchange.messages import MessageThread
 from ui.exchange.pairing import pair_flow
@@ -46,7 +47,7 @@ class ClinicianPage(QWidget):
         self.status = make_label("muted")
         for w in (self.name, self.details, self.fp_label, self.fingerprint, self.status):
             d.addWidget(w)
-        actions = QHBoxLayout()
+        actions = ButtonRow()
         self.send = primary_button()
         self.open = QPushButton()
         self.log = QPushButton()
@@ -55,8 +56,7 @@ class ClinicianPage(QWidget):
         self.log.clicked.connect(self._log)
         for b in (self.send, self.open, self.log):
             actions.addWidget(b)
-        actions.addStretch(1)
-        d.addLayout(actions)
+        d.addWidget(actions)
         self.reminder = QCheckBox()
         self.reminder.toggled.connect(self._reminder_toggled)
         d.addWidget(self.reminder)
@@ -106,6 +106,7 @@ class ClinicianPage(QWidget):
             return
         self.pair.setText(_("Pair with another clinician\u2026"))
         self.name.setText(c.display_name)
+        to_reading_edge(self.name, self.details, self.fingerprint)
         lines = [v for v in (c.clinic, c.phone, c.email, c.about) if v]
         self.details.setText("\n".join(lines))
         self.details.setVisible(bool(lines))

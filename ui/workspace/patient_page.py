@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import clinic, outbox, readable, workspace
@@ -12,6 +12,8 @@ from app.i18n import _, format_number, ngettext
 from app.measures import engine
 from ui.charts import card as chart_card
 from ui.charts import specs
+from ui.exchange.button_row import ButtonRow
+from ui.exchange.common import to_reading_edge
 from ui.exchange.flows import suggested_name, write_package
 from ui.exchange.messages import MessageThread
 from ui.widgets import card, clear_layout, make_label, primary_button, scrolled_page, text_card
@@ -59,19 +61,20 @@ class PatientPage(QWidget):
         lay.addWidget(self.heading)
         lay.addWidget(self.fingerprint)
         lay.addWidget(self.flags)
-        actions = QHBoxLayout()
+        actions = ButtonRow()
         self.unlock = QPushButton()
         self.assign = QPushButton()
         self.send = primary_button()
         self.report = QPushButton()
+        self.save_pdf = QPushButton()
         self.unlock.clicked.connect(self._unlock)
         self.assign.clicked.connect(self._assign)
         self.send.clicked.connect(self._send)
-        self.report.clicked.connect(self._report)
-        for b in (self.unlock, self.assign, self.send, self.report):
+        self.report.clicked.connect(self._print_report)
+        self.save_pdf.clicked.connect(self._save_report)
+        for b in (self.unlock, self.assign, self.send, self.report, self.save_pdf):
             actions.addWidget(b)
-        actions.addStretch(1)
-        lay.addLayout(actions)
+        lay.addWidget(actions)
         self.pending = make_label("muted")
         lay.addWidget(self.pending)
 
@@ -106,6 +109,7 @@ class PatientPage(QWidget):
         self.detail = d = workspace.patient_detail(store, contact_id)
         row = next((r for r in workspace.patient_rows(store) if r.contact_id == contact_id), None)
         self.heading.setText(d.contact.display_name)
+        to_reading_edge(self.heading, self.fingerprint)
         self.fingerprint.setText(_("Fingerprint: {fingerprint}").format(fingerprint=d.contact.fingerprint))
         flags = [readable.flag_word(f) for f in (row.flags if row else ())]
         self.flags.setText("\n".join("\u26a0 " + f for f in flags))
@@ -116,6 +120,16 @@ class PatientPage(QWidget):
         self._fill_entries()
         self.thread.set_contact(d.contact)
         self._update_pending()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the page from top to bottom: the charts and entries made on load come before the
+        messages, as they are shown (Qt would otherwise put them last, in the order they were made)."""
+        chain = [self.back, self.unlock, self.assign, self.send, self.report, self.save_pdf]
+        for holder in (*self.charts, *self.entries, self.thread):
+            chain += [w for w in holder.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _fill_changed(self) -> None:
         d = self.detail
@@ -143,6 +157,7 @@ class PatientPage(QWidget):
             if mid in shipped and any(r["total"] is not None for r in results):
                 c = chart_card.ChartCard(self.ctx, workspace_chart(self.ctx, self.detail.contact, results,
                                                                    shipped[mid]))
+                c.table.setTabKeyNavigation(False)  # the chart's table view: Tab moves on, not between cells
                 self.charts_box.addWidget(c)
                 self.charts.append(c)
                 c.refresh()
@@ -217,7 +232,13 @@ class PatientPage(QWidget):
             self._update_pending()
             self.changed.emit()
 
-    def _report(self) -> None:
+    def _print_report(self) -> None:
+        from ui.workspace.report import print_report
+
+        if self.contact_id:
+            print_report(self, self.ctx, self.contact_id)
+
+    def _save_report(self) -> None:
         from ui.workspace.report import save_report
 
         if self.contact_id:
@@ -252,7 +273,9 @@ class PatientPage(QWidget):
         self.send.setText(_("Send feedback\u2026"))
         self.send.setAccessibleName(_("Save the feedback file for this patient"))
         self.report.setText(_("Print report\u2026"))
-        self.report.setAccessibleName(_("Save a printable report as PDF"))
+        self.report.setAccessibleName(_("Print a report on this patient"))
+        self.save_pdf.setText(_("Save report as PDF\u2026"))
+        self.save_pdf.setAccessibleName(_("Save a report on this patient as a PDF file (not encrypted)"))
         self.changed_title.setText(_("What changed since the last file"))
         self.checkins_title.setText(_("Daily check-ins"))
         self.entries_title.setText(_("Homework and exercise entries"))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QStackedWidget,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from app.exchange import clinic, readable, workspace
-from app.i18n import _, format_number
+from app.i18n import _
+from ui import theme
+from ui.exchange.button_row import ButtonRow
+from ui.exchange.fitted_table import FittedTable
 from ui.exchange.flows import import_flow
 from ui.exchange.pairing import pair_flow
 from ui.exchange.panels import OwnCardPanel, SyncFolderPanel
@@ -16,16 +19,8 @@ from ui.widgets import EmptyState, make_label, primary_button, scroll_area
 from ui.workspace.patient_page import PatientPage
 
 COLUMNS = 6
-
-
-def score_text(latest, previous) -> str:
-    if latest is None:
-        return "-"
-    n = format_number(int(latest) if float(latest).is_integer() else round(latest, 1))
-    if previous is None:
-        return n
-    p = format_number(int(previous) if float(previous).is_integer() else round(previous, 1))
-    return _("{score} {arrow} (was {previous})").format(score=n, arrow=clinic.trend(latest, previous), previous=p)
+SCORE_COLUMNS = {3: ("phq9", "PHQ-9"), 4: ("gad7", "GAD-7")}
+CHANGE_COLOURS = {clinic.WORSE: "error", clinic.BETTER: "ok"}  # a second cue: the words say it first
 
 
 def flags_text(row: workspace.PatientRow) -> str:
@@ -49,7 +44,7 @@ class PatientsPage(QWidget):
         lay.setSpacing(14)
         self.heading = make_label("heading")
         self.intro = make_label("muted")
-        row = QHBoxLayout()
+        row = ButtonRow()
         self.add = primary_button()
         self.open_file = QPushButton()
         self.open_patient = QPushButton()
@@ -58,28 +53,19 @@ class PatientsPage(QWidget):
         self.open_patient.clicked.connect(self._open_selected)
         for b in (self.add, self.open_file, self.open_patient):
             row.addWidget(b)
-        row.addStretch(1)
         self.empty = EmptyState()
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("patientTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fitted = FittedTable(self.table, stretch=(1, 5), after_fit=self._fit_rows)  # program; flags
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
         self.table.setMinimumHeight(220)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # program and module
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # flags, in words
-        header.sectionResized.connect(lambda *_a: self._fit_rows())
         self.table.activated.connect(lambda index: self.open_patient_at(index.row()))
         self.table.doubleClicked.connect(lambda index: self.open_patient_at(index.row()))
         self.own = OwnCardPanel(ctx)
         self.sync = SyncFolderPanel(ctx)
         for w in (self.heading, self.intro):
             lay.addWidget(w)
-        lay.addLayout(row)
+        lay.addWidget(row)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.own)
@@ -88,6 +74,7 @@ class PatientsPage(QWidget):
         self.patient.back.clicked.connect(self.show_list)
         self.patient.changed.connect(self.refresh)
         self.views.addWidget(self.patient)
+        ctx.appearance_changed.connect(self.refresh)  # the change colours follow the theme
         self.retranslate()
 
     # --- data -------------------------------------------------------------------------
@@ -106,20 +93,28 @@ class PatientsPage(QWidget):
         self.table.setRowCount(len(self.rows))
         bold = QFont(self.table.font())
         bold.setBold(True)
+        colours = theme.colors(self.ctx.theme_name)
         for i, r in enumerate(self.rows):
             name = ("\u26a0 " + r.name) if r.priority < 2 else r.name
             program = (_("{program}, module {module}").format(program=readable.program_title(r.program_id),
                                                               module=readable.module_title(r.program_id, r.module_id))
                        if r.program_id else _("No program shared yet"))
-            cells = [name, program, readable.when(r.last_package_at) or _("No file yet"),
-                     score_text(*r.totals["phq9"]), score_text(*r.totals["gad7"]), flags_text(r)]
+            cells = [name, program, readable.when(r.last_package_at) or _("No file yet"), "", "", flags_text(r)]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.contact_id)
+                if j in SCORE_COLUMNS:
+                    measure_id, measure_name = SCORE_COLUMNS[j]
+                    shown, spoken, moved = readable.score_change(measure_name, *r.totals[measure_id])
+                    item.setText(shown)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+                    if moved in CHANGE_COLOURS:
+                        item.setForeground(QBrush(QColor(colours[CHANGE_COLOURS[moved]])))
                 if r.priority < 2:
                     item.setFont(bold)
                     item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, flags_text(r))
                 self.table.setItem(i, j, item)
+        self.fitted.measure()
         self._fit_rows()
         self.table.setVisible(bool(self.rows))
         self.open_patient.setVisible(bool(self.rows))
@@ -144,8 +139,7 @@ class PatientsPage(QWidget):
             self.open_patient_at(self.table.currentRow())
 
     def _fit_rows(self) -> None:
-        """Rows as tall as their wrapped text at the current widths; every patient visible up to a screenful."""
-        self.table.resizeRowsToContents()
+        """The table as tall as its rows (wrapped at the current widths); every patient visible up to a screenful."""
         rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
         self.table.setMinimumHeight(min(max(120, rows + self.table.horizontalHeader().height() + 6), 520))
 

@@ -1,4 +1,5 @@
-"""The printable report: charts drawn off the GUI thread, HTML (in memory) to PDF with Qt, saved atomically.
+"""The report on one patient: charts drawn off the GUI thread, HTML (in memory) laid out with Qt, then
+sent to a printer or saved as a PDF (atomically, after a warning that the file is not encrypted).
 
 Neither the HTML nor the chart images ever touch the disk; only the finished
 PDF is written, where the clinician chose, marked "Confidential" on every page.
@@ -6,12 +7,16 @@ PDF is written, where the clinician chose, marked "Confidential" on every page.
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
                            QTextDocument)
 from PySide6.QtWidgets import QMessageBox
 
 from app import fsutil, i18n
+from app.errors import PrintFailed
 from app.exchange import clinic, report, workspace
 from app.i18n import _
 from app.measures import engine
@@ -20,6 +25,7 @@ from ui.worker import run_async
 
 DPI = 96
 BAND = 28  # pixels at the top and bottom of each page for the confidentiality mark
+MARGINS = QMarginsF(15, 12, 15, 12)  # millimetres
 
 
 def chart_pngs(data_dir, measures: dict[str, list[dict]]) -> dict[str, bytes]:
@@ -57,20 +63,30 @@ def html_to_pdf(html: str, title: str, mark: str) -> bytes:
     writer = QPdfWriter(buf)
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter))
+                                     MARGINS, QPageLayout.Unit.Millimeter))
     writer.setTitle(title)
     writer.setCreator("Hearth")
-    page = writer.pageLayout().paintRectPixels(DPI)
-    doc = layout(html, QSizeF(page.width(), page.height()), writer)
-    pages = max(1, doc.pageCount())
-    painter = QPainter(writer)
-    for i in range(pages):
-        if i:
-            writer.newPage()
-        paint_page(painter, doc, i, pages, QSizeF(page.width(), page.height()), mark)
-    painter.end()
+    paint_report(writer, html, mark)
     buf.close()
     return bytes(data)
+
+
+def paint_report(device, html: str, mark: str) -> None:
+    """Lay out ``html`` in the pages of ``device`` (a QPdfWriter or a QPrinter), the mark on every page."""
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    size = QSizeF(page.width(), page.height())
+    doc = layout(html, size, device)
+    pages = max(1, doc.pageCount())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintFailed()
+    try:
+        for i in range(pages):
+            if i:
+                device.newPage()
+            paint_page(painter, doc, i, pages, size, mark)
+    finally:
+        painter.end()
 
 
 def paint_page(painter: QPainter, doc: QTextDocument, i: int, pages: int, page: QSizeF, mark: str) -> None:
@@ -98,32 +114,72 @@ def paint_page(painter: QPainter, doc: QTextDocument, i: int, pages: int, page: 
     painter.restore()
 
 
+def _mark() -> str:
+    return _("{confidential}: Hearth progress report").format(confidential=report.texts()["confidential"].upper())
+
+
 def build_pdf(store, contact_id: str, charts: dict[str, bytes]) -> bytes:
-    html = report.render_html(store, contact_id, charts)
-    texts = report.texts()
-    return html_to_pdf(html, texts["title"], _("{confidential}: Hearth progress report").format(
-        confidential=texts["confidential"].upper()))
+    return html_to_pdf(report.render_html(store, contact_id, charts), report.texts()["title"], _mark())
 
 
-def save_report(parent, ctx, contact_id: str, done=None) -> None:
-    """Ask where to save, draw the charts in a worker, then lay out and write the PDF."""
-    store = ctx.session.store
-    contact = workspace.patient_detail(store, contact_id)
-    path = save_file(parent, _("Save the report"), "hearth-report.pdf", _("PDF files (*.pdf)"))
-    if path is None:
-        return
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
+def default_pdf_path(name: str, today: date | None = None) -> Path:
+    """The Documents folder (the home folder if there is none), with the patient and the date in the name."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    if not folder.is_dir():
+        folder = Path.home()
+    return folder / report.file_name(name, today or date.today())
+
+
+def confirm_unencrypted(parent) -> bool:
+    """Warn that the PDF is a plain file; True if the clinician still wants to save it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("The PDF is not encrypted"), _(
+        "The report is saved as an ordinary PDF file: it is not encrypted, and anyone who can open the folder "
+        "can read it. Save it only where you keep clinical records, and delete it when you no longer need it."),
+                      QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(_("Choose where to save\u2026"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is save
+
+
+def _with_charts(parent, ctx, contact_id: str, then, failure_title: str) -> None:
+    """Draw the patient's charts in a worker, then call ``then(store, charts)`` (unless locked meanwhile)."""
     session = ctx.session
+    store = session.store
+    measures = workspace.patient_detail(store, contact_id).measures
 
     def drawn(charts) -> None:
         if ctx.session is not session:
             return
         try:
-            fsutil.atomic_write_bytes(path, build_pdf(store, contact_id, charts))
-        except Exception as exc:  # noqa: BLE001
-            show_error(parent, exc, _("Report not saved"))
-            return
+            then(store, charts)
+        except Exception as exc:  # noqa: BLE001 - shown to the person; nothing half-written
+            show_error(parent, exc, failure_title)
+
+    def failed(exc) -> None:
+        if ctx.session is session:
+            show_error(parent, exc, failure_title)
+
+    run_async(lambda: chart_pngs(ctx.data_dir, measures), drawn, failed, parent)
+
+
+def save_report(parent, ctx, contact_id: str, done=None) -> None:
+    """Warn that the PDF is not encrypted, ask where to save it, then draw, lay out and write it."""
+    if not confirm_unencrypted(parent):
+        return
+    name = workspace.patient_detail(ctx.session.store, contact_id).contact.display_name
+    path = save_file(parent, _("Save the report as PDF"), str(default_pdf_path(name)), _("PDF files (*.pdf)"))
+    if path is None:
+        return
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+
+    def write(store, charts) -> None:
+        fsutil.atomic_write_bytes(path, build_pdf(store, contact_id, charts))
         if done:
             done(path)
         else:
@@ -131,8 +187,36 @@ def save_report(parent, ctx, contact_id: str, done=None) -> None:
                 "The report was saved as a PDF. It is marked confidential on every page: store and share it "
                 "as you would any clinical record."))
 
-    def failed(exc) -> None:
-        if ctx.session is session:
-            show_error(parent, exc, _("Report not saved"))
+    _with_charts(parent, ctx, contact_id, write, _("Report not saved"))
 
-    run_async(lambda: chart_pngs(ctx.data_dir, contact.measures), drawn, failed, parent)
+
+def print_report(parent, ctx, contact_id: str, done=None) -> None:
+    """Qt's print dialog on the default printer; the report is then drawn and sent to the chosen printer."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from ui.printing import default_printer, paper_dialog
+
+    printer = default_printer()
+    if printer is None:
+        QMessageBox.information(parent, _("No printer found"), _(
+            "This computer has no printer set up. Set one up and try again, or choose \u201cSave report as "
+            "PDF\u2026\u201d to keep the report as a file."))
+        return
+    printer.setPageMargins(MARGINS, QPageLayout.Unit.Millimeter)
+    printer.setDocName(report.texts()["title"])
+    printer.setCreator("Hearth")
+    dialog = paper_dialog(printer, parent, _("Print the report"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    printer.setResolution(DPI)  # the layout's pixel sizes, as in the PDF
+
+    def send(store, charts) -> None:
+        paint_report(printer, report.render_html(store, contact_id, charts), _mark())
+        if done:
+            done(printer)
+        else:
+            QMessageBox.information(parent, _("Report printed"), _(
+                "The report was sent to the printer \u201c{printer}\u201d. It is marked confidential on every "
+                "page: collect it from the printer now.").format(printer=printer.printerName()))
+
+    _with_charts(parent, ctx, contact_id, send, _("Report not printed"))

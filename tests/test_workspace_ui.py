@@ -1,0 +1,291 @@
+"""The clinician workspace as a clinician meets it: the patient list, Tab, widths in every language, printing."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QScrollArea, QWidget
+
+from app.crypto.keyfile import TEST_KDF
+from tests import workspace_demo
+from tests.conftest import PASSWORD
+from tests.test_exchange_ui import boxes, open_profile  # noqa: F401 - fixture
+from tests.test_ui import make_window  # noqa: F401 - fixture
+from ui import printing, theme
+from ui.exchange.audit_view import AuditDialog
+
+
+@pytest.fixture(scope="module")
+def workspace_data(tmp_path_factory):
+    """The demo workspace's data folder, built once for this module (each test works on a copy)."""
+    folder = tmp_path_factory.mktemp("workspace") / "data"
+    workspace_demo.build(folder, PASSWORD, TEST_KDF)
+    return folder
+
+
+@pytest.fixture
+def workspace(make_window, tmp_path, workspace_data):
+    """A window with the demo workspace open: Robin (item 9, worse), Sam (worse), Alex (better), Kim (nothing)."""
+    shutil.copytree(workspace_data, tmp_path / "data")
+    win, ctx, _ = make_window()
+    open_profile(win, ctx, "Dr Rivera")
+    win.resize(1100, 740)
+    QApplication.processEvents()
+    return win, ctx
+
+
+def row_of(patients, name):
+    return next(i for i, r in enumerate(patients.rows) if r.name == name)
+
+
+def test_patient_list_says_worse_and_better_in_words_with_colour_second(workspace):
+    win, ctx = workspace
+    patients = win.shell.pages["patients"]
+    sam, alex, kim = (row_of(patients, n) for n in ("Sam Lindqvist", "Alex Moreau", "Kim Nakamura"))
+    worse, better = patients.table.item(sam, 3), patients.table.item(alex, 3)
+    assert worse.text() == "13 \u2191 worse (was 6)"
+    assert better.text() == "7 \u2193 better (was 15)"
+    assert patients.table.item(kim, 3).text() == "-"
+    # A screen reader hears the change too, and which questionnaire it is.
+    assert worse.data(Qt.ItemDataRole.AccessibleTextRole) == "PHQ-9: 13, worse than the score before, 6"
+    assert "better" in better.data(Qt.ItemDataRole.AccessibleTextRole)
+    light = theme.colors("light")
+    assert worse.foreground().color() == QColor(light["error"])
+    assert better.foreground().color() == QColor(light["ok"])
+    ctx.set_appearance(theme_choice="dark")
+    worse = patients.table.item(row_of(patients, "Sam Lindqvist"), 4)
+    assert "worse" in worse.text() and worse.foreground().color() == QColor(theme.colors("dark")["error"])
+
+
+def _tab_leaves(qtbot, table) -> bool:
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    return QApplication.focusWidget() is not table
+
+
+def test_tab_leaves_the_patient_table_the_exchange_log_and_the_chart_tables(qtbot, workspace):
+    win, ctx = workspace
+    patients = win.shell.pages["patients"]
+    assert _tab_leaves(qtbot, patients.table)
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    chart = patients.patient.charts[0]
+    qtbot.waitUntil(lambda: chart.drawn, timeout=20000)
+    chart.show_table.click()
+    chart.table.setFocus()
+    chart.table.setCurrentIndex(chart.table.model().index(0, 0))
+    assert QApplication.focusWidget() is chart.table and chart.table.model().columnCount() > 1
+    qtbot.keyClick(chart.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not chart.table
+    win.shell.go("audit")
+    assert _tab_leaves(qtbot, win.shell.pages["audit"].view.table)
+    dialog = AuditDialog(ctx, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    assert _tab_leaves(qtbot, dialog.view.table)
+
+
+def test_patient_page_tab_order_follows_the_page_and_reaches_the_sidebar(qtbot, workspace):
+    win, _ctx = workspace
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    page = patients.patient
+    assert page.charts and page.entries
+    qtbot.waitUntil(lambda: all(c.drawn for c in page.charts), timeout=20000)
+    seen = [QApplication.focusWidget()]
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    first = seen.index
+
+    assert seen[0] is page.back
+    assert first(page.back) < first(page.unlock) < first(page.send) < first(page.report)
+    assert first(page.report) < first(page.charts[0].show_table) < first(page.entries[0].box)
+    assert first(page.entries[0].box) < first(page.thread.list) < first(page.thread.compose)
+    assert win.shell.sidebar in seen and win.help_button in seen
+
+
+LOCALES = ("en", "de", "ar", "en_XA")
+
+
+def _sideways(widget: QWidget) -> list[str]:
+    """Scroll areas and tables in ``widget`` that can scroll sideways."""
+    return [f"{type(a).__name__} {a.objectName()}" for a in widget.findChildren(QScrollArea.__base__)
+            if a.isVisible() and a.horizontalScrollBar().maximum() > 0]
+
+
+def _clipped_headers(table) -> list[str]:
+    header = table.horizontalHeader()
+    fm = QFontMetrics(header.font())
+    out = []
+    for i in range(header.count()):
+        label = table.horizontalHeaderItem(i).text()
+        rect = fm.boundingRect(0, 0, header.sectionSize(i) - 8, 10_000, int(Qt.TextFlag.TextWordWrap), label)
+        if max(fm.horizontalAdvance(w) for w in label.split()) > header.sectionSize(i) - 8 or rect.height() > header.height():
+            out.append(label)
+    return out
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_workspace_pages_never_scroll_sideways_and_headers_fit(qtbot, workspace, locale):
+    win, ctx = workspace
+    ctx.set_language(locale)
+    patients = win.shell.pages["patients"]
+
+    def settle():
+        for _ in range(3):
+            QApplication.processEvents()
+
+    settle()
+    assert _sideways(patients) == [] and _clipped_headers(patients.table) == []
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: all(c.drawn for c in patients.patient.charts), timeout=20000)
+    settle()
+    assert _sideways(patients.patient) == []
+    win.shell.go("audit")
+    settle()
+    audit = win.shell.pages["audit"]
+    assert _sideways(audit) == [] and _clipped_headers(audit.view.table) == []
+
+
+# --- printing ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def printer_choice(monkeypatch):
+    """The print dialog answered with OK; what it was asked is kept."""
+    asked = []
+
+    def exec_(dlg):
+        asked.append({"to_file": dlg.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile),
+                      "printer": dlg.printer(), "title": dlg.windowTitle()})
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    return asked
+
+
+def _stand_in_printer(monkeypatch, path: Path):
+    """The printer the person chose, writing what it is sent to ``path`` (no real printer in tests)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    monkeypatch.setattr(printing, "default_printer", lambda: printer)
+    return printer
+
+
+def _no_printers(monkeypatch):
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    monkeypatch.setattr(QPrinterInfo, "defaultPrinter", staticmethod(lambda: QPrinterInfo()))
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+
+
+def test_print_report_sends_it_to_the_chosen_printer(qtbot, workspace, monkeypatch, tmp_path, boxes,
+                                                     printer_choice):
+    win, _ctx = workspace
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # never asked for a file
+    paper = tmp_path / "printer-output.pdf"
+    printer = _stand_in_printer(monkeypatch, paper)
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.mouseClick(patients.patient.report, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(b[1] == "Report printed" for b in boxes), timeout=30000)
+    assert printer_choice[0]["printer"] is printer and not printer_choice[0]["to_file"]
+    assert paper.read_bytes().startswith(b"%PDF") and paper.stat().st_size > 20_000  # text and two charts
+    assert not Path("hearth-report.pdf").exists()
+
+
+def test_print_report_without_a_printer_points_to_save_as_pdf(qtbot, workspace, monkeypatch, boxes,
+                                                              printer_choice):
+    win, _ctx = workspace
+    _no_printers(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(0)
+    qtbot.mouseClick(patients.patient.report, Qt.MouseButton.LeftButton)
+    assert boxes and boxes[-1][1] == "No printer found" and "Save report as PDF" in boxes[-1][2]
+    assert printer_choice == []
+
+
+def test_save_as_pdf_warns_first_then_offers_documents_with_name_and_date(qtbot, workspace, monkeypatch,
+                                                                          tmp_path):
+    win, _ctx = workspace
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    events = []
+
+    def warned(box):
+        events.append(("warning", box.text()))
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+
+    def asked(_parent, _title, suggested, _filters, options=None):
+        events.append(("file", suggested, options))
+        return str(tmp_path / "chosen"), ""
+
+    monkeypatch.setattr(QMessageBox, "exec", warned)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: events.append(("saved",)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", asked)
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.mouseClick(patients.patient.save_pdf, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ("saved",) in events, timeout=30000)
+    assert events[0][0] == "warning" and "not encrypted" in events[0][1]
+    kind, suggested, options = events[1]
+    assert kind == "file" and options & QFileDialog.Option.DontUseNativeDialog
+    assert Path(suggested) == home / "Documents" / f"hearth-report-Robin-Okafor-{date.today().isoformat()}.pdf"
+    assert (tmp_path / "chosen.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_save_as_pdf_cancelled_at_the_warning_asks_for_no_file(qtbot, workspace, monkeypatch):
+    win, _ctx = workspace
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole).click())
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(0)
+    qtbot.mouseClick(patients.patient.save_pdf, Qt.MouseButton.LeftButton)
+    assert asked == []
+
+
+def test_recovery_key_print_without_a_printer_says_write_it_down(qtbot, monkeypatch, boxes, printer_choice):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _no_printers(monkeypatch)
+    printing.print_recovery_key(parent, "123456-" * 7 + "123456")
+    assert printer_choice == []  # no dialog that would offer a file in the home folder
+    assert boxes[-1][1] == "No printer found" and "write the key down" in boxes[-1][2]
+
+
+def test_recovery_key_print_starts_on_the_printer_with_no_file_choice(qtbot, monkeypatch, tmp_path,
+                                                                     printer_choice):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    paper = tmp_path / "paper.pdf"
+    printer = _stand_in_printer(monkeypatch, paper)
+    printing.print_recovery_key(parent, "123456-" * 7 + "123456")
+    assert printer_choice[0]["printer"] is printer and not printer_choice[0]["to_file"]
+    assert paper.read_bytes().startswith(b"%PDF")
+
+
+def test_names_in_latin_letters_sit_at_the_reading_edge_in_arabic(workspace):
+    win, ctx = workspace
+    ctx.set_language("ar")
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    heading = patients.patient.heading
+    assert heading.text() == "Robin Okafor"
+    assert heading.alignment() & Qt.AlignmentFlag.AlignRight and heading.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    assert patients.own.fingerprint.alignment() & Qt.AlignmentFlag.AlignRight
