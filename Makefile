@@ -24,8 +24,12 @@ run: setup
 demo: setup
 	$(BIN)/python -m app --demo
 
+# Two lanes: offscreen (fast, most tests), then a real X server with a window manager for layout,
+# first-show and keyboard checks (tests/realdisplay; Xvfb and openbox, installed by build/system-deps.sh).
 test: setup
+	@sh build/system-deps.sh || true
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	HEARTH_REAL_DISPLAY=1 QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q -p no:cacheprovider tests/realdisplay $(REAL_ARGS)
 
 screenshots: setup
 	for loc in en ar en_XA; do QT_QPA_PLATFORM=offscreen $(BIN)/python -m app --locale $$loc screenshot --out screenshots/$$loc; done

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The real-display lane runs in its own process (see tests/realdisplay/conftest.py).
+collect_ignore = [] if os.environ.get("HEARTH_REAL_DISPLAY") == "1" else ["realdisplay"]
 
 import pytest  # noqa: E402
 

@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         bar.addAction(self.lock_action)
         bar.widgetForAction(self.lock_action).setObjectName("lockButton")
+        for action in (self.send_action, self.lock_action):  # tool bar buttons take no focus by default
+            bar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
