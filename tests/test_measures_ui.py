@@ -67,12 +67,12 @@ def test_item9_leads_straight_to_help_and_the_safety_plan(qtbot, opened):
     dlg = win.findChild(HelpDialog)
     assert dlg is not None and dlg.isVisible() and dlg.after_answer
     assert "Thank you for answering honestly" in dlg.intro.text()
-    assert "My daughter Mia" in dlg.plan_text.text()
+    assert "My daughter Mia" in dlg.plan_text()
     assert "Nobody watches this app" in dlg.not_watched.text()
     assert [k for k, _t in results.flags(ctx.session.store)] == ["suicidal_ideation"]
     assert page.result_score.text().startswith("1 out of 27")
     win.lock()  # the crisis lines stay on screen; the person's own plan does not
-    assert dlg.isVisible() and dlg.plan_text.text() == "" and not dlg.plan_text.isVisibleTo(dlg)
+    assert dlg.isVisible() and dlg.plan_text() == "" and not any(w.isVisibleTo(dlg) for w in dlg.plan_sections)
 
 
 def test_item9_help_shows_the_paired_clinicians_contact_details(qtbot, opened):
@@ -87,11 +87,11 @@ def test_item9_help_shows_the_paired_clinicians_contact_details(qtbot, opened):
     type_answers(qtbot, page, "000000002")
     page.finish()
     dlg = win.findChild(HelpDialog)
-    text = dlg.clinician.text()
+    text = dlg.resources.text()
     assert dlg.clinician.isVisibleTo(dlg) and "Dr Rivera" in text and "Riverside Talking Therapies" in text
     assert "+44 20 7946 0000" in text and "working hours" in text
     win.lock()
-    assert dlg.clinician.text() == "" and not dlg.clinician.isVisibleTo(dlg)
+    assert "Dr Rivera" not in dlg.resources.text() and not dlg.clinician.isVisibleTo(dlg)
 
 
 def test_severe_score_recommends_a_professional(qtbot, opened):
