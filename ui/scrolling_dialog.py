@@ -9,7 +9,7 @@ than the screen's free area: at a large text size, in a long language or on a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from ui.widgets import make_label
@@ -29,7 +29,7 @@ class ScrollingDialog(QDialog):
         self.body = QWidget()
         self.body.setObjectName("dialogBody")
         self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 6, 0)
+        self._gap_from_scroll_bar()
         self.body_layout.setSpacing(12)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -41,6 +41,15 @@ class ScrollingDialog(QDialog):
         self.buttons = QDialogButtonBox()
         outer.addWidget(self.buttons)
         self._fitted = False
+
+    def _gap_from_scroll_bar(self) -> None:
+        """A little room between the text and the scroll bar, on whichever side the bar is."""
+        self.body_layout.setContentsMargins(6 if self.isRightToLeft() else 0, 0, 0 if self.isRightToLeft() else 6, 0)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LayoutDirectionChange and hasattr(self, "body_layout"):
+            self._gap_from_scroll_bar()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         if not self._fitted:
