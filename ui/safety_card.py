@@ -36,22 +36,26 @@ class SafetyCard(QWidget):
         row.addStretch(1)
         inner.addLayout(row)
         inner.addWidget(self.not_watched)
+        self.retranslate()
 
-    def refresh(self) -> None:
-        """Fill in for the current country, language, plan and pairing."""
-        from app.safety import plan
-
+    def retranslate(self, plan_written: bool = False) -> None:
         self.title.setText(_("Support for difficult thoughts"))
         self.text.setText(_("You said that you have had thoughts that you would be better off dead or of hurting "
                             "yourself. Thank you for answering honestly; many people have such thoughts when "
                             "things are hard, and you deserve support with them. Please tell someone today: a "
                             "person you trust, your doctor, or a crisis line."))
-        self.resources.refresh(self.ctx.country())
-        empty = self.ctx.session is None or plan.is_empty(self.ctx.session.store)
-        self.plan_button.setText(_("Write my safety plan") if empty else _("Open my safety plan"))
-        self.plan_button.setVisible(self.ctx.session is not None)
+        self.plan_button.setText(_("Open my safety plan") if plan_written else _("Write my safety plan"))
         self.not_watched.setText(_("Nobody sees these answers as you give them, and Hearth cannot call for help. "
                                    "If you are in danger, call the emergency number now."))
+
+    def refresh(self) -> None:
+        """Fill in for the current country, language, plan and pairing."""
+        from app.safety import plan
+
+        unlocked = self.ctx.session is not None
+        self.retranslate(plan_written=unlocked and not plan.is_empty(self.ctx.session.store))
+        self.resources.refresh(self.ctx.country())
+        self.plan_button.setVisible(unlocked)
 
     def spoken(self) -> str:
         """What a screen reader is told when the card appears."""

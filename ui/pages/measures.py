@@ -322,10 +322,15 @@ class MeasuresPage(QWidget):
         self.result_scroll.verticalScrollBar().setValue(0)
         # Focus starts at the top: on the emergency line after a self-harm answer, else on "Back".
         (self.safety_card.resources.emergency if flagged else self.back).setFocus(Qt.FocusReason.OtherFocusReason)
-        # Translators: spoken by a screen reader when a questionnaire result appears: the heading, the score,
-        # then what it means.
-        a11y.announce(self, _("{title}. {score}. {meaning}").format(
-            title=self.result_title.text(), score=self.result_score.text(), meaning=self.result_band.text()))
+        if self.result_band.text():
+            # Translators: spoken by a screen reader when a questionnaire result appears: the heading, the
+            # score, then what it means.
+            spoken = _("{title}. {score}. {meaning}").format(
+                title=self.result_title.text(), score=self.result_score.text(), meaning=self.result_band.text())
+        else:
+            # Translators: spoken by a screen reader when a result without a score appears.
+            spoken = _("{title}. {score}").format(title=self.result_title.text(), score=self.result_score.text())
+        a11y.announce(self, spoken)
         if flagged:
             a11y.announce(self, self.safety_card.spoken())
 
