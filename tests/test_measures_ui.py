@@ -67,12 +67,12 @@ def test_item9_leads_straight_to_help_and_the_safety_plan(qtbot, opened):
     dlg = win.findChild(HelpDialog)
     assert dlg is not None and dlg.isVisible() and dlg.after_answer
     assert "Thank you for answering honestly" in dlg.intro.text()
-    assert "My daughter Mia" in dlg.plan_text.text()
+    assert "My daughter Mia" in dlg.plan_text()
     assert "Nobody watches this app" in dlg.not_watched.text()
     assert [k for k, _t in results.flags(ctx.session.store)] == ["suicidal_ideation"]
     assert page.result_score.text().startswith("1 out of 27")
     win.lock()  # the crisis lines stay on screen; the person's own plan does not
-    assert dlg.isVisible() and dlg.plan_text.text() == "" and not dlg.plan_text.isVisibleTo(dlg)
+    assert dlg.isVisible() and dlg.plan_text() == "" and not any(w.isVisibleTo(dlg) for w in dlg.plan_sections)
 
 
 def test_item9_help_shows_the_paired_clinicians_contact_details(qtbot, opened):
@@ -87,11 +87,11 @@ def test_item9_help_shows_the_paired_clinicians_contact_details(qtbot, opened):
     type_answers(qtbot, page, "000000002")
     page.finish()
     dlg = win.findChild(HelpDialog)
-    text = dlg.clinician.text()
+    text = dlg.resources.text()
     assert dlg.clinician.isVisibleTo(dlg) and "Dr Rivera" in text and "Riverside Talking Therapies" in text
     assert "+44 20 7946 0000" in text and "working hours" in text
     win.lock()
-    assert dlg.clinician.text() == "" and not dlg.clinician.isVisibleTo(dlg)
+    assert "Dr Rivera" not in dlg.resources.text() and not dlg.clinician.isVisibleTo(dlg)
 
 
 def test_severe_score_recommends_a_professional(qtbot, opened):
@@ -107,7 +107,8 @@ def test_unanswered_questions_warn_once(qtbot, opened):
     page.start(engine.shipped()["gad7"])
     type_answers(qtbot, page, "12")
     page.finish()
-    assert page.stack.currentIndex() == 1 and "5 questions are not answered" in page.form_error.text()
+    assert page.stack.currentIndex() == 1
+    assert "Questions 3, 4, 5, 6, and 7 are not answered" in page.form_error.text()
     page.finish()
     assert page.stack.currentIndex() == 2 and "Not scored" in page.result_score.text()
     assert results.latest(ctx.session.store, "gad7").total is None
@@ -187,9 +188,218 @@ def test_english_questionnaire_stays_left_to_right_in_an_rtl_interface(qtbot, op
         page.start(engine.shipped()["phq9"])
         assert not page.form.isRightToLeft()
         row = page.form.rows[0]
+        # Buttons draw text in the interface's direction: a left-to-right mark keeps "0  Not at all" in order.
+        assert row.buttons[0].text() == "\u200e0  Not at all" and not row.isRightToLeft()
         qtbot.keyClick(row, Qt.Key.Key_Right)   # Right means "next answer" in this left-to-right form
         qtbot.keyClick(row, Qt.Key.Key_Right)
         assert row.value() == 1
     finally:
         i18n.set_language("en")
         QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+# --- issue 9: numbers beside the answers, the current question, Enter, tab order, screen readers ---------
+
+from PySide6.QtGui import QAccessible, QPalette  # noqa: E402
+
+from app.i18n import format_number  # noqa: E402
+from ui import a11y  # noqa: E402
+
+
+def test_every_answer_shows_the_number_that_chooses_it(qtbot, opened):
+    _win, _ctx, page = opened
+    for measure_id in ("phq9", "gad7", "wsas"):
+        page.start(engine.shipped()[measure_id])
+        for row in page.form.all_rows():
+            for value, button in row.buttons.items():
+                assert row.answer_of(value).split()[0] == format_number(value), button.text()
+                row.set_value(None)
+                qtbot.keyClick(row, str(value))
+                assert row.value() == value and row.buttons[value].isChecked()
+    page.start(engine.shipped()["phq9"])
+    first = page.form.rows[0]
+    qtbot.keyClick(first, "1")
+    assert first.value() == 1 and first.answer_of(1) == "1  Several days"   # "1" is the answer showing 1
+    assert page.form.rows[1].answer_of(0) == "0  Not at all"
+    assert page.form.extra_rows[0].answer_of(0) == "0  Not difficult at all"
+
+
+def test_wsas_answers_from_0_to_8_and_the_difficulty_item_has_no_stray_bullet(qtbot, opened):
+    _win, _ctx, page = opened
+    page.start(engine.shipped()["wsas"])
+    assert sorted(page.form.rows[0].buttons) == list(range(9))
+    page.start(engine.shipped()["phq9"])
+    difficulty = page.form.extra_rows[0]
+    assert difficulty.label.text().startswith("If you checked off any problems")   # not "•. If you..."
+    assert sorted(difficulty.buttons) == [0, 1, 2, 3]
+    assert page.form.rows[8].label.text().startswith("9. Thoughts that you would be better off dead")
+
+
+def test_the_current_question_is_highlighted_and_kept_in_view(qtbot, opened):
+    win, _ctx, page = opened
+    win.resize(900, 560)   # a short window: most questions are below the fold
+    page.start(engine.shipped()["phq9"])
+    qtbot.wait(50)
+    viewport = page.form_scroll.viewport()
+    for n, digit in enumerate("00000000"):
+        type_answers(qtbot, page, digit)
+        qtbot.wait(10)
+        row = page.form.all_rows()[n + 1]
+        assert QApplication.focusWidget() is row
+        top = row.mapTo(viewport, row.rect().topLeft()).y()
+        assert 0 <= top and top + row.height() <= viewport.height(), f"question {n + 2} is off screen"
+        assert row.property("current") is True
+        assert [r.property("current") for r in page.form.all_rows()].count(True) == 1
+    # Visible, not only a focus ring: the current card is tinted and carries an accent edge.
+    current = QApplication.focusWidget()
+    accent = current.palette().color(QPalette.ColorRole.Highlight)
+    focused = current.grab().toImage()
+    edge = focused.pixelColor(4, current.height() // 2)
+    assert abs(edge.red() - accent.red()) + abs(edge.green() - accent.green()) + abs(edge.blue() - accent.blue()) < 40
+    other = page.form.rows[0].grab().toImage().pixelColor(4, page.form.rows[0].height() // 2)
+    assert other != edge
+
+
+def test_enter_shows_the_result_when_all_are_answered_and_says_which_are_missing_otherwise(qtbot, opened):
+    _win, ctx, page = opened
+    page.start(engine.shipped()["phq9"])
+    type_answers(qtbot, page, "11")
+    qtbot.keyClick(page.form.rows[2], Qt.Key.Key_Down)          # skip question 3
+    type_answers(qtbot, page, "111")                              # 4, 5, 6
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # skip question 7
+    a11y.forget_spoken()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == 1
+    error = page.form_error.text()
+    assert "Questions 3, 7, 8, and 9 are not answered yet" in error and page.form_error.isVisibleTo(page)
+    assert ("assertive", error) in a11y.spoken()
+    first_missing = page.form.rows[2]
+    assert QApplication.focusWidget() is first_missing and first_missing.accessibleDescription() == error
+    qtbot.keyClick(first_missing, Qt.Key.Key_Return)             # Enter again: still only the message
+    assert page.stack.currentIndex() == 1
+    type_answers(qtbot, page, "1")                               # 3, then it moves on to 4
+    for i in (6, 7, 8):
+        page.form.rows[i].setFocus()
+        type_answers(qtbot, page, "0")
+    assert "Question" not in page.form_error.text() or page.form_error.isHidden()
+    assert QApplication.focusWidget() is page.form.extra_rows[0]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == 2 and results.latest(ctx.session.store, "phq9").total == 6
+
+
+def test_after_the_last_answer_enter_on_the_focused_button_shows_the_result(qtbot, opened):
+    _win, _ctx, page = opened
+    page.start(engine.shipped()["gad7"])
+    type_answers(qtbot, page, "1111111")
+    type_answers(qtbot, page, "0")                               # the difficulty question
+    assert QApplication.focusWidget() is page.submit
+    qtbot.keyClick(page.submit, Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == 2 and "7 out of 21" in page.result_score.text()
+
+
+def test_tab_goes_through_the_questions_first_then_cancel_and_the_result_button(qtbot, opened):
+    _win, _ctx, page = opened
+    page.start(engine.shipped()["phq9"])
+    stops = []
+    for _ in range(12):
+        stops.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert stops == page.form.all_rows() + [page.cancel, page.submit]
+
+
+def test_the_keyboard_help_names_the_keys_that_work(qtbot, opened):
+    _win, _ctx, page = opened
+    page.start(engine.shipped()["phq9"])
+    hint = page.form_hint.text()
+    for words in ("number shown beside your answer", "Up and Down", "Left and Right", "Enter"):
+        assert words in hint
+
+
+def test_questions_are_groups_named_and_described_for_screen_readers(qtbot, opened):
+    _win, _ctx, page = opened
+    a11y.forget_spoken()
+    page.start(engine.shipped()["phq9"])
+    row = page.form.rows[0]
+    iface = QAccessible.queryAccessibleInterface(row)
+    assert iface.role() == QAccessible.Role.Grouping
+    assert iface.text(QAccessible.Text.Name) == "1. Little interest or pleasure in doing things"
+    assert "Not answered" in iface.text(QAccessible.Text.Description)
+    assert any("1. Little interest" in t and "Not answered" in t for _p, t in a11y.spoken())   # announced
+    type_answers(qtbot, page, "2")
+    assert iface.text(QAccessible.Text.Description) == "Answer: 2  More than half the days"
+    assert any(t.startswith("2. Feeling down") for _p, t in a11y.spoken())                 # the next one too
+    for r in page.form.rows[1:]:
+        r.set_value(0)
+    a11y.forget_spoken()
+    page.finish()
+    assert any("Your PHQ-9 result" in t and "2 out of 27" in t for _p, t in a11y.spoken())
+
+
+def test_item9_opens_get_help_at_once_and_only_once_per_answering(qtbot, opened):
+    win, ctx, page = opened
+    requests = []
+    ctx.help_requested.connect(requests.append)
+    page.start(engine.shipped()["phq9"])
+    type_answers(qtbot, page, "00000000")
+    assert requests == []
+    type_answers(qtbot, page, "1")                   # item 9 above 0: help at once, before "See my result"
+    assert requests == [True]
+    dlg = win.findChild(HelpDialog)
+    assert dlg is not None and dlg.isVisible() and dlg.after_answer
+    dlg.close()
+    item9 = page.form.rows[8]
+    item9.setFocus()
+    qtbot.keyClick(item9, Qt.Key.Key_Right)          # changing the answer does not open it again
+    type_answers(qtbot, page, "3")
+    page.finish()
+    assert requests == [True] and page.stack.currentIndex() == 2
+    page.start(engine.shipped()["phq9"])             # a new answering: once again
+    page.form.rows[8].setFocus()
+    type_answers(qtbot, page, "2")
+    assert requests == [True, True]
+
+
+def test_result_keeps_a_calm_safety_card_after_an_item9_answer_whatever_the_total(qtbot, opened):
+    win, ctx, page = opened
+    ctx.set_country("GB")
+    page.start(engine.shipped()["phq9"])
+    type_answers(qtbot, page, "0000000010")          # total 1: minimal
+    page.finish()
+    for dlg in win.findChildren(HelpDialog):
+        dlg.close()
+    card = page.safety_card
+    assert card.isVisibleTo(page)
+    text = card.resources.text()
+    assert "Emergency: call 999" in text and "Samaritans" in text
+    assert "better off dead" in card.text.text() and "Thank you for answering honestly" in card.text.text()
+    assert "Nobody sees these answers" in card.not_watched.text()          # never claims anyone is watching
+    assert card.plan_button.isVisibleTo(page) and card.plan_button.text() == "Write my safety plan"
+    assert "Dr Rivera" not in text
+    assert page.result_band.text()                                          # the result itself is still there
+    page.show_overview()
+    page.start(engine.shipped()["phq9"])
+    type_answers(qtbot, page, "0000000000")
+    page.finish()
+    assert not card.isVisibleTo(page)                                       # no item-9 answer: no card
+
+
+def test_safety_card_shows_the_paired_clinician_and_opens_the_plan(qtbot, opened, monkeypatch):
+    from app.exchange import card as cards
+
+    _win, ctx, page = opened
+    doc, _key = ctx.manager.create("Dr Rivera", "clinician password", kind="clinician")
+    cards.set_details(doc, clinic="Riverside Talking Therapies", phone="+44 20 7946 0000", email="")
+    cards.pair(ctx.session, cards.parse_card(cards.make_card(doc)), confirmed=True)
+    doc.lock()
+    plan.save(ctx.session.store, "reasons", "My daughter Mia")
+    page.start(engine.shipped()["phq9"])
+    for r in page.form.rows:
+        r.set_value(3 if r is page.form.rows[8] else 0)
+    page.finish()
+    card = page.safety_card
+    assert "Dr Rivera" in card.resources.text() and "+44 20 7946 0000" in card.resources.text()
+    assert card.plan_button.text() == "Open my safety plan"
+    opened_plans = []
+    monkeypatch.setattr("ui.safety_plan.SafetyPlanDialog.exec", lambda self: opened_plans.append(self))
+    qtbot.mouseClick(card.plan_button, Qt.MouseButton.LeftButton)
+    assert len(opened_plans) == 1

@@ -190,10 +190,10 @@ def test_get_help_from_every_page_including_locked(qtbot, make_window):
     qtbot.keyClick(win.unlock_page.password.edit, Qt.Key.Key_F1)
     dlg = win.findChild(HelpDialog)
     assert dlg is not None and dlg.isVisible()
-    assert "emergency" in dlg.emergency.text().lower()
+    assert "emergency" in dlg.resources.emergency.text().lower()
     gb = dlg.country.findData("GB")
     dlg.country.setCurrentIndex(gb)
-    assert "999" in dlg.emergency.text() and "116 123" in dlg.lines.text()
+    assert "999" in dlg.resources.emergency.text() and "116 123" in dlg.resources.text()
     assert ctx.device.country == "GB"
     dlg.close()
     unlock(qtbot, win)

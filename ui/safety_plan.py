@@ -1,28 +1,29 @@
-"""The safety plan editor: seven sections, saved as you type."""
+"""The safety plan editor: seven sections, saved as you type.
+
+Everything below the heading scrolls, the introduction included, so no line is cut off at a
+large text size or in a long language; the dialog opens at a size that fits the screen.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 
 from app.i18n import _
 from app.safety import plan
+from ui.scrolling_dialog import ScrollingDialog
 from ui.widgets import make_label
 
 
-class SafetyPlanDialog(QDialog):
+class SafetyPlanDialog(ScrollingDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("safetyPlanDialog")
-        self.setMinimumSize(620, 560)
-        lay = QVBoxLayout(self)
-        self.heading = make_label("heading")
+        self.setMinimumWidth(480)
         self.intro = make_label("muted")
-        lay.addWidget(self.heading)
-        lay.addWidget(self.intro)
-        body = QWidget()
-        bl = QVBoxLayout(body)
+        bl = self.body_layout
+        bl.addWidget(self.intro)
         self.boxes: dict[str, QPlainTextEdit] = {}
         self.labels: dict[str, tuple] = {}
         current = plan.load(ctx.session.store)
@@ -37,15 +38,10 @@ class SafetyPlanDialog(QDialog):
                 bl.addWidget(w)
             self.boxes[sid] = box
             self.labels[sid] = (title, hint)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        lay.addWidget(scroll, 1)
         self.status = make_label("muted")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(self.status)
-        lay.addWidget(buttons)
+        self.layout().insertWidget(self.layout().indexOf(self.buttons), self.status)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(500)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import paths
+from app.i18n import _, babel_locale, format_list
 
 _CODE = re.compile(r"^[A-Z]{2}$")
 _PHONE = re.compile(r"^[0-9 +\-()]{2,24}$")
@@ -74,6 +77,68 @@ def load(country: str | None, override_dir: Path | None = None) -> Resources:
 
 def shipped_countries() -> list[str]:
     return sorted(p.stem for p in (paths.resources_dir() / "crisis").glob("*.json"))
+
+
+def country_name(code: str, locale: str | None = None) -> str:
+    """The country's name in ``locale`` (the current language by default), from Babel's data."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(babel_locale(locale)).territories.get(code, code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+
+
+def plain_sort_key(text: str) -> str:
+    """A rough alphabetical key without a collation library: accents and case ignored ("Österreich" by O)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def countries_by_name(locale: str | None = None, sort_key: Callable[[str], object] | None = None,
+                      codes: list[str] | None = None) -> list[tuple[str, str]]:
+    """(code, name) for every shipped country, in alphabetical order of the names in ``locale``.
+
+    Pass the interface's collation (``sort_key``, e.g. Qt's ``QCollator.sortKey``) for the
+    language's own alphabetical order; without one, accents and case are ignored.
+    """
+    key = sort_key or plain_sort_key
+    named = [(code, country_name(code, locale)) for code in (shipped_countries() if codes is None else codes)]
+    return sorted(named, key=lambda pair: (key(pair[1]), pair[0]))
+
+
+# --- the words shown with the numbers (one place for Get help now and the result page) ---
+
+def emergency_text(res: Resources) -> str:
+    if res.country is None:
+        return _("Call your local emergency number now (in many countries 112 or 911), "
+                 "or go to the nearest emergency department.")
+    return _("Emergency: call {number}").format(number=res.emergency)
+
+
+def line_texts(res: Resources) -> list[str]:
+    """One sentence per crisis line, or the generic advice when the country has no file."""
+    if res.country is None:
+        return [_("A doctor, a local crisis line, or someone you trust can also help. "
+                  "Your clinic can add the numbers for your country to Hearth.")]
+    rows = []
+    for line in res.lines:
+        how = []
+        if line.phone:
+            how.append(_("call {number}").format(number=line.phone))
+        if line.sms:
+            how.append(_("text {number}").format(number=line.sms))
+        notes = []
+        if line.always_open:
+            notes.append(_("open day and night"))
+        if line.free:
+            notes.append(_("free"))
+        if notes:
+            rows.append(_("{service}: {how} ({notes})").format(
+                service=line.name, how=format_list(how), notes=format_list(notes)))
+        else:
+            rows.append(_("{service}: {how}").format(service=line.name, how=format_list(how)))
+    return rows
 
 
 def country_from_locale(code: str) -> str | None:

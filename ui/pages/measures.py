@@ -1,4 +1,8 @@
-"""Measures: what is due, answering by keyboard, and the result in plain words."""
+"""Measures: what is due, answering by keyboard, and the result in plain words.
+
+A PHQ-9 item-9 answer above 0 opens Get help now at once (once per answering), and the
+result page then keeps a calm safety card whatever the total.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 
 from app import i18n
 from app.exchange import patient
-from app.i18n import _, content, format_date, format_number, ngettext
+from app.i18n import _, content, format_date, format_list, format_number, ngettext
 from app.measures import engine, explain, results, translations
 from app.measures.labels import band_label
 from app.programs import loader, progress
+from ui import a11y
+from ui.crisis_view import chain_tab_order
 from ui.questionnaire import Questionnaire
+from ui.safety_card import SafetyCard
 from ui.widgets import action_card, clear_layout, make_label, primary_button, scroll_area
 
 ORDER = ("phq9", "gad7", "wsas", "phq8", "phq2", "gad2")
@@ -29,6 +36,7 @@ class MeasuresPage(QWidget):
         self.validated = True
         self.form: Questionnaire | None = None
         self._warned = False
+        self._help_opened = False  # Get help now already opened for this answering
         lay = QVBoxLayout(self)
         lay.setContentsMargins(32, 28, 32, 20)
         self.stack = QStackedWidget()
@@ -109,6 +117,7 @@ class MeasuresPage(QWidget):
         note_row.addWidget(self.form_note, 1)
         note_row.addWidget(self.wording, 0, Qt.AlignmentFlag.AlignTop)
         self.form_scroll = scroll_area()
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from question to question
         self.form_error = make_label("error")
         self.form_error.hide()
         row = QHBoxLayout()
@@ -140,6 +149,7 @@ class MeasuresPage(QWidget):
         """Show ``measure`` in the published translation for this language if there is one, else in English."""
         self.base = measure
         self._warned = False
+        self._help_opened = False
         self.translation = translations.find(measure, i18n.current_language(), self.ctx.data_dir / "measures")
         published = self.translation is not None and self.translation.published
         self._show_form(translations.apply(measure, self.translation) if published else measure)
@@ -155,10 +165,67 @@ class MeasuresPage(QWidget):
         self.form = Questionnaire(measure, self._problem_word(measure.language == "en"))
         for row, value in zip(self.form.rows, before):
             row.set_value(value)
+        self.form.current_changed.connect(self._keep_in_view)
+        self.form.submit_requested.connect(self._submit_by_key)
+        self.form.flagged.connect(self._flagged)
+        self.form.all_answered.connect(lambda: self.submit.setFocus(Qt.FocusReason.TabFocusReason))
+        for row in self.form.rows:
+            row.changed.connect(self._update_missing)
         self.form_scroll.setWidget(self.form)
         self.form_title.setText(measure.title)
         self.form_error.hide()
         self.retranslate_form()
+        # Tab follows what the eye sees: the wording switch, the questions, then Cancel and the result.
+        chain_tab_order([self.wording, *self.form.all_rows(), self.cancel, self.submit])
+
+    def _keep_in_view(self, row) -> None:
+        # Some room below, so the next question shows too.
+        self.form_scroll.ensureWidgetVisible(row, 0, max(24, min(self.form_scroll.viewport().height() // 4, 120)))
+
+    def _flagged(self, _index: int) -> None:
+        """A self-harm answer: Get help now at once, once per answering (not for every change)."""
+        if not self._help_opened:
+            self._help_opened = True
+            self.ctx.help_requested.emit(True)
+
+    def _missing_message(self) -> str:
+        missing = self.form.missing()
+        numbers = format_list([r.number for r in missing])
+        return ngettext(
+            "Question {numbers} is not answered yet. Answer it if you can, or press \u201cSee my result\u201d "
+            "again to finish anyway.",
+            "Questions {numbers} are not answered yet. Answer them if you can, or press \u201cSee my result\u201d "
+            "again to finish anyway.", len(missing)).format(numbers=numbers)
+
+    def _show_missing(self) -> None:
+        """Say which questions are missing, tie the message to the first and take the person there."""
+        text = self._missing_message()
+        self.form_error.setText(text)
+        self.form_error.show()
+        for row in self.form.rows:
+            row.set_error("")
+        first = self.form.missing()[0]
+        first.set_error(text)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        a11y.announce(self.form_error, text, assertive=True)
+
+    def _update_missing(self) -> None:
+        """Keep a shown "not answered" message true as answers come in."""
+        if self.form is None or self.form_error.isHidden():
+            return
+        if self.form.missing():
+            self.form_error.setText(self._missing_message())
+        else:
+            self.form_error.hide()
+
+    def _submit_by_key(self) -> None:
+        """Enter: the result when every question is answered; otherwise which ones are missing."""
+        if self.form is None:
+            return
+        if self.form.missing():
+            self._show_missing()
+            return
+        self.finish()
 
     def _switch_wording(self) -> None:
         """Between the English original and an unofficial translation, at the person's request."""
@@ -172,21 +239,15 @@ class MeasuresPage(QWidget):
         if self.form is None or self.ctx.session is None:
             return
         answers = self.form.answers()
-        unanswered = sum(a is None for a in answers)
-        if unanswered and not self._warned:
+        if self.form.missing() and not self._warned:
             self._warned = True
-            self.form_error.setText(ngettext(
-                "{count} question is not answered yet. Answer it if you can, or press the button again to finish "
-                "anyway.",
-                "{count} questions are not answered yet. Answer them if you can, or press the button again to "
-                "finish anyway.", unanswered).format(count=unanswered))
-            self.form_error.show()
+            self._show_missing()
             return
         saved, result = results.save(self.ctx.session.store, self.measure, answers, extra=self.form.extra(),
                                       language=self.measure.language, validated=self.validated)
         self.show_result(self.measure, result)
         if engine.SUICIDAL_IDEATION in result.flags:
-            self.ctx.help_requested.emit(True)
+            self._flagged(-1)  # opens Get help now unless the answer already did
 
     # --- result ------------------------------------------------------------------------
 
@@ -201,6 +262,8 @@ class MeasuresPage(QWidget):
         self.result_change = make_label()
         self.result_professional = make_label("error")
         self.result_note = make_label("muted")
+        self.safety_card = SafetyCard(self.ctx)
+        self.safety_card.hide()
         row = QHBoxLayout()
         self.back = QPushButton()
         self.back.clicked.connect(self.show_overview)
@@ -209,12 +272,14 @@ class MeasuresPage(QWidget):
         row.addWidget(self.back)
         row.addWidget(self.get_help)
         row.addStretch(1)
-        for w in (self.result_title, self.result_score, self.result_band, self.result_previous,
+        for w in (self.result_title, self.result_score, self.safety_card, self.result_band, self.result_previous,
                   self.result_change, self.result_professional, self.result_note):
             lay.addWidget(w)
         lay.addLayout(row)
         lay.addStretch(1)
-        self.stack.addWidget(page)
+        self.result_scroll = scroll_area(page)
+        self.result_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack.addWidget(self.result_scroll)
 
     def show_result(self, measure, result) -> None:
         self.result_title.setText(_("Your {name} result").format(name=measure.name))
@@ -248,7 +313,26 @@ class MeasuresPage(QWidget):
         self.result_professional.setVisible(professional)
         self.result_professional.setText(_(explain.SEE_A_PROFESSIONAL))
         self.result_note.setText(_(explain.NOT_A_DIAGNOSIS))
+        flagged = engine.SUICIDAL_IDEATION in result.flags
+        self.safety_card.setVisible(flagged)
+        if flagged:
+            self.safety_card.refresh()
+        chain_tab_order([*(self.safety_card.focus_chain() if flagged else []), self.back, self.get_help])
         self.stack.setCurrentIndex(2)
+        self.result_scroll.verticalScrollBar().setValue(0)
+        # Focus starts at the top: on the emergency line after a self-harm answer, else on "Back".
+        (self.safety_card.resources.emergency if flagged else self.back).setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.result_band.text():
+            # Translators: spoken by a screen reader when a questionnaire result appears: the heading, the
+            # score, then what it means.
+            spoken = _("{title}. {score}. {meaning}").format(
+                title=self.result_title.text(), score=self.result_score.text(), meaning=self.result_band.text())
+        else:
+            # Translators: spoken by a screen reader when a result without a score appears.
+            spoken = _("{title}. {score}").format(title=self.result_title.text(), score=self.result_score.text())
+        a11y.announce(self, spoken)
+        if flagged:
+            a11y.announce(self, self.safety_card.spoken())
 
     # --- page life -----------------------------------------------------------------------
 
@@ -271,11 +355,14 @@ class MeasuresPage(QWidget):
         clear_layout(self.cards)
         for w in (self.result_score, self.result_band, self.result_previous, self.result_change):
             w.clear()
+        self.safety_card.hide()
+        self.safety_card.resources.show_clinicians()  # nothing of the person's pairing stays while locked
         self.stack.setCurrentIndex(0)
 
     def retranslate_form(self) -> None:
-        self.form_hint.setText(_("Type the number of your answer for each question (it moves on by itself), or "
-                                 "click. Up and Down arrows move between questions."))
+        self.form_hint.setText(_("Type the number shown beside your answer (it moves on to the next question by "
+                                 "itself), or click it. Up and Down arrows move between questions, Left and Right "
+                                 "change the answer, and Enter shows your result once every question is answered."))
         self.cancel.setText(_("Cancel"))
         self.submit.setText(_("See my result"))
         if self.measure is None:
@@ -306,3 +393,5 @@ class MeasuresPage(QWidget):
         self.get_help.setText(_("Get help now"))
         if self.ctx.session is not None and self.stack.currentIndex() == 0:
             self._fill_overview()
+        if self.ctx.session is not None and not self.safety_card.isHidden():
+            self.safety_card.refresh()
