@@ -235,12 +235,15 @@ class TimedPractice(QWidget):
         lay.addWidget(self.log_box)
         lay.addStretch(1)
         connect_changed(self.changed, *self.log.widgets())
-        self.setFocusProxy(self.toggle)
         self.set_data({})
         self.retranslate()
 
     def build(self, lay: QVBoxLayout) -> None:
         raise NotImplementedError
+
+    def field_widget(self, key: str) -> QWidget | None:
+        """The input an error about ``key`` belongs to: the practice count."""
+        return self.log.count if key == self.log.count_key else None
 
     def advance(self, seconds: float) -> None:
         raise NotImplementedError
@@ -298,12 +301,15 @@ class ActivityBase(QWidget):
         self.lay.addWidget(self.hint)
         self.lay.addStretch(1)
         connect_changed(self.changed, self.date, self.hour, self.activity, *self.inputs())
-        self.setFocusProxy(self.activity)
         self.set_data({})
         self.retranslate()
 
     def build(self) -> None:
         raise NotImplementedError
+
+    def start_widget(self) -> QWidget:
+        """Where the cursor goes in a new entry: what was done (the date and time are usually right)."""
+        return self.activity
 
     def inputs(self) -> list:
         return []

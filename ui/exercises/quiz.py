@@ -48,6 +48,10 @@ class QuizEditor(QWidget):
         lay.addStretch(1)
         self.retranslate()
 
+    def field_widget(self, _key: str) -> QWidget | None:
+        """Nothing answered: the first answer of the first question."""
+        return self.buttons[0][0] if self.buttons and self.buttons[0] else None
+
     def chosen(self) -> list:
         return [g.checkedId() if g.checkedId() >= 0 else None for g in self.groups]
 

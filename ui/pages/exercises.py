@@ -8,6 +8,7 @@ from app.exercises import registry as kinds
 from app.i18n import _, content
 from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
+from ui import tab_order
 from ui.exercises import registry as editors
 from ui.exercises.host import ExerciseHost
 from ui.pages.journal import JournalPage
@@ -93,6 +94,11 @@ class ExercisesPage(QWidget):
         self.chooser.setCurrentIndex(idx)
         if self.ctx.session:
             host.load()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """The chooser, then the shown exercise's list and form: Tab follows the page from top to bottom."""
+        tab_order.chain([self.chooser, *self.stack.currentWidget().browser.tab_stops()])
 
     def open(self, kind: str, spec: dict | None = None, program_id: str | None = None,
              module_id: str | None = None) -> None:
@@ -107,6 +113,7 @@ class ExercisesPage(QWidget):
     def load(self) -> None:
         self._fill_chooser()
         self.stack.currentWidget().load()
+        self._order_tabs()
 
     def flush(self) -> None:
         for host in self.hosts.values():

@@ -37,7 +37,7 @@ def ratings(data: dict, keys=RATINGS) -> dict:
 def activity(data: dict) -> str:
     text = limits.text(data.get("activity"), limits.MAX_SHORT).strip()
     if not text:
-        raise ValueError("what you did is missing")
+        raise limits.Missing("activity", N_("Write a few words about the activity, then save."))
     return text
 
 

@@ -67,7 +67,7 @@ def normalize(data: dict) -> dict:
     data = limits.mapping(data)
     out = {key: limits.text(data.get(key)) for key in ("problem", "goal")}
     if not out["problem"].strip():
-        raise ValueError("the problem is needed")
+        raise limits.Missing("problem", N_("Write down the problem first, then save."))
     out["options"] = limits.items(data.get("options"), _option, MAX_OPTIONS)
     chosen = data.get("chosen")
     if chosen is not None and (isinstance(chosen, bool) or not isinstance(chosen, int)

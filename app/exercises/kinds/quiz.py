@@ -23,7 +23,7 @@ def normalize(data: dict) -> dict:
 
     chosen = limits.items(data.get("chosen"), choice, limit=50)
     if all(c is None for c in chosen):
-        raise ValueError("nothing answered")
+        raise limits.Missing("chosen", N_("Choose an answer to at least one question, then save."))
     correct = limits.rating(data.get("correct"), 0, len(chosen), optional=False)
     return {"chosen": chosen, "correct": correct, "total": len(chosen)}
 

@@ -15,7 +15,7 @@ def normalize(data: dict) -> dict:
         raise ValueError("object expected")
     answers = limits.items(data.get("answers"), limits.text, limit=20)
     if not any(a.strip() for a in answers) and not limits.text(data.get("text")).strip():
-        raise ValueError("nothing written")
+        raise limits.Missing("answers", N_("Write something in at least one box, then save."))
     return {"answers": answers, "text": limits.text(data.get("text"))}
 
 
