@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.exercises import registry as kinds
 from app.exercises import store as ex_store
@@ -116,3 +117,34 @@ def test_host_saves_with_autosave_and_undo(qtbot, session):
     assert ex_store.count(session.store) == 0
     host.browser.undo_delete()
     assert ex_store.count(session.store) == 1
+
+
+def test_program_reflections_keep_their_own_lists_and_one_diary_is_shared(qtbot, session):
+    """A reflection's answers belong to its prompts; an activity diary is one diary wherever it is opened."""
+    from types import SimpleNamespace
+
+    from ui.exercises.host import ExerciseHost
+
+    ctx = SimpleNamespace(session=session)
+    store = session.store
+    cycle = ex_store.add(store, "reflection", {"answers": ["Stayed in bed"]}, exercise_id="m1-my-cycle",
+                         program_id="low-mood", module_id="m1-understanding")
+    hopes = ex_store.add(store, "reflection", {"answers": ["Play football again"]}, exercise_id="m1-hopes",
+                         program_id="low-mood", module_id="m1-understanding")
+    free = ex_store.add(store, "reflection", {"text": "A quiet day"})
+    diary = ex_store.add(store, "activity-monitoring", {"date": "2026-12-01", "hour": 9, "activity": "Walk"},
+                         exercise_id="m2-activity-diary", program_id="low-mood", module_id="m2-activity-monitoring")
+    own = ex_store.add(store, "activity-monitoring", {"date": "2026-12-02", "hour": 9, "activity": "Swim"})
+
+    def listed(kind, spec=None):
+        host = ExerciseHost(ctx, kind, spec, program_id="low-mood" if spec else None)
+        qtbot.addWidget(host)
+        host.load()
+        return {host.browser.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(host.browser.list.count())}
+
+    assert listed("reflection") == {free.id}  # the stand-alone Reflection: no "My vicious cycle" answers
+    assert listed("reflection", {"id": "m1-hopes", "kind": "reflection", "prompts": ["?"]}) == {hopes.id}
+    assert listed("reflection", {"id": "m1-my-cycle", "kind": "reflection", "prompts": ["?"]}) == {cycle.id}
+    assert listed("activity-monitoring") == {diary.id, own.id}
+    assert listed("activity-monitoring", {"id": "m2-activity-diary", "kind": "activity-monitoring"}) == {
+        diary.id, own.id}

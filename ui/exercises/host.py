@@ -20,7 +20,7 @@ class ExerciseAdapter:
         self.draft_prefix = f"exercise:{kind}:{self.exercise_id or '-'}"
 
     def entries(self, store):
-        for e in ex_store.entries(store, kind=self.kind, exercise_id=self.exercise_id):
+        for e in ex_store.listed(store, self.kind, self.exercise_id):
             yield e.id, e.summary, e.created_at
 
     def load(self, store, entry_id):

@@ -8,6 +8,7 @@ from app.i18n import N_
 KIND = "quiz"
 TITLE = N_("Quiz")
 DESCRIPTION = N_("A few questions to check what you have learned.")
+PER_EXERCISE = True  # answers only make sense with their own questions (store.listed)
 
 
 def normalize(data: dict) -> dict:

@@ -8,6 +8,7 @@ from app.i18n import N_
 KIND = "reflection"
 TITLE = N_("Reflection")
 DESCRIPTION = N_("Write your answers to a few questions about what you have learned.")
+PER_EXERCISE = True  # each program reflection has its own prompts, so its own list (store.listed)
 
 
 def normalize(data: dict) -> dict:
