@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.exercises import limits
-from app.i18n import N_
+from app.i18n import N_, format_number, ngettext
 
 KIND = "quiz"
 TITLE = N_("Quiz")
@@ -29,6 +29,11 @@ def normalize(data: dict) -> dict:
     return {"chosen": chosen, "correct": correct, "total": len(chosen)}
 
 
+def score_text(correct: int, total: int) -> str:
+    """E.g. "3 of 4 answers right" (the plural follows the number of questions)."""
+    return ngettext("{count} of {total} answer right", "{count} of {total} answers right", total).format(
+        count=format_number(correct), total=format_number(total))
+
+
 def summary(data: dict) -> str:
-    # Numbers only: the surrounding page adds translated words.
-    return f"{data.get('correct', 0)}/{data.get('total', 0)}"
+    return score_text(data.get("correct", 0), data.get("total", 0))
