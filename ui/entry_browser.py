@@ -1,7 +1,8 @@
 """A list of saved entries beside an editor: new, save, delete with undo, and
 autosaved drafts. The journal and every exercise kind use it.
 
-An *adapter* talks to the store; an *editor* is a widget with a ``changed``
+An *adapter* talks to the store (its ``entries`` yields id, label and the ISO time
+written, or ``None`` when the label already says when); an *editor* is a widget with a ``changed``
 signal, ``get_data() -> dict``, ``set_data(dict)`` and ``retranslate()``.
 Optionally an editor has ``tab_stops()`` (its inputs in reading order),
 ``start_widget()`` (where a new entry starts) and ``field_widget(key)`` (the
@@ -28,6 +29,7 @@ AUTOSAVE_MS = 600
 
 
 def when_label(iso: str) -> str:
+    """A stored time in the one style lists and comments use (the locale's medium date and short time)."""
     return format_when(datetime.fromisoformat(iso).astimezone())
 
 
@@ -132,7 +134,8 @@ class EntryBrowser(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for entry_id, label, iso in self.adapter.entries(self.store):
-            item = QListWidgetItem(f"{label}\n{when_label(iso)}" if label else when_label(iso))
+            lines = [text for text in (label, when_label(iso) if iso else "") if text]
+            item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, entry_id)
             self.list.addItem(item)
             if entry_id == self.editing_id:

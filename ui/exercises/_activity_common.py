@@ -91,8 +91,34 @@ class HourSpin(NumberSpin):
         return self.minimum() if self.optional else time.localtime().tm_hour
 
 
+def qt_date_format(pattern: str) -> str:
+    """A Babel (CLDR) date pattern as a QDateEdit display format, e.g. 'MMM d, y' -> 'MMM d, yyyy'."""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        n = len(pattern[i:]) - len(pattern[i:].lstrip(c)) if c.isalpha() else 1
+        if c == "'":  # a quoted literal ('' is a quote): Qt reads it the same way
+            end = pattern.find("'", i + 1)
+            end = len(pattern) - 1 if end < 0 else end
+            out.append(pattern[i:end + 1])
+            n = end + 1 - i
+        elif c in "yY":
+            out.append("yyyy")
+        elif c in "ML":
+            out.append("M" * min(n, 4))
+        elif c == "d":
+            out.append("d" * min(n, 2))
+        elif c in "Ec":
+            out.append("dddd" if n >= 4 else "ddd")
+        elif not c.isalpha():
+            out.append(c)
+        i += n
+    return "".join(out).strip()
+
+
 class DateField(QDateEdit):
-    """A date with a calendar pop-up, shown the locale's way with a four-digit year."""
+    """A date with a calendar pop-up, in the same style as the dates in the history lists
+    (the language's medium date, from Babel), always with a four-digit year."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -101,11 +127,12 @@ class DateField(QDateEdit):
         self.set_iso("")
 
     def retranslate(self) -> None:
-        """Follow the current language's short date format, always with a four-digit year."""
-        locale = QLocale()
-        self.setLocale(locale)
-        fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
-        self.setDisplayFormat(fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy"))
+        from babel.dates import get_date_format
+
+        from app.i18n import babel_locale
+
+        self.setLocale(QLocale())
+        self.setDisplayFormat(qt_date_format(get_date_format("medium", locale=babel_locale()).pattern))
 
     def iso(self) -> str:
         return self.date().toString(Qt.DateFormat.ISODate)

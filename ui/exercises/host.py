@@ -20,8 +20,9 @@ class ExerciseAdapter:
         self.draft_prefix = f"exercise:{kind}:{self.exercise_id or '-'}"
 
     def entries(self, store):
+        dated = getattr(kinds.get(self.kind), "DATED", False)
         for e in ex_store.listed(store, self.kind, self.exercise_id):
-            yield e.id, e.summary, e.created_at
+            yield e.id, e.summary, None if dated else e.created_at
 
     def load(self, store, entry_id):
         e = ex_store.get(store, entry_id)
