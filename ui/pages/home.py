@@ -1,8 +1,16 @@
-"""Home: a greeting, where to continue, this week's homework, and quick ways in."""
+"""Home: a greeting, where to continue, this week's homework, and quick ways in.
+
+Starting focus: when Home is shown after unlocking, or with Ctrl+1 (or because
+focus was on the page just left), the keyboard goes to the mood check-in, so a
+digit picks a mood at once. It is left where it is when the person is working
+elsewhere: moving through the sidebar with the arrow keys, or typing in a box.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app import journal
 from app.i18n import _, content, format_list, ngettext
@@ -53,6 +61,7 @@ class HomePage(QWidget):
         lay.insertWidget(1, self.remind_frame)
         self.remind_frame.hide()
 
+        self._new_session = True  # the next show is the first since unlocking: start at the check-in
         self.journal_title, self.journal_text = make_label("subheading"), make_label("muted")
         self.write = QPushButton()
         self.write.clicked.connect(lambda: self.go("journal"))
@@ -68,7 +77,30 @@ class HomePage(QWidget):
     def flush(self) -> None:
         self.checkin.flush()
 
+    # --- starting focus ---------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if event.spontaneous():  # the window coming back from another desktop or minimised: leave focus be
+            return
+        jumped = self._new_session or bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+        self._new_session = False
+        QTimer.singleShot(0, lambda: self._focus_checkin(jumped))
+
+    def _focus_checkin(self, jumped: bool) -> None:
+        if not self.isVisible() or self.ctx.session is None:
+            return
+        focused = QApplication.focusWidget()
+        elsewhere = focused is not None and focused.isVisible() and focused.window() is self.window() \
+            and not self.isAncestorOf(focused)
+        if elsewhere and not jumped:
+            return  # e.g. arrowing through the sidebar: stay there
+        if elsewhere and _typing(focused):
+            return  # never take the keyboard from a box being typed in
+        self.checkin.scale.focus_in()
+
     def clear(self) -> None:
+        self._new_session = True
         self.checkin.clear()
         self._journal_count = 0
         self._continue_id = None
@@ -153,3 +185,12 @@ class HomePage(QWidget):
             self.journal_text.setText(_("Writing down what happened and how you felt is a good first step. "
                                         "Your entries stay encrypted on this computer."))
         self.write.setText(_("Write in my journal"))
+
+
+def _typing(widget) -> bool:
+    """Whether ``widget`` is an editable text box."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+        return True
+    return isinstance(widget, (QPlainTextEdit, QTextEdit)) and not widget.isReadOnly()
