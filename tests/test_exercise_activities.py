@@ -134,8 +134,8 @@ def test_one_date_per_entry_in_one_style(qtbot, session):
     from app import i18n
     from ui.exercises.host import ExerciseHost
 
-    entry = ex_store.add(session.store, am.KIND, DIARY)
-    journal_like = ex_store.add(session.store, "reflection", {"text": "A quiet day"})
+    ex_store.add(session.store, am.KIND, DIARY)
+    free = ex_store.add(session.store, "reflection", {"text": "A quiet day"})
     for language, day, written in (("en", "Mar 2, 2026", "2026"), ("de", "02.03.2026", "2026")):
         i18n.set_language(language)
         host = ExerciseHost(SimpleNamespace(session=session), am.KIND)
@@ -146,10 +146,10 @@ def test_one_date_per_entry_in_one_style(qtbot, session):
         assert "2026-03-02" not in text
         host.browser.list.setCurrentRow(0)
         assert host.editor.date.text() == day  # the form writes the date the way the list does
+        assert host.editor.hour.text() in text  # ...and the time ("8:00 AM" in English, "08:00" in German)
         other = ExerciseHost(SimpleNamespace(session=session), "reflection")
         qtbot.addWidget(other)
         other.load()
-        stamp = ex_store.get(session.store, journal_like.id).created_at
+        stamp = ex_store.get(session.store, free.id).created_at
         assert other.browser.list.item(0).text().endswith(i18n.format_when(
             datetime.datetime.fromisoformat(stamp).astimezone()))
-    assert entry.id

@@ -4,9 +4,12 @@ timer that never runs hidden, and the "log this practice" block."""
 
 from __future__ import annotations
 
+import datetime
+import re
 import time
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -76,16 +79,41 @@ class RatingSpin(NumberSpin):
 
 
 class HourSpin(NumberSpin):
-    """An hour of the day, 0-23, shown as 08:00; when optional, also "any time"."""
+    """An hour of the day, 0-23, shown as the lists show times (Babel's short time: "4:00 PM", "16:00");
+    when optional, also "any time". Typing the hour as a number (16) works in every language."""
 
     EMPTY = N_("any time")
 
     def __init__(self, optional: bool, parent=None):
         super().__init__(0, 23, optional=optional, parent=parent)
-        self.setSuffix(":00")
+        self.setMinimumWidth(140)
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt override)
-        return f"{value:02d}"
+        from babel.dates import format_time
+
+        from app.i18n import babel_locale
+
+        return format_time(datetime.time(max(0, min(23, value))), "short", locale=babel_locale())
+
+    def _hour(self, text: str) -> int | None:
+        text = text.strip()
+        digits = re.fullmatch(r"(\d{1,2})(?::00)?", text)
+        if digits:
+            return int(digits.group(1)) if int(digits.group(1)) <= 23 else None
+        return next((h for h in range(24) if self.textFromValue(h) == text), None)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt override)
+        if self.optional and text == self.specialValueText():
+            return self.minimum()
+        hour = self._hour(text)
+        return self.value() if hour is None else hour
+
+    def validate(self, text: str, pos: int):  # Qt override
+        if (self.optional and text == self.specialValueText()) or self._hour(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if not text.strip() or re.fullmatch(r"\d{1,2}:?0?", text.strip()):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
 
     def fallback(self) -> int:
         return self.minimum() if self.optional else time.localtime().tm_hour
