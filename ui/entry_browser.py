@@ -188,13 +188,29 @@ class EntryBrowser(QWidget):
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def select(self, entry_id: str) -> bool:
+        """Show this entry, with the keyboard on its comments if it has any (else on the form)."""
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == entry_id:
+                self.list.setCurrentRow(i)
+                self.list.scrollToItem(self.list.item(i))
+                if self.comments_frame.isVisibleTo(self):
+                    self.comments.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    self.focus_editor()
+                return True
+        return False
+
     def _show_comments(self, entry_id: str | None) -> None:
         found = self.adapter.comments(self.store, entry_id) if entry_id and hasattr(self.adapter, "comments") else []
         blocks = [_("Comment from {name} ({when}):").format(name=name, when=when_label(iso)) + "\n" + body
                   for name, iso, body in found]
         self.comments.setText("\n\n".join(blocks))
         self.comments.setAccessibleName(_("Comments on this entry") if blocks else "")
+        self.comments.setAccessibleDescription(self.comments.text())  # read out with the name
         self.comments_frame.setVisible(bool(blocks))
+        if blocks and hasattr(self.adapter, "comments_seen"):
+            self.adapter.comments_seen(self.store, entry_id)  # shown: no longer new on Home
 
     def _selected(self, current, _previous) -> None:
         if current is None or self.store is None:

@@ -47,6 +47,11 @@ class ExerciseAdapter:
 
         return patient.received_comments(store, entry_id)
 
+    def comments_seen(self, store, entry_id):
+        from app.exchange import patient
+
+        patient.mark_comments_seen(store, entry_id)
+
     def incomplete_message(self):
         return _("There is nothing to save yet. Fill in the main parts first, then save.")
 

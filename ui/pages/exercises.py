@@ -108,6 +108,20 @@ class ExercisesPage(QWidget):
         self._fill_chooser()
         self._show(kind, spec, program_id, module_id)
 
+    def open_entry(self, entry_id: str) -> None:
+        """Open the exercise an entry belongs to, with that entry (and a clinician's comments on it) shown."""
+        from app.exercises import store as ex_store
+
+        entry = ex_store.get(self.ctx.session.store, entry_id) if self.ctx.session else None
+        if entry is None:
+            return
+        program = loader.cached(entry.program_id) if entry.program_id else None
+        spec = program.all_exercises().get(entry.exercise_id) if program and entry.exercise_id else None
+        self.open(entry.kind, spec, entry.program_id if spec else None, entry.module_id if spec else None)
+        host = self.stack.currentWidget()
+        if getattr(host, "kind", None) == entry.kind:
+            host.browser.select(entry_id)
+
     # --- page life ------------------------------------------------------------------------
 
     def load(self) -> None:
