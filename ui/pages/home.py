@@ -139,7 +139,7 @@ class HomePage(QWidget):
             return
         jumped = self._new_session or bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
         self._new_session = False
-        QTimer.singleShot(0, lambda: self._focus_checkin(jumped))
+        QTimer.singleShot(0, self, lambda: self._focus_checkin(jumped))  # once Qt has placed focus itself
 
     def _focus_checkin(self, jumped: bool) -> None:
         if not self.isVisible() or self.ctx.session is None:
