@@ -20,7 +20,7 @@ PLAN = {"date": "2026-03-04", "hour": None, "activity": "Call my sister", "area"
 
 def test_diary_normalize_keeps_valid_data_exactly():
     assert am.normalize(DIARY) == DIARY
-    assert am.summary(DIARY) == "2026-03-02 08:00 \u00b7 Walked to the shop"
+    assert am.summary(DIARY) == "Mar 2, 2026, 8:00\u202fAM \u00b7 Walked to the shop"
 
 
 @pytest.mark.parametrize("change", [
@@ -47,8 +47,8 @@ def test_plan_normalize_keeps_ratings_only_when_done():
     assert planned["done"] is False
     assert [planned[k] for k in asch.AFTER] == [None] * 4
     assert asch.normalize({**PLAN, "hour": 25, "mood": 50})["hour"] == 23
-    assert asch.summary(PLAN) == "2026-03-04 \u00b7 Call my sister \u2713"
-    assert asch.summary({**PLAN, "hour": 9, "done": False}) == "2026-03-04 09:00 \u00b7 Call my sister"
+    assert asch.summary(PLAN) == "Mar 4, 2026 \u00b7 Call my sister \u2713"
+    assert asch.summary({**PLAN, "hour": 9, "done": False}) == "Mar 4, 2026, 9:00\u202fAM \u00b7 Call my sister"
 
 
 @pytest.mark.parametrize("change", [{"done": "yes"}, {"done": 1}, {"activity": ""}, {"date": "tomorrow"},
@@ -81,7 +81,7 @@ def test_diary_editor_defaults_keyboard_and_round_trip(qtbot, session):
     data = ed.get_data()
     assert (data["activity"], data["mood"], data["hour"], data["mastery"]) == ("Cooked dinner", 3, 19, None)
     entry = ex_store.add(session.store, am.KIND, data)
-    assert entry.summary.endswith("19:00 \u00b7 Cooked dinner")
+    assert entry.summary.endswith("7:00\u202fPM \u00b7 Cooked dinner")
 
     again = EDITOR(None)
     qtbot.addWidget(again)
@@ -124,3 +124,32 @@ def test_plan_editor_rates_only_after_done(qtbot, session):
     assert again.get_data() == PLAN
     again.set_data({})
     assert again.get_data()["activity"] == "" and not again.done.isChecked()
+
+
+def test_one_date_per_entry_in_one_style(qtbot, session):
+    """The list shows when the activity happened, once, in the same style as the form's date field
+    and every other history list (Babel's medium date), in English and in German."""
+    from types import SimpleNamespace
+
+    from app import i18n
+    from ui.exercises.host import ExerciseHost
+
+    ex_store.add(session.store, am.KIND, DIARY)
+    free = ex_store.add(session.store, "reflection", {"text": "A quiet day"})
+    for language, day, written in (("en", "Mar 2, 2026", "2026"), ("de", "02.03.2026", "2026")):
+        i18n.set_language(language)
+        host = ExerciseHost(SimpleNamespace(session=session), am.KIND)
+        qtbot.addWidget(host)
+        host.load()
+        [text] = [host.browser.list.item(i).text() for i in range(host.browser.list.count())]
+        assert text.count(written) == 1 and day in text and "Walked to the shop" in text
+        assert "2026-03-02" not in text
+        host.browser.list.setCurrentRow(0)
+        assert host.editor.date.text() == day  # the form writes the date the way the list does
+        assert host.editor.hour.text() in text  # ...and the time ("8:00 AM" in English, "08:00" in German)
+        other = ExerciseHost(SimpleNamespace(session=session), "reflection")
+        qtbot.addWidget(other)
+        other.load()
+        stamp = ex_store.get(session.store, free.id).created_at
+        assert other.browser.list.item(0).text().endswith(i18n.format_when(
+            datetime.datetime.fromisoformat(stamp).astimezone()))

@@ -85,8 +85,10 @@ def test_editor_round_trip_through_the_store(qtbot, session):
 
 def test_typing_emits_changed_and_updates_status(qtbot):
     ed = editor(qtbot, {})
+    assert ed.status.text() == "Where you are: Not started yet"  # not "Problem written down" on a blank form
     with qtbot.waitSignal(ed.changed):
         qtbot.keyClicks(ed.problem, "Post piling up")
+    assert ed.status.text() == "Where you are: Problem written down"
     qtbot.keyClicks(ed.options.rows[0].text, "Open one letter a day")
     ed.choice.setCurrentIndex(1)
     qtbot.keyClicks(ed.steps.rows[0].text, "Today: open one")

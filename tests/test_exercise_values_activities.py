@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLi
 from app.exercises import limits
 from app.exercises import store as ex_store
 from app.exercises.kinds import values_activities as core
-from tests.editors import make
-from ui.exercises._forms import focus_chain
+from tests.editors import follows, make
 from ui.exercises.values_activities import ValuesActivitiesEditor
 
 FULL = {
@@ -129,8 +128,10 @@ def test_tab_follows_reading_order_also_after_adding_rows(qtbot, kind):
     ed.show()
     for add in [w for w in ed.findChildren(QPushButton) if w.text().startswith("Add ")]:
         add.click()
-    chain = [w for w in focus_chain(ed.form) if w.isVisibleTo(ed) and w.isEnabled()]
+    chain = [w for w in ed.tab_stops() if w.isVisibleTo(ed) and w.isEnabled()]
     assert len(chain) > 5
     for widget, expected in zip(chain, chain[1:]):
         now = next_tab_stop(ed, widget)
         assert now is expected or expected.isAncestorOf(now), f"{type(now).__name__}, not {type(expected).__name__}"
+        # ...and that is the order on screen ("Idea 1" before its good and bad points).
+        assert follows(widget, expected, ed), f"{widget.accessibleName()} before {expected.accessibleName()}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.exercises import registry as kinds
 from app.exercises import store as ex_store
@@ -83,7 +84,13 @@ def test_quiz_scores_and_explains(qtbot, session):
     assert "1 of 2" in ed.result.text()
     assert not ed.explains[0].isHidden() and "because" in ed.explains[0].text()
     entry = ex_store.add(session.store, "quiz", ed.get_data(), exercise_id="q1")
-    assert entry.summary == "1/2"
+    assert entry.summary == "1 of 2 answers right"
+    # A click on an answer's text chooses it, as on a plain radio button.
+    ed.show()
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(ed.buttons[1][0], Qt.MouseButton.LeftButton, pos=QPoint(ed.buttons[1][0].width() - 5, 5))
+    assert ed.chosen()[1] == 0
 
 
 def test_quiz_normalize_bounds():
@@ -116,3 +123,64 @@ def test_host_saves_with_autosave_and_undo(qtbot, session):
     assert ex_store.count(session.store) == 0
     host.browser.undo_delete()
     assert ex_store.count(session.store) == 1
+
+
+def test_program_reflections_keep_their_own_lists_and_one_diary_is_shared(qtbot, session):
+    """A reflection's answers belong to its prompts; an activity diary is one diary wherever it is opened."""
+    from types import SimpleNamespace
+
+    from ui.exercises.host import ExerciseHost
+
+    ctx = SimpleNamespace(session=session)
+    store = session.store
+    cycle = ex_store.add(store, "reflection", {"answers": ["Stayed in bed"]}, exercise_id="m1-my-cycle",
+                         program_id="low-mood", module_id="m1-understanding")
+    hopes = ex_store.add(store, "reflection", {"answers": ["Play football again"]}, exercise_id="m1-hopes",
+                         program_id="low-mood", module_id="m1-understanding")
+    free = ex_store.add(store, "reflection", {"text": "A quiet day"})
+    diary = ex_store.add(store, "activity-monitoring", {"date": "2026-12-01", "hour": 9, "activity": "Walk"},
+                         exercise_id="m2-activity-diary", program_id="low-mood", module_id="m2-activity-monitoring")
+    own = ex_store.add(store, "activity-monitoring", {"date": "2026-12-02", "hour": 9, "activity": "Swim"})
+
+    def listed(kind, spec=None):
+        host = ExerciseHost(ctx, kind, spec, program_id="low-mood" if spec else None)
+        qtbot.addWidget(host)
+        host.load()
+        return {host.browser.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(host.browser.list.count())}
+
+    assert listed("reflection") == {free.id}  # the stand-alone Reflection: no "My vicious cycle" answers
+    assert listed("reflection", {"id": "m1-hopes", "kind": "reflection", "prompts": ["?"]}) == {hopes.id}
+    assert listed("reflection", {"id": "m1-my-cycle", "kind": "reflection", "prompts": ["?"]}) == {cycle.id}
+    assert listed("activity-monitoring") == {diary.id, own.id}
+    assert listed("activity-monitoring", {"id": "m2-activity-diary", "kind": "activity-monitoring"}) == {
+        diary.id, own.id}
+
+
+@pytest.mark.parametrize("language", ["de", "en_XA"])
+def test_quiz_questions_answers_and_feedback_wrap_instead_of_scrolling_sideways(qtbot, session, language):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+
+    from app import i18n
+    from app.programs import loader
+    from ui.exercises.host import ExerciseHost
+
+    i18n.set_language(language)
+    spec = loader.cached("low-mood").all_exercises()["m1-quiz"]
+    host = ExerciseHost(SimpleNamespace(session=session), "quiz", spec, program_id="low-mood")
+    qtbot.addWidget(host)
+    host.resize(820, 640)
+    host.show()
+    host.load()
+    for buttons in host.editor.buttons:
+        buttons[1].click()
+    host.editor.show_answers()
+    for _ in range(3):
+        QApplication.processEvents()
+    [area] = [a for a in host.findChildren(QScrollArea) if a.widget() is host.editor]
+    assert not area.horizontalScrollBar().isVisible()
+    width = area.viewport().width()
+    for label in host.editor.findChildren(QLabel):
+        if label.isVisible():
+            assert label.mapTo(area.viewport(), label.rect().topRight()).x() <= width, label.text()[:40]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
@@ -55,10 +57,17 @@ def test_enrol_read_try_and_finish(qtbot, opened):
     host.browser.save()
     [entry] = ex_store.entries(store)
     assert (entry.program_id, entry.module_id, entry.exercise_id) == ("low-mood", "m1-understanding", "m1-my-cycle")
-    # A link inside the lesson text works too.
+    # A link inside the lesson text works too, and opens the exercise it names.
     win.shell.go("program")
     page._link(QUrl("exercise:quiz"))
     assert win.shell.pages["journal"].stack.currentWidget().kind == "quiz"
+    for title, wanted in (("What I hope will change", "m1-hopes"), ("My vicious cycle", "m1-my-cycle")):
+        win.shell.go("program")
+        page.modules.setCurrentRow(0)
+        links = re.findall(r'<a href="(exercise:[^"]+)"[^>]*>(.*?)</a>', page.lesson.toHtml(), re.S)
+        href = next(h for h, text in links if title in re.sub(r"<[^>]+>|&quot;", "", text))
+        page._link(QUrl(href))
+        assert win.shell.pages["journal"].stack.currentWidget().spec["id"] == wanted
     # Finishing the lesson: module 2 now waits for its date.
     win.shell.go("program")
     qtbot.mouseClick(page.finished, Qt.MouseButton.LeftButton)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 import textwrap
 from datetime import datetime, timedelta, timezone
@@ -89,6 +90,31 @@ def test_each_kind_of_broken_program_is_reported_with_its_place(mini, change, wh
     with pytest.raises(loader.ProgramInvalid) as e:
         loader.load(mini)
     assert where in "\n".join(map(str, e.value.problems))
+
+
+def test_a_link_or_homework_naming_a_kind_the_module_has_twice_is_ambiguous(mini):
+    text = MINI.replace("{kind: reflection, id: r1, title: Think, prompts: [\"Why?\"]}",
+                        "{kind: reflection, id: r1, title: Think, prompts: [\"Why?\"]}\n"
+                        "      - {kind: reflection, id: r2, title: Hope, prompts: [\"What?\"]}")
+    (mini / "program.yaml").write_text(text)
+    loader.load(mini)  # links and homework by id are fine
+    (mini / "one.md").write_text("# One\n\nWrite in [my hopes](exercise:reflection).\n")
+    (mini / "program.yaml").write_text(text.replace("exercise: r1", "exercise: reflection"))
+    with pytest.raises(loader.ProgramInvalid) as e:
+        loader.load(mini)
+    problems = "\n".join(map(str, e.value.problems))
+    assert "one.md:3: link 'reflection' is ambiguous" in problems and "(r1, r2)" in problems
+    assert "program.yaml:18: 'reflection' is ambiguous" in problems
+
+
+def test_lesson_links_open_the_exercise_they_name():
+    """Lesson 1 links to two reflections; each link opens the one it names."""
+    program = loader.cached("low-mood")
+    module = program.module("m1-understanding")
+    text = (program.folder / module.lesson).read_text(encoding="utf-8")
+    for title, wanted in (("My vicious cycle", "m1-my-cycle"), ("What I hope will change", "m1-hopes")):
+        target = re.search(r"\"" + title + r"\"\]\(exercise:([a-z0-9-]+)\)", text).group(1)
+        assert module.exercise(target)["id"] == wanted
 
 
 @pytest.mark.parametrize("lesson,where", [

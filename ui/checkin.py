@@ -63,6 +63,11 @@ class MoodScale(QWidget):
             return
         self.buttons[value].setChecked(True)
 
+    def focus_in(self) -> None:
+        """Keyboard focus on the chosen mood (or on 0), so the next digit picks a mood."""
+        target = self.group.checkedButton() or self.buttons[0]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
     def choose(self, value: int) -> None:
         self.set_value(value)
         self.buttons[value].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -132,6 +137,9 @@ class CheckInCard(QFrame):
     # --- data -----------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Show today's check-in, or the draft of one; what is being typed is kept (and saved as the draft first)."""
+        if self._draft_timer.isActive():
+            self.flush()
         store = self.ctx.session.store
         self._today = checkins.get(store)
         mood, note = (self._today.mood, self._today.note) if self._today else (None, "")
@@ -144,7 +152,9 @@ class CheckInCard(QFrame):
             except (ValueError, AttributeError):
                 pass
         self.scale.set_value(mood if isinstance(mood, int) and 0 <= mood <= 10 else None)
-        self.note.setText(note if isinstance(note, str) else "")
+        note = note if isinstance(note, str) else ""
+        if self.note.text() != note:  # setting the same text would move the cursor of someone typing
+            self.note.setText(note)
         self.retranslate()
 
     def _edited(self, *_args) -> None:

@@ -1,8 +1,13 @@
 """A list of saved entries beside an editor: new, save, delete with undo, and
 autosaved drafts. The journal and every exercise kind use it.
 
-An *adapter* talks to the store; an *editor* is a widget with a ``changed``
+An *adapter* talks to the store (its ``entries`` yields id, label and the ISO time
+written, or ``None`` when the label already says when); an *editor* is a widget with a ``changed``
 signal, ``get_data() -> dict``, ``set_data(dict)`` and ``retranslate()``.
+Optionally an editor has ``tab_stops()`` (its inputs in reading order),
+``start_widget()`` (where a new entry starts) and ``field_widget(key)`` (the
+input for a data key, where a ``limits.Missing`` error is shown; by default the
+editor's attribute of that name).
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app import drafts
+from app.exercises import limits
 from app.i18n import _, format_when
+from ui import a11y, tab_order
 from ui.widgets import EmptyState, WrappingList, card, make_label, primary_button, scroll_area
 
 AUTOSAVE_MS = 600
 
 
 def when_label(iso: str) -> str:
+    """A stored time in the one style lists and comments use (the locale's medium date and short time)."""
     return format_when(datetime.fromisoformat(iso).astimezone())
 
 
@@ -35,6 +43,7 @@ class EntryBrowser(QWidget):
         self._undo_token = None
         self._loading = False
         self._dirty = False
+        self._error_field: tuple[QWidget, str] | None = None  # (input, its description before the error)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -52,7 +61,8 @@ class EntryBrowser(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        scroll = scroll_area(editor)
+        scroll = self.scroll = scroll_area(editor)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's inputs, not to an unnamed frame
         # A clinician's comments on this entry, read-only, under the editor (exchange).
         self.comments_frame, comments_lay = card()
         self.comments_frame.setObjectName("entryComments")
@@ -121,7 +131,8 @@ class EntryBrowser(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for entry_id, label, iso in self.adapter.entries(self.store):
-            item = QListWidgetItem(f"{label}\n{when_label(iso)}" if label else when_label(iso))
+            lines = [text for text in (label, when_label(iso) if iso else "") if text]
+            item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, entry_id)
             self.list.addItem(item)
             if entry_id == self.editing_id:
@@ -148,8 +159,43 @@ class EntryBrowser(QWidget):
         self._dirty = False
         self.delete_button.setEnabled(entry_id is not None)
         self._show_comments(entry_id)
-        self.error.hide()
+        self.order_tabs()
+        self._clear_error()
         self.notice.setText(_("Your unsaved text was restored.") if restored else "")
+
+    def _editor_stops(self) -> list[QWidget]:
+        if hasattr(self.editor, "tab_stops"):
+            return self.editor.tab_stops()
+        return tab_order.reading_order(self.editor.layout())
+
+    def tab_stops(self) -> list[QWidget]:
+        """Everything Tab visits here, in reading order: the list side, then the form, then its buttons."""
+        return [self.new_button, self.list, *self._editor_stops(), self.comments, self.delete_button,
+                self.undo_button, self.save_button]
+
+    def order_tabs(self) -> None:
+        tab_order.chain(self.tab_stops())
+
+    def focus_editor(self) -> None:
+        """Put the cursor where a new entry starts (editors have no focus proxy: see ``Row.focus_first``)."""
+        start = self.editor.start_widget() if hasattr(self.editor, "start_widget") else None
+        stops = self._editor_stops()
+        target = start or (stops[0] if stops else None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select(self, entry_id: str) -> bool:
+        """Show this entry, with the keyboard on its comments if it has any (else on the form)."""
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == entry_id:
+                self.list.setCurrentRow(i)
+                self.list.scrollToItem(self.list.item(i))
+                if self.comments_frame.isVisibleTo(self):
+                    self.comments.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    self.focus_editor()
+                return True
+        return False
 
     def _show_comments(self, entry_id: str | None) -> None:
         found = self.adapter.comments(self.store, entry_id) if entry_id and hasattr(self.adapter, "comments") else []
@@ -157,7 +203,10 @@ class EntryBrowser(QWidget):
                   for name, iso, body in found]
         self.comments.setText("\n\n".join(blocks))
         self.comments.setAccessibleName(_("Comments on this entry") if blocks else "")
+        self.comments.setAccessibleDescription(self.comments.text())  # read out with the name
         self.comments_frame.setVisible(bool(blocks))
+        if blocks and hasattr(self.adapter, "comments_seen"):
+            self.adapter.comments_seen(self.store, entry_id)  # shown: no longer new on Home
 
     def _selected(self, current, _previous) -> None:
         if current is None or self.store is None:
@@ -191,7 +240,7 @@ class EntryBrowser(QWidget):
         self.flush()
         self.list.setCurrentItem(None)
         self._open(None)
-        self.editor.setFocus()
+        self.focus_editor()
 
     def save(self) -> None:
         if self.store is None:
@@ -200,15 +249,47 @@ class EntryBrowser(QWidget):
         try:
             self.editing_id = self.adapter.save(self.store, self.editing_id, self.editor.get_data(),
                                                 self._draft_key())
+        except limits.Missing as missing:
+            self._show_error(_(missing.message), self._field(missing.field))
+            return
         except ValueError:
-            self.error.setText(self.adapter.incomplete_message())
-            self.error.show()
+            self._show_error(self.adapter.incomplete_message(), None)
             return
         self._dirty = False
-        self.error.hide()
+        self._clear_error()
         self._fill_list()
         self.delete_button.setEnabled(True)
         self.notice.setText(_("Saved"))
+
+    # --- errors, tied to the input that needs attention ---------------------------------
+
+    def _field(self, key: str) -> QWidget | None:
+        finder = getattr(self.editor, "field_widget", None)
+        widget = finder(key) if finder else getattr(self.editor, key, None)
+        return widget if isinstance(widget, QWidget) and widget.isVisibleTo(self.editor) else None
+
+    def _show_error(self, text: str, field: QWidget | None) -> None:
+        """Show ``text``, make it the description of ``field`` and move there, and have it spoken."""
+        self._clear_error()
+        self.error.setText(text)
+        self.error.show()
+        if field is not None:
+            self._error_field = (field, field.accessibleDescription())
+            field.setAccessibleDescription(text)
+            self.scroll.ensureWidgetVisible(field)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        a11y.announce(field or self.error, text, assertive=True)
+
+    def _clear_error(self) -> None:
+        if self._error_field is not None:
+            field, description = self._error_field
+            self._error_field = None
+            try:
+                field.setAccessibleDescription(description)
+            except RuntimeError:  # the input was a row that has since been removed
+                pass
+        self.error.clear()
+        self.error.hide()
 
     def delete(self) -> None:
         if self.store is None or not self.editing_id:
@@ -247,7 +328,7 @@ class EntryBrowser(QWidget):
         self.notice.clear()
         self.comments.clear()
         self.comments_frame.hide()
-        self.error.hide()
+        self._clear_error()
 
     def retranslate(self) -> None:
         self.new_button.setText(_("New entry"))

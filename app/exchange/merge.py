@@ -56,8 +56,8 @@ def clinician_feedback(c, contact: Contact, package_uuid: str, payload: dict) ->
     for m in payload["comments"]:
         n += c.execute("INSERT INTO exchange_comments(id, contact_id, direction, entry_id, entry_kind, body,"
                        " created_at, package_uuid) VALUES (?, ?, 'in', ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE"
-                       " SET body = excluded.body WHERE contact_id = excluded.contact_id AND direction = 'in'"
-                       " AND body != excluded.body",
+                       " SET body = excluded.body, seen_at = NULL WHERE contact_id = excluded.contact_id"
+                       " AND direction = 'in' AND body != excluded.body",
                        (m["id"], contact.id, m["entry_id"], m["entry_kind"], m["body"], m["created_at"],
                         package_uuid)).rowcount
     counts["comments"] = n
@@ -78,11 +78,13 @@ def clinician_feedback(c, contact: Contact, package_uuid: str, payload: dict) ->
 
 
 def _incoming(c, table: str, contact: Contact, package_uuid: str, rows) -> int:
+    """Messages received; an edited one replaces the old text and is unread again."""
     n = 0
     for mid, body, created in rows:
         n += c.execute(f"INSERT INTO {table}(id, contact_id, direction, body, created_at, package_uuid)"
-                       " VALUES (?, ?, 'in', ?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body"
-                       " WHERE contact_id = excluded.contact_id AND direction = 'in' AND body != excluded.body",
+                       " VALUES (?, ?, 'in', ?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body,"
+                       " read_at = NULL WHERE contact_id = excluded.contact_id AND direction = 'in'"
+                       " AND body != excluded.body",
                        (mid, contact.id, body, created, package_uuid)).rowcount
     return n
 

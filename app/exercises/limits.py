@@ -7,6 +7,15 @@ MAX_SHORT = 300         # a title, a name, one list item
 MAX_ITEMS = 100         # items in any list
 
 
+class Missing(ValueError):
+    """Something the person must still fill in: ``field`` is the data key of the input to fix,
+    ``message`` a short, kind ``N_`` message saying what to do (the form shows it beside that input)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
 def text(value, limit: int = MAX_TEXT) -> str:
     if value is None:
         return ""

@@ -100,5 +100,23 @@ def entries(store: Store, *, kind: str | None = None, exercise_id: str | None = 
     return [_row(r) for r in rows]
 
 
+def listed(store: Store, kind: str, exercise_id: str | None = None, *, limit: int = 1000) -> list[Entry]:
+    """The entries shown in one exercise's history list, newest first.
+
+    A kind whose form is made from the program's text (a reflection's prompts, a quiz's questions:
+    ``PER_EXERCISE = True`` in its module) keeps each program exercise's entries to that exercise,
+    and its stand-alone tool lists only entries written in the tool: answers to "My vicious cycle"
+    make no sense under another reflection's prompts. Every other kind has the same form wherever
+    it is opened (one activity diary, one set of thought records), so its lists show all its entries.
+    """
+    if not getattr(registry.get(kind), "PER_EXERCISE", False):
+        return entries(store, kind=kind, limit=limit)
+    if exercise_id is not None:
+        return entries(store, kind=kind, exercise_id=exercise_id, limit=limit)
+    rows = store.query(f"SELECT {_COLUMNS} FROM exercise_entries WHERE kind = ? AND exercise_id IS NULL"
+                       " ORDER BY created_at DESC LIMIT ?", (kind, limit))
+    return [_row(r) for r in rows]
+
+
 def count(store: Store, *, kind: str | None = None, since: str | None = None) -> int:
     return len(entries(store, kind=kind, since=since, limit=1_000_000))

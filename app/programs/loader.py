@@ -136,6 +136,7 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
                         add(where + ["questions", qi, "correct"], "correct answer is not one of the options")
     for mi, m in enumerate(raw["modules"]):
         where = ["modules", mi]
+        ambiguous = _kinds_used_twice(m)
         if m["id"] in seen_modules:
             add(where + ["id"], f"module id '{m['id']}' is used twice")
         seen_modules.add(m["id"])
@@ -148,15 +149,33 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
             ref = hw.get("exercise")
             if ref and ref not in seen_ex and ref not in kinds:
                 add(where + ["homework", hi, "exercise"], f"'{ref}' is neither an exercise id nor a kind")
+            elif ref in ambiguous:
+                add(where + ["homework", hi, "exercise"], _ambiguous(ref, ambiguous[ref]))
         lesson = _inside(folder, m["lesson"])
         if lesson is None:
             add(where + ["lesson"], f"lesson file not found: {m['lesson']}")
             continue
-        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds))
+        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds), ambiguous)
     return problems
 
 
-def _check_lesson(path: Path, rel: str, targets: set[str]) -> list[Problem]:
+def _kinds_used_twice(module: dict) -> dict[str, list[str]]:
+    """Exercise kinds the module has more than once, with those exercises' ids.
+
+    A link or homework naming such a kind could mean any of them (lesson 1's "What I hope will
+    change" opened "My vicious cycle"), so it must name the exercise by its id instead."""
+    ids: dict[str, list[str]] = {}
+    for ex in module.get("exercises", []):
+        ids.setdefault(ex["kind"], []).append(ex["id"])
+    return {kind: found for kind, found in ids.items() if len(found) > 1}
+
+
+def _ambiguous(kind: str, ids: list[str]) -> str:
+    return (f"'{kind}' is ambiguous: this module has {len(ids)} exercises of that kind; "
+            f"name one by its id ({', '.join(ids)})")
+
+
+def _check_lesson(path: Path, rel: str, targets: set[str], ambiguous: dict[str, list[str]]) -> list[Problem]:
     import jinja2
     from jinja2 import meta
     from jinja2.sandbox import SandboxedEnvironment
@@ -173,6 +192,8 @@ def _check_lesson(path: Path, rel: str, targets: set[str]) -> list[Problem]:
         for target in _LINK.findall(line):
             if target not in targets:
                 problems.append(Problem(rel, n, f"link to unknown exercise '{target}'"))
+            elif target in ambiguous:
+                problems.append(Problem(rel, n, f"link {_ambiguous(target, ambiguous[target])}"))
         for target in _IMAGE.findall(line):
             image = (path.parent / target).resolve()
             if "://" in target or not image.is_relative_to(path.parent.parent.resolve()) or not image.is_file():

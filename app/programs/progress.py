@@ -94,7 +94,8 @@ def clinician_unlocks(store: Store, program_id: str) -> set[str]:
 def add_clinician_unlock(store: Store, program_id: str, module_id: str) -> None:
     """Recorded when a clinician's feedback file unlocks a module (exchange, issue #5)."""
     with store.transaction() as c:
-        c.execute("INSERT OR IGNORE INTO clinician_unlocks VALUES (?, ?, ?)", (program_id, module_id, utcnow()))
+        c.execute("INSERT OR IGNORE INTO clinician_unlocks(program_id, module_id, unlocked_at) VALUES (?, ?, ?)",
+                  (program_id, module_id, utcnow()))
 
 
 def states(store: Store, program: Program, now: datetime | None = None,

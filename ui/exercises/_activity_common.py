@@ -4,9 +4,12 @@ timer that never runs hidden, and the "log this practice" block."""
 
 from __future__ import annotations
 
+import datetime
+import re
 import time
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -76,23 +79,74 @@ class RatingSpin(NumberSpin):
 
 
 class HourSpin(NumberSpin):
-    """An hour of the day, 0-23, shown as 08:00; when optional, also "any time"."""
+    """An hour of the day, 0-23, shown as the lists show times (Babel's short time: "4:00 PM", "16:00");
+    when optional, also "any time". Typing the hour as a number (16) works in every language."""
 
     EMPTY = N_("any time")
 
     def __init__(self, optional: bool, parent=None):
         super().__init__(0, 23, optional=optional, parent=parent)
-        self.setSuffix(":00")
+        self.setMinimumWidth(140)
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt override)
-        return f"{value:02d}"
+        from babel.dates import format_time
+
+        from app.i18n import babel_locale
+
+        return format_time(datetime.time(max(0, min(23, value))), "short", locale=babel_locale())
+
+    def _hour(self, text: str) -> int | None:
+        text = text.strip()
+        digits = re.fullmatch(r"(\d{1,2})(?::00)?", text)
+        if digits:
+            return int(digits.group(1)) if int(digits.group(1)) <= 23 else None
+        return next((h for h in range(24) if self.textFromValue(h) == text), None)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt override)
+        if self.optional and text == self.specialValueText():
+            return self.minimum()
+        hour = self._hour(text)
+        return self.value() if hour is None else hour
+
+    def validate(self, text: str, pos: int):  # Qt override
+        if (self.optional and text == self.specialValueText()) or self._hour(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if not text.strip() or re.fullmatch(r"\d{1,2}:?0?", text.strip()):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
 
     def fallback(self) -> int:
         return self.minimum() if self.optional else time.localtime().tm_hour
 
 
+def qt_date_format(pattern: str) -> str:
+    """A Babel (CLDR) date pattern as a QDateEdit display format, e.g. 'MMM d, y' -> 'MMM d, yyyy'."""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        n = len(pattern[i:]) - len(pattern[i:].lstrip(c)) if c.isalpha() else 1
+        if c == "'":  # a quoted literal ('' is a quote): Qt reads it the same way
+            end = pattern.find("'", i + 1)
+            end = len(pattern) - 1 if end < 0 else end
+            out.append(pattern[i:end + 1])
+            n = end + 1 - i
+        elif c in "yY":
+            out.append("yyyy")
+        elif c in "ML":
+            out.append("M" * min(n, 4))
+        elif c == "d":
+            out.append("d" * min(n, 2))
+        elif c in "Ec":
+            out.append("dddd" if n >= 4 else "ddd")
+        elif not c.isalpha():
+            out.append(c)
+        i += n
+    return "".join(out).strip()
+
+
 class DateField(QDateEdit):
-    """A date with a calendar pop-up, shown the locale's way with a four-digit year."""
+    """A date with a calendar pop-up, in the same style as the dates in the history lists
+    (the language's medium date, from Babel), always with a four-digit year."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -101,11 +155,12 @@ class DateField(QDateEdit):
         self.set_iso("")
 
     def retranslate(self) -> None:
-        """Follow the current language's short date format, always with a four-digit year."""
-        locale = QLocale()
-        self.setLocale(locale)
-        fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
-        self.setDisplayFormat(fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy"))
+        from babel.dates import get_date_format
+
+        from app.i18n import babel_locale
+
+        self.setLocale(QLocale())
+        self.setDisplayFormat(qt_date_format(get_date_format("medium", locale=babel_locale()).pattern))
 
     def iso(self) -> str:
         return self.date().toString(Qt.DateFormat.ISODate)
@@ -235,12 +290,15 @@ class TimedPractice(QWidget):
         lay.addWidget(self.log_box)
         lay.addStretch(1)
         connect_changed(self.changed, *self.log.widgets())
-        self.setFocusProxy(self.toggle)
         self.set_data({})
         self.retranslate()
 
     def build(self, lay: QVBoxLayout) -> None:
         raise NotImplementedError
+
+    def field_widget(self, key: str) -> QWidget | None:
+        """The input an error about ``key`` belongs to: the practice count."""
+        return self.log.count if key == self.log.count_key else None
 
     def advance(self, seconds: float) -> None:
         raise NotImplementedError
@@ -298,12 +356,15 @@ class ActivityBase(QWidget):
         self.lay.addWidget(self.hint)
         self.lay.addStretch(1)
         connect_changed(self.changed, self.date, self.hour, self.activity, *self.inputs())
-        self.setFocusProxy(self.activity)
         self.set_data({})
         self.retranslate()
 
     def build(self) -> None:
         raise NotImplementedError
+
+    def start_widget(self) -> QWidget:
+        """Where the cursor goes in a new entry: what was done (the date and time are usually right)."""
+        return self.activity
 
     def inputs(self) -> list:
         return []

@@ -3,8 +3,6 @@ be added and removed, tab order in reading order, accessible names."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLayout, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -12,8 +10,8 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QFrame, QHBoxLayout,
 from app.exercises import limits
 from app.i18n import N_, _
 from ui.exercises._activity_common import NumberSpin, note_box
+from ui.tab_order import chain, reading_order
 from ui.widgets import make_label
-
 
 
 def set_name(widget: QWidget, name: str) -> None:
@@ -22,21 +20,6 @@ def set_name(widget: QWidget, name: str) -> None:
     if isinstance(widget, QAbstractSpinBox):
         for inner in widget.findChildren(QLineEdit):
             inner.setAccessibleName(name)
-
-
-def focus_chain(layout: QLayout) -> list[QWidget]:
-    """Keyboard-focusable widgets in layout (reading) order."""
-    found = []
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        w = item.widget()
-        if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            found.append(w)
-        elif w is not None and w.layout() is not None:
-            found += focus_chain(w.layout())
-        elif item.layout() is not None:
-            found += focus_chain(item.layout())
-    return found
 
 
 def line_edit(changed: Signal) -> QLineEdit:
@@ -72,7 +55,14 @@ class Row(QFrame):
         lay.addWidget(widgets[0], 1)
         for w in (*widgets[1:], self.remove):
             lay.addWidget(w)
-        self.setFocusProxy(widgets[0])
+
+    def focus_first(self) -> None:
+        """Put the cursor in the row's first input.
+
+        Rows have no focus proxy on purpose: a proxy makes the row's frame a tab stop of its own,
+        left behind in the focus chain when the inputs are put in reading order (a Tab loop)."""
+        stops = reading_order(self.layout())
+        (stops[0] if stops else self.remove).setFocus(Qt.FocusReason.TabFocusReason)
 
     def retranslate(self, number: int) -> None:
         self.remove.setText(_("Remove"))
@@ -114,13 +104,16 @@ class RowList(QWidget):
         return row
 
     def _add_clicked(self) -> None:
-        self.add().setFocus()
+        self.add().focus_first()
         self.changed.emit()
 
     def remove(self, row: Row) -> None:
         i = self.rows.index(row)
         self.rows.pop(i).dispose()
-        (self.rows[min(i, len(self.rows) - 1)] if self.rows else self.add_button).setFocus()
+        if self.rows:
+            self.rows[min(i, len(self.rows) - 1)].focus_first()
+        else:
+            self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
         self._rows_changed()
         self.changed.emit()
 
@@ -206,9 +199,12 @@ class FormEditor(QWidget):
         rows.rows_changed.connect(self.order_tabs)
         return rows
 
+    def tab_stops(self) -> list[QWidget]:
+        """Every input of the form, in reading order."""
+        return reading_order(self.form)
+
     def order_tabs(self) -> None:
-        for a, b in pairwise(focus_chain(self.form)):
-            QWidget.setTabOrder(a, b)
+        chain(self.tab_stops())
 
     def set_data(self, data: dict) -> None:
         blocked = self.blockSignals(True)  # the host ignores changes while loading anyway

@@ -20,8 +20,9 @@ class ExerciseAdapter:
         self.draft_prefix = f"exercise:{kind}:{self.exercise_id or '-'}"
 
     def entries(self, store):
-        for e in ex_store.entries(store, kind=self.kind, exercise_id=self.exercise_id):
-            yield e.id, e.summary, e.created_at
+        dated = getattr(kinds.get(self.kind), "DATED", False)
+        for e in ex_store.listed(store, self.kind, self.exercise_id):
+            yield e.id, e.summary, None if dated else e.created_at
 
     def load(self, store, entry_id):
         e = ex_store.get(store, entry_id)
@@ -45,6 +46,11 @@ class ExerciseAdapter:
         from app.exchange import patient
 
         return patient.received_comments(store, entry_id)
+
+    def comments_seen(self, store, entry_id):
+        from app.exchange import patient
+
+        patient.mark_comments_seen(store, entry_id)
 
     def incomplete_message(self):
         return _("There is nothing to save yet. Fill in the main parts first, then save.")

@@ -35,7 +35,6 @@ class OptionRow(Row):
         line.addWidget(self.remove)
         grid.addWidget(self.text_label, 0, 0, 1, 2)
         grid.addLayout(line, 1, 0, 1, 2)
-        self.setFocusProxy(self.text)
 
     def value(self) -> dict:
         return {"text": self.text.text().strip(), "pros": self.pros.toPlainText(), "cons": self.cons.toPlainText()}
@@ -110,7 +109,6 @@ class ProblemSolvingEditor(FormEditor):
         self.form.addStretch(1)
         self._chosen_row = None
         self.changed.connect(self.refresh)
-        self.setFocusProxy(self.problem)
         self.set_data({})
         self.retranslate()
 

@@ -114,7 +114,6 @@ class ThoughtRecordEditor(FormEditor):
                                                     "points is a good result."), self.rerating)
         self.belief_after = self._rating_line(N_("How much do you believe the first thought now? (0 to 100)"))
         self.form.addStretch(1)
-        self.setFocusProxy(self.situation)
         self.set_data({})
         self.retranslate()
 
@@ -155,6 +154,7 @@ class ThoughtRecordEditor(FormEditor):
         for i, row in enumerate(self.emotions.rows):
             self.rerating.addWidget(row.after_label, i, 0)
             self.rerating.addWidget(row.after, i, 1)
+        self.order_tabs()  # the re-ratings are placed after the rows changed: order them now
 
     def get_data(self) -> dict:
         data = {key: getattr(self, key).toPlainText() for key in core.TEXT_FIELDS}

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox
 from app.exercises.kinds import values_activities as core
 from app.i18n import N_, _
 from ui.exercises._forms import FormEditor, Row, fill_combo, line_edit, select, set_name
+from ui.widgets import make_label
 
 KIND = "values-activities"
 
@@ -20,7 +21,10 @@ class ActivityRow(Row):
         self.text, self.difficulty = line_edit(self.changed), QComboBox()
         fill_combo(self.difficulty, core.DIFFICULTIES)
         self.difficulty.currentIndexChanged.connect(self.changed)
-        self.line(self.text, self.difficulty)
+        # A visible label: on Linux a screen reader names a combo box by its label, not its accessible name.
+        self.difficulty_label = make_label(wrap=False)
+        self.difficulty_label.setBuddy(self.difficulty)
+        self.line(self.text, self.difficulty_label, self.difficulty)
 
     def value(self) -> dict:
         return {"text": self.text.text().strip(), "difficulty": self.difficulty.currentData()}
@@ -34,6 +38,8 @@ class ActivityRow(Row):
         set_name(self.text, _("Activity {number}").format(number=number))
         self.text.setPlaceholderText(_("Something small, for example: call Ravi on Sunday"))
         fill_combo(self.difficulty, core.DIFFICULTIES)
+        # Translators: label before a choice of Easy, Medium or Hard for one activity.
+        self.difficulty_label.setText(_("How hard?"))
         set_name(self.difficulty, _("How hard activity {number} feels").format(number=number))
 
 
@@ -57,7 +63,6 @@ class ValuesActivitiesEditor(FormEditor):
         self.form.addStretch(1)
         self.area.currentIndexChanged.connect(self.changed)
         self.changed.connect(self.refresh)
-        self.setFocusProxy(self.area)
         self.set_data({})
         self.retranslate()
 

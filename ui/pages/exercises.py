@@ -8,6 +8,7 @@ from app.exercises import registry as kinds
 from app.i18n import _, content
 from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
+from ui import tab_order
 from ui.exercises import registry as editors
 from ui.exercises.host import ExerciseHost
 from ui.pages.journal import JournalPage
@@ -93,6 +94,11 @@ class ExercisesPage(QWidget):
         self.chooser.setCurrentIndex(idx)
         if self.ctx.session:
             host.load()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """The chooser, then the shown exercise's list and form: Tab follows the page from top to bottom."""
+        tab_order.chain([self.chooser, *self.stack.currentWidget().browser.tab_stops()])
 
     def open(self, kind: str, spec: dict | None = None, program_id: str | None = None,
              module_id: str | None = None) -> None:
@@ -102,11 +108,26 @@ class ExercisesPage(QWidget):
         self._fill_chooser()
         self._show(kind, spec, program_id, module_id)
 
+    def open_entry(self, entry_id: str) -> None:
+        """Open the exercise an entry belongs to, with that entry (and a clinician's comments on it) shown."""
+        from app.exercises import store as ex_store
+
+        entry = ex_store.get(self.ctx.session.store, entry_id) if self.ctx.session else None
+        if entry is None:
+            return
+        program = loader.cached(entry.program_id) if entry.program_id else None
+        spec = program.all_exercises().get(entry.exercise_id) if program and entry.exercise_id else None
+        self.open(entry.kind, spec, entry.program_id if spec else None, entry.module_id if spec else None)
+        host = self.stack.currentWidget()
+        if getattr(host, "kind", None) == entry.kind:
+            host.browser.select(entry_id)
+
     # --- page life ------------------------------------------------------------------------
 
     def load(self) -> None:
         self._fill_chooser()
         self.stack.currentWidget().load()
+        self._order_tabs()
 
     def flush(self) -> None:
         for host in self.hosts.values():

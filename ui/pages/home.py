@@ -1,8 +1,17 @@
-"""Home: a greeting, where to continue, this week's homework, and quick ways in."""
+"""Home: a greeting, what is new from the clinician, the daily check-in, where to continue,
+this week's homework, and quick ways in.
+
+Starting focus: when Home is shown after unlocking, or with Ctrl+1 (or because
+focus was on the page just left), the keyboard goes to the mood check-in, so a
+digit picks a mood at once. It is left where it is when the person is working
+elsewhere: moving through the sidebar with the arrow keys, or typing in a box.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app import journal
 from app.i18n import _, content, format_list, ngettext
@@ -10,19 +19,27 @@ from app.measures import engine, results
 from app.exchange import patient
 from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
+from ui import tab_order
 from ui.checkin import CheckInCard
+from ui.feedback_card import FeedbackCard, entry_labels, item_titles
 from ui.pages.program import state_text
 from ui.widgets import action_card, make_label, primary_button, scrolled_page
 
 
 class HomePage(QWidget):
-    def __init__(self, ctx, go, open_module, parent=None):
+    """``go(section)``, ``open_module(module_id)``, ``open_entry(entry_id)`` and ``open_measure(measure_id)``
+    are the shell's ways to another page (the last two fall back to the page itself)."""
+
+    def __init__(self, ctx, go, open_module, parent=None, *, open_entry=None, open_measure=None):
         super().__init__(parent)
         self.ctx = ctx
         self.go, self.open_module = go, open_module
+        self.open_entry = open_entry or (lambda _entry_id: go("journal"))
+        self.open_measure = open_measure or (lambda _measure_id: go("measures"))
         self._journal_count = 0
         self._continue_id = None
         _body, lay = scrolled_page(self)
+        self._column = lay
         self.heading = make_label("heading")
         lay.addWidget(self.heading)
         self.checkin = CheckInCard(ctx)
@@ -53,6 +70,12 @@ class HomePage(QWidget):
         lay.insertWidget(1, self.remind_frame)
         self.remind_frame.hide()
 
+        self.feedback = FeedbackCard()  # first under the greeting: what the clinician sent matters most
+        self.feedback.open_requested.connect(self._open_feedback)
+        self.feedback.dismissed.connect(self._feedback_seen)
+        lay.insertWidget(1, self.feedback)
+
+        self._new_session = True  # the next show is the first since unlocking: start at the check-in
         self.journal_title, self.journal_text = make_label("subheading"), make_label("muted")
         self.write = QPushButton()
         self.write.clicked.connect(lambda: self.go("journal"))
@@ -65,10 +88,74 @@ class HomePage(QWidget):
         self.checkin.load()
         self.retranslate()
 
+    # --- from your clinician ---------------------------------------------------------------
+
+    def _feedback_card(self) -> None:
+        store = self.ctx.session.store if self.ctx.session else None
+        news = patient.news(store) if store is not None else []
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.feedback.isAncestorOf(focused)
+        self.feedback.set_news(news, entry_labels(store, news) if news else {}, item_titles(news))
+        tab_order.chain(tab_order.reading_order(self._column))  # rows come and go: keep Tab in reading order
+        if had_focus:  # the button that had the keyboard is gone: on to the next row, or to the check-in
+            if self.feedback.buttons:
+                self.feedback.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.checkin.scale.focus_in()
+
+    def _open_feedback(self, items: list) -> None:
+        """Go to what one row of the card is about; it is seen from now on."""
+        store = self.ctx.session.store if self.ctx.session else None
+        if store is None:
+            return
+        first = items[0]
+        patient.mark_seen(store, items if first.kind == patient.MESSAGE else [first])
+        if first.kind == patient.MESSAGE:
+            self.go("clinician")
+        elif first.kind == patient.COMMENT:
+            self.open_entry(first.entry_id)
+        elif first.kind == patient.UNLOCK:
+            enrolment = progress.active(store)
+            if enrolment is not None and enrolment.program_id == first.program_id:
+                self.open_module(first.module_id)
+            else:
+                self.go("program")
+        else:
+            self.open_measure(first.measure_id)
+
+    def _feedback_seen(self) -> None:
+        if self.ctx.session is not None:
+            patient.mark_seen(self.ctx.session.store, patient.news(self.ctx.session.store))
+        self._feedback_card()
+
     def flush(self) -> None:
         self.checkin.flush()
 
+    # --- starting focus ---------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if event.spontaneous():  # the window coming back from another desktop or minimised: leave focus be
+            return
+        jumped = self._new_session or bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+        self._new_session = False
+        QTimer.singleShot(0, self, lambda: self._focus_checkin(jumped))  # once Qt has placed focus itself
+
+    def _focus_checkin(self, jumped: bool) -> None:
+        if not self.isVisible() or self.ctx.session is None:
+            return
+        focused = QApplication.focusWidget()
+        elsewhere = focused is not None and focused.isVisible() and focused.window() is self.window() \
+            and not self.isAncestorOf(focused)
+        if elsewhere and not jumped:
+            return  # e.g. arrowing through the sidebar: stay there
+        if elsewhere and _typing(focused):
+            return  # never take the keyboard from a box being typed in
+        self.checkin.scale.focus_in()
+
     def clear(self) -> None:
+        self._new_session = True
+        self.feedback.set_news([], {}, {})
         self.checkin.clear()
         self._journal_count = 0
         self._continue_id = None
@@ -138,6 +225,7 @@ class HomePage(QWidget):
     def retranslate(self) -> None:
         session = self.ctx.session
         self.heading.setText(_("Hello, {name}").format(name=session.display_name) if session else "")
+        self._feedback_card()
         self._program_card()
         self._due_card()
         self._reminder()
@@ -153,3 +241,12 @@ class HomePage(QWidget):
             self.journal_text.setText(_("Writing down what happened and how you felt is a good first step. "
                                         "Your entries stay encrypted on this computer."))
         self.write.setText(_("Write in my journal"))
+
+
+def _typing(widget) -> bool:
+    """Whether ``widget`` is an editable text box."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+        return True
+    return isinstance(widget, (QPlainTextEdit, QTextEdit)) and not widget.isReadOnly()

@@ -6,7 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app import journal
-from app.i18n import _
+from app.exercises.limits import Missing
+from app.i18n import N_, _
 from ui.entry_browser import EntryBrowser
 from ui.widgets import make_label
 
@@ -25,7 +26,7 @@ class JournalAdapter:
     def save(self, store, entry_id, data, draft_key):
         title, body = data.get("title", ""), data.get("body", "")
         if not (title.strip() or body.strip()):
-            raise ValueError("empty")
+            raise Missing("body", N_("Write something first, then save."))
         if entry_id:
             journal.update(store, entry_id, title, body)
             return entry_id
@@ -58,11 +59,15 @@ class JournalEditor(QWidget):
         self.title.setMaxLength(journal.MAX_TITLE)
         self.body = QPlainTextEdit()
         self.body.setMinimumHeight(240)
+        self.body.setTabChangesFocus(True)  # Tab moves on; a tab character is of no use in a journal
         lay.addWidget(self.title)
         lay.addWidget(self.body, 1)
         self.title.textChanged.connect(self.changed)
         self.body.textChanged.connect(self.changed)
-        self.setFocusProxy(self.body)
+
+    def start_widget(self) -> QWidget:
+        """A new entry starts in its text; the title is optional."""
+        return self.body
 
     def get_data(self) -> dict:
         return {"title": self.title.text(), "body": self.body.toPlainText()}

@@ -29,7 +29,8 @@ class ShellPage(SectionShell):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, {
-            "home": HomePage(ctx, self.go, self.open_module),
+            "home": HomePage(ctx, self.go, self.open_module, open_entry=self.open_entry,
+                             open_measure=self.open_measure),
             "program": ProgramPage(ctx, self.open_exercise),
             "journal": ExercisesPage(ctx),
             "measures": MeasuresPage(ctx),
@@ -58,3 +59,24 @@ class ShellPage(SectionShell):
     def open_module(self, module_id: str | None) -> None:
         self.go("program")
         self.pages["program"].load(module_id)
+
+    def open_entry(self, entry_id: str) -> None:
+        """An exercise entry with its comments (from Home's "From your clinician")."""
+        self.go("journal")
+        self.pages["journal"].open_entry(entry_id)
+
+    def open_measure(self, measure_id: str) -> None:
+        """Start a questionnaire (one the clinician asked for, from Home)."""
+        from app.measures import engine
+
+        self.go("measures")
+        measure = engine.shipped().get(measure_id)
+        if measure is not None:
+            self.pages["measures"].start(measure)
+
+    def _row_changed(self, row: int) -> None:
+        super()._row_changed(row)
+        if row >= 0 and self.SECTIONS[row][0] == "clinician" and self.ctx.unlocked:
+            from app.exchange import patient
+
+            patient.mark_messages_read(self.ctx.session.store)  # the page shows every message

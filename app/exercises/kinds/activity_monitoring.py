@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from app.exercises import limits
-from app.i18n import N_
+from app.i18n import N_, format_date, format_when
 
 KIND = "activity-monitoring"
 TITLE = N_("Activity diary")
@@ -17,6 +17,7 @@ DESCRIPTION = N_("Write down what you did and rate your mood, your sense of achi
                  "enjoyment (pleasure) from 0 to 10. Your first guess is fine.")
 
 RATINGS = ("mood", "mastery", "pleasure")
+DATED = True  # the summary says when it happened, so history lists show no other time
 
 
 def day(value) -> str:
@@ -37,14 +38,20 @@ def ratings(data: dict, keys=RATINGS) -> dict:
 def activity(data: dict) -> str:
     text = limits.text(data.get("activity"), limits.MAX_SHORT).strip()
     if not text:
-        raise ValueError("what you did is missing")
+        raise limits.Missing("activity", N_("Write a few words about the activity, then save."))
     return text
 
 
 def when(data: dict) -> str:
-    """'2026-03-01 08:00' (or just the date): numbers only, the same in every language."""
+    """When it happened (or is planned), in the style every list uses: the date and hour, or the date."""
+    try:
+        day_ = datetime.date.fromisoformat(data.get("date") or "")
+    except (TypeError, ValueError):
+        return str(data.get("date") or "")
     h = data.get("hour")
-    return f"{data.get('date', '')} {h:02d}:00" if isinstance(h, int) else str(data.get("date", ""))
+    if isinstance(h, int) and not isinstance(h, bool) and 0 <= h <= 23:
+        return format_when(datetime.datetime.combine(day_, datetime.time(h)))
+    return format_date(day_)
 
 
 def normalize(data: dict) -> dict:

@@ -13,6 +13,7 @@ DESCRIPTION = N_("Plan small activities for the coming days: what, when, and whi
                  "Afterwards, tick the ones you did and rate how they went.")
 
 AFTER = ("mood_before", "mood", "mastery", "pleasure")  # "mood" is the mood afterwards
+DATED = True  # the summary says when it is planned, so history lists show no other time
 
 
 def normalize(data: dict) -> dict:

@@ -79,7 +79,8 @@ def normalize(data: dict) -> dict:
     minutes = limits.rating(data.get("minutes_practised"), 0, MAX_MINUTES) or 0
     calm = {k: limits.rating(data.get(k), 0, 10) for k in ("calm_before", "calm_after")}
     if minutes <= 0 and all(v is None for v in calm.values()):
-        raise ValueError("nothing practised or rated")
+        raise limits.Missing("minutes_practised", N_("Practise for a minute or two, or rate how calm you "
+                                                     "feel, then save."))
     return {"minutes_practised": minutes,
             "inhale": _seconds(data.get("inhale"), INHALE, DEFAULT[0]),
             "hold": _seconds(data.get("hold"), HOLD, DEFAULT[1]),

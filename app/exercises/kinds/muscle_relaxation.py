@@ -102,7 +102,8 @@ def normalize(data: dict) -> dict:
     groups = limits.rating(data.get("groups_completed"), 0, len(STEPS)) or 0
     tension = {k: limits.rating(data.get(k), 0, 10) for k in ("tension_before", "tension_after")}
     if groups <= 0 and all(v is None for v in tension.values()):
-        raise ValueError("nothing practised or rated")
+        raise limits.Missing("groups_completed", N_("Go through a few muscle groups, or rate how tense you "
+                                                    "feel, then save."))
     return {"groups_completed": groups, **tension, "note": limits.text(data.get("note"))}
 
 

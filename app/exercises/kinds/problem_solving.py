@@ -22,8 +22,10 @@ DESCRIPTION = N_("Work through a practical problem step by step: say what it is,
 MAX_OPTIONS = 30
 MAX_STEPS = 30
 
-# From the first step to the last; ``status`` picks the furthest one reached.
+# From the first step to the last; ``status`` picks the furthest one reached. A saved entry always
+# has its problem written down; "new" is only a form still blank (never stored: normalize needs the problem).
 STATUS = (
+    ("new", N_("Not started yet")),
     ("defined", N_("Problem written down")),
     ("ideas", N_("Ideas listed")),
     ("chosen", N_("Idea chosen")),
@@ -59,15 +61,16 @@ def status(data: dict) -> str:
         ("planned", bool(steps)),
         ("chosen", data.get("chosen") is not None),
         ("ideas", bool(data.get("options"))),
+        ("defined", bool((data.get("problem") or "").strip())),
     )
-    return next((name for name, reached in checks if reached), "defined")
+    return next((name for name, reached in checks if reached), "new")
 
 
 def normalize(data: dict) -> dict:
     data = limits.mapping(data)
     out = {key: limits.text(data.get(key)) for key in ("problem", "goal")}
     if not out["problem"].strip():
-        raise ValueError("the problem is needed")
+        raise limits.Missing("problem", N_("Write down the problem first, then save."))
     out["options"] = limits.items(data.get("options"), _option, MAX_OPTIONS)
     chosen = data.get("chosen")
     if chosen is not None and (isinstance(chosen, bool) or not isinstance(chosen, int)

@@ -8,6 +8,7 @@ from app.i18n import N_
 KIND = "reflection"
 TITLE = N_("Reflection")
 DESCRIPTION = N_("Write your answers to a few questions about what you have learned.")
+PER_EXERCISE = True  # each program reflection has its own prompts, so its own list (store.listed)
 
 
 def normalize(data: dict) -> dict:
@@ -15,7 +16,7 @@ def normalize(data: dict) -> dict:
         raise ValueError("object expected")
     answers = limits.items(data.get("answers"), limits.text, limit=20)
     if not any(a.strip() for a in answers) and not limits.text(data.get("text")).strip():
-        raise ValueError("nothing written")
+        raise limits.Missing("answers", N_("Write something in at least one box, then save."))
     return {"answers": answers, "text": limits.text(data.get("text"))}
 
 

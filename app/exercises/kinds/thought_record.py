@@ -59,7 +59,8 @@ def normalize(data: dict) -> dict:
     data = limits.mapping(data)
     out = {key: limits.text(data.get(key)) for key in TEXT_FIELDS}
     if not (out["situation"].strip() or out["thoughts"].strip()):
-        raise ValueError("a situation or a thought is needed")
+        raise limits.Missing("situation", N_("Write what was happening, or what went through your mind, "
+                                             "then save."))
     out["belief"] = limits.rating(data.get("belief"))
     out["belief_after"] = limits.rating(data.get("belief_after"))
     out["emotions"] = [e for e in limits.items(data.get("emotions"), _emotion, MAX_EMOTIONS) if e["name"]]

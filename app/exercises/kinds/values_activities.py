@@ -47,11 +47,11 @@ def normalize(data: dict) -> dict:
         raise ValueError("unknown life area")
     own_area = "" if area else limits.short(data.get("own_area"))
     if not (area or own_area):
-        raise ValueError("a life area is needed")
+        raise limits.Missing("area", N_("Choose a part of your life first."))
     value = limits.text(data.get("value"))
     activities = [a for a in limits.items(data.get("activities"), _activity, MAX_ACTIVITIES) if a["text"]]
     if not (value.strip() or activities):
-        raise ValueError("a value or an activity is needed")
+        raise limits.Missing("value", N_("Write what matters to you, or one small activity, then save."))
     return {"area": area, "own_area": own_area, "value": value, "activities": activities}
 
 
