@@ -111,7 +111,14 @@ def isolate(value) -> str:
     text = str(value) if isinstance(value, str) else _value_text(value)
     if not text or _is_isolated(text) or not (is_rtl() or _has_rtl(text)):
         return text
+    if _PARAGRAPH_BREAK.search(text):  # an isolate ends with its paragraph: isolate each line
+        return "".join(part if _PARAGRAPH_BREAK.fullmatch(part) else isolate(part)
+                       for part in _PARAGRAPH_BREAK.split(text) if part)
     return FSI + text + PDI
+
+
+# Unicode paragraph separators (bidi class B); a captured group, so split() keeps them.
+_PARAGRAPH_BREAK = re.compile("(\r\n|[\n\r\x1c-\x1e\x85\u2029])")
 
 
 def plain(text: str) -> str:
@@ -188,6 +195,21 @@ def _simple_fields(template: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _has_strong_words(template: str) -> bool:
+    """Whether the message's own words (outside its fields) hold a letter with a direction."""
+    import unicodedata
+
+    try:
+        literal = "".join(lit for lit, _f, _s, _c in string.Formatter().parse(template))
+    except ValueError:
+        literal = template
+    return any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in literal)
+
+
+RLM = "\u200f"
+
+
 class Message(str):
     """A translated message: ``format()`` isolates every inserted value (see the module docstring)."""
 
@@ -195,11 +217,21 @@ class Message(str):
 
     def format(self, /, *args, **kwargs) -> str:
         if _simple_fields(self):
-            return str.format(self, *map(isolate, args), **{k: isolate(v) for k, v in kwargs.items()})
-        return _FORMATTER.vformat(str(self), args, kwargs)
+            text = str.format(self, *map(isolate, args), **{k: isolate(v) for k, v in kwargs.items()})
+        else:
+            text = _FORMATTER.vformat(str(self), args, kwargs)
+        return self._directed(text)
 
     def format_map(self, mapping) -> str:
-        return _FORMATTER.vformat(str(self), (), mapping)
+        return self._directed(_FORMATTER.vformat(str(self), (), mapping))
+
+    def _directed(self, text: str) -> str:
+        # Qt (like the bidi algorithm) takes a paragraph's direction from its first letter outside
+        # isolates. "{name}, {when}:" has none of its own, so in a right-to-left language it starts
+        # with a right-to-left mark: it is aligned and ordered as the Arabic sentence it is.
+        if text and is_rtl() and not _has_strong_words(self):
+            return RLM + text
+        return text
 
 
 def _first_strong(text: str) -> str | None:
@@ -316,7 +348,9 @@ def pseudo_translate(message: str, mirrored: bool = False) -> str:
             out.append("{" + field + ("!" + conv if conv else "") + (":" + spec if spec else "") + "}")
     body = "".join(out)
     if mirrored:
-        return body
+        # A right-to-left mark first: the letters inside the overrides are Latin, and Qt (like the
+        # bidi algorithm) would otherwise lay the message out as a left-to-right paragraph.
+        return "\u200f" + body
     pad = max(1, round(len(message) * 0.4))
     return "\u27e6" + body + " " + "·" * pad + "\u27e7"
 
@@ -343,6 +377,8 @@ def pseudo_markdown(block: str, mirrored: bool = False) -> str:
         text = "".join(out)
         if not mirrored and text.strip():
             text += " " + "\u00b7" * max(1, round(len(text) * 0.4))
+        elif mirrored and text.strip():
+            text = "\u200f" + text  # a right-to-left paragraph (see pseudo_translate)
         lines.append(prefix + text)
     return "\n".join(lines)
 

@@ -128,9 +128,19 @@ def test_nested_messages_nest_their_isolates(arabic):
 
 
 def test_format_specs_attributes_and_format_map_still_work(arabic):
-    assert i18n.Message("{n:>3}|{d.year}").format(n=5, d=date(2026, 3, 1)) == f"{FSI}  5{PDI}|{FSI}2026{PDI}"
+    assert i18n.Message("{n:>3}|{d.year}").format(n=5, d=date(2026, 3, 1)) == f"{i18n.RLM}{FSI}  5{PDI}|{FSI}2026{PDI}"
     assert i18n.Message("{a} and {b}").format_map({"a": "x", "b": 2}) == f"{FSI}x{PDI} and {FSI}2{PDI}"
-    assert i18n.Message("{x}").format(x=True) == f"{FSI}True{PDI}"
+    assert i18n.Message("{x} \u0648").format(x=True) == f"{FSI}True{PDI} \u0648"
+
+
+def test_a_message_made_only_of_values_still_reads_right_to_left(arabic):
+    # "{section}: {count}" has no letters of its own: Qt would take the paragraph as left to right
+    # (isolates are skipped) and align it to the left of an Arabic window.
+    line = i18n.Message("{section}: {count}").format(section="\u0627\u0644\u0631\u0633\u0627\u0626\u0644", count=3)
+    assert line.startswith(i18n.RLM)
+    assert seen(line) == "3 :\u0644\u0626\u0627\u0633\u0631\u0644\u0627"  # read right to left: the word, then 3
+    i18n.set_language("en")
+    assert not i18n.Message("{section}: {count}").format(section="Messages", count=3).startswith(i18n.RLM)
 
 
 def test_plurals_and_lists_isolate_their_values(arabic):
@@ -146,6 +156,8 @@ def test_pseudo_locales_keep_fields_and_isolate_like_their_direction():
         i18n.set_language(i18n.PSEUDO_RTL)
         text = _("Send progress to {name}").format(name="Jordan")
         assert FSI + "Jordan" + PDI in text and balanced(text)
+        assert text.startswith(i18n.RLM)  # laid out as a right-to-left paragraph, like Arabic
+        assert seen(text) == "Jordan ot ssergorp dneS"  # mirrored words, then the name, right to left
         i18n.set_language(i18n.PSEUDO_LONG)
         text = _("Send progress to {name}").format(name="Jordan")
         assert "Jordan" in text and FSI not in text

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import outbox, readable
-from app.i18n import _
+from app.i18n import _, isolate
 from ui.widgets import FittedList, fit_list_items, make_label
 
 
@@ -56,7 +56,7 @@ class MessageThread(QWidget):
                 head = _("You, {when}:").format(when=readable.when(m.created_at))
             else:
                 head = _("You, {when} (waiting for the next file you send):").format(when=readable.when(m.created_at))
-            item = QListWidgetItem(head + "\n" + m.body)
+            item = QListWidgetItem(head + "\n" + isolate(m.body))  # the body keeps its own direction
             self.list.addItem(item)
         fit_list_items(self.list)
         self.list.scrollToBottom()
