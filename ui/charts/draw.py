@@ -129,7 +129,7 @@ def _time_span(ax, first: float, last: float, *, days: float = 7, pad: float = 0
     ax.set_xlim(first - pad, max(last, first + days) + pad)
 
 
-MOOD_DOT_SIZE = 18  # points squared: clearly visible, still separate at one dot a day over months
+MOOD_DOT_SIZE = 28  # points squared (about 7 px across): clearly visible, still apart at one dot a day
 
 
 def measure_chart(series, style: Style):
