@@ -143,6 +143,14 @@ def _exchange_parser(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app import i18n
+
+    # Text printed here goes to a terminal or a script: values without directional isolates.
+    with i18n.plain_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     from app import diagnostics, fsutil
 
     fsutil.restrict_umask()

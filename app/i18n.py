@@ -1,4 +1,5 @@
-"""One place for translation: ``_``, ``N_``, ``ngettext``, ``pgettext``.
+"""One place for translation: ``_``, ``N_``, ``ngettext``, ``pgettext``; and for the
+direction and digits of every value shown inside translated text.
 
 * Catalogs live in ``locales/<code>/LC_MESSAGES/<domain>.po``; a compiled
   ``.mo`` beside it is used when it is newer, otherwise the ``.po`` is read
@@ -8,6 +9,32 @@
   must never crash the app or drop a number the user needs to see).
 * Two pseudo-locales exist for layout testing: ``en_XA`` (accented and about
   40% longer) and ``ar_XB`` (mirrored, right-to-left).
+
+Direction. ``_``, ``ngettext``, ``pgettext`` and ``dgettext`` return a
+:class:`Message`, a ``str`` whose ``format()`` wraps every inserted value (a
+name, date, number, code, or another formatted message) in Unicode directional
+isolates, FSI U+2068 ... PDI U+2069. Each value then keeps its own direction
+and stays in one piece inside a sentence of the other direction ("Dr Lee" or
+"30/11/2026" inside Arabic, an Arabic name inside English); a value that is
+already one whole isolate is not wrapped again. In a left-to-right language a
+value is wrapped only when it holds right-to-left text (see :func:`isolate`):
+left-to-right values in a left-to-right sentence cannot break apart, and
+English text stays exactly as it was. :func:`isolate` does the same for the
+rare text built without a message, :func:`format_list` isolates each item, and
+:func:`content` isolates a program text whose own direction differs from the
+user interface's (untranslated English content in an Arabic window).
+Isolates are invisible in Qt widgets and rich text. They must not reach file
+names (:func:`plain`); the command line strips them (``app/__main__.py``), and
+the charts drop them before matplotlib draws text.
+
+Digits. One digit system per locale: CLDR's default numbering system for the
+Babel locale (``Locale.default_numbering_system``): Latin digits for ``ar``
+(CLDR's choice since version 42), Arabic-Indic for ``ar_EG``, Extended
+Arabic-Indic for ``fa``, and so on. Every number and date formatted here uses
+it (Babel formats dates in Latin digits only, so they are transliterated), a
+bare ``int`` or ``float`` inserted into a message is written with it, and
+``ui/qt_setup.py`` gives Qt a ``QLocale`` with the same digits and separators
+so spin boxes and date fields agree with the text around them.
 """
 
 from __future__ import annotations
@@ -17,7 +44,9 @@ import io
 import os
 import re
 import string
+import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +60,205 @@ PSEUDO_LOCALES = (PSEUDO_LONG, PSEUDO_RTL)
 DOMAINS = ("app", "programs")
 
 _lock = threading.Lock()
+
+
+# --- direction: isolating inserted values ---------------------------------------
+
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+_OPENERS = (LRI, RLI, FSI)
+_STRIP_ISOLATES = dict.fromkeys(map(ord, LRI + RLI + FSI + PDI))
+# Every invisible directional control: marks (LRM, RLM, ALM), embeddings and overrides, isolates.
+_STRIP_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                          + LRI + RLI + FSI + PDI))
+
+
+def _is_isolated(text: str) -> bool:
+    """Whether the whole of ``text`` is one isolate (an opener whose matching PDI is the last character)."""
+    if len(text) < 2 or text[0] not in _OPENERS or text[-1] != PDI:
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch == PDI:
+            depth -= 1
+            if depth == 0:
+                return i == len(text) - 1
+    return False
+
+
+# Bidi classes that can reorder the text around them in a left-to-right sentence.
+_RTL_CLASSES = frozenset(("R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"))
+
+
+def _has_rtl(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+
+
+def isolate(value) -> str:
+    """``value`` as text wrapped in FSI ... PDI, so it keeps its own direction inside a sentence.
+
+    For text built without a message (a message's ``format()`` already does this).
+    In a right-to-left language every value is wrapped. In a left-to-right one only a
+    value holding right-to-left text, Arabic digits or directional controls is: with
+    none of those in the sentence, the bidi algorithm shows every character in typed
+    order, so wrapping would change nothing on screen (and text stays byte-for-byte the
+    same for scripts, tests and file dialogs). Numbers are written in the locale's
+    digits; empty and already isolated text is returned unchanged.
+    """
+    text = str(value) if isinstance(value, str) else _value_text(value)
+    if not text or _is_isolated(text) or not (is_rtl() or _has_rtl(text)):
+        return text
+    if _PARAGRAPH_BREAK.search(text):  # an isolate ends with its paragraph: isolate each line
+        return "".join(part if _PARAGRAPH_BREAK.fullmatch(part) else isolate(part)
+                       for part in _PARAGRAPH_BREAK.split(text) if part)
+    return FSI + text + PDI
+
+
+# Unicode paragraph separators (bidi class B); a captured group, so split() keeps them.
+_PARAGRAPH_BREAK = re.compile("(\r\n|[\n\r\x1c-\x1e\x85\u2029])")
+
+
+def plain(text: str) -> str:
+    """``text`` without any invisible directional control: for file names and other places
+    where the characters themselves matter more than their display."""
+    return str(text).translate(_STRIP_CONTROLS)
+
+
+def strip_isolates(text: str) -> str:
+    """``text`` without the isolates this module adds (Babel's own marks stay)."""
+    return str(text).translate(_STRIP_ISOLATES)
+
+
+class _PlainStream:
+    """A text stream that drops isolates: a terminal shows them as nothing at best, and a
+    script reading the output must see the plain values."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        return self._stream.write(strip_isolates(text))
+
+    def writelines(self, lines):
+        self._stream.writelines(strip_isolates(line) for line in lines)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def plain_output():
+    """While inside, ``sys.stdout`` and ``sys.stderr`` print text without isolates (the command line)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _PlainStream(sys.stdout), _PlainStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _value_text(value) -> str:
+    """A value inserted into a message without a format spec: numbers in the locale's digits."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return localize_digits(str(value))  # no grouping: years, ids and sequence numbers stay as they are
+    return format_number(value)
+
+
+class _IsolatingFormatter(string.Formatter):
+    def format_field(self, value, format_spec):
+        if format_spec:
+            text = format(value, format_spec)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                text = localize_digits(text)
+        else:
+            text = str(value) if isinstance(value, str) else _value_text(value)
+        return isolate(text)
+
+
+_FORMATTER = _IsolatingFormatter()
+
+
+@lru_cache(maxsize=4096)
+def _simple_fields(template: str) -> bool:
+    """Whether every field is a bare name or index (no attribute, key, conversion or spec)."""
+    try:
+        for _lit, field, spec, conv in string.Formatter().parse(template):
+            if field is not None and (spec or conv or not (field == "" or field.isidentifier() or field.isdigit())):
+                return False
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _has_strong_words(template: str) -> bool:
+    """Whether the message's own words (outside its fields) hold a letter with a direction."""
+    import unicodedata
+
+    try:
+        literal = "".join(lit for lit, _f, _s, _c in string.Formatter().parse(template))
+    except ValueError:
+        literal = template
+    return any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in literal)
+
+
+RLM = "\u200f"
+
+
+class Message(str):
+    """A translated message: ``format()`` isolates every inserted value (see the module docstring)."""
+
+    __slots__ = ()
+
+    def format(self, /, *args, **kwargs) -> str:
+        if _simple_fields(self):
+            text = str.format(self, *map(isolate, args), **{k: isolate(v) for k, v in kwargs.items()})
+        else:
+            text = _FORMATTER.vformat(str(self), args, kwargs)
+        return self._directed(text)
+
+    def format_map(self, mapping) -> str:
+        return self._directed(_FORMATTER.vformat(str(self), (), mapping))
+
+    def _directed(self, text: str) -> str:
+        # Qt (like the bidi algorithm) takes a paragraph's direction from its first letter outside
+        # isolates. "{name}, {when}:" has none of its own, so in a right-to-left language it starts
+        # with a right-to-left mark: it is aligned and ordered as the Arabic sentence it is.
+        if text and is_rtl() and not _has_strong_words(self):
+            return RLM + text
+        return text
+
+
+def _first_strong(text: str) -> str | None:
+    """"L" or "R" for the first strong character outside isolates (embeddings and overrides count)."""
+    import unicodedata
+
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("L", "LRE", "LRO"):
+                return "L"
+            if kind in ("R", "AL", "RLE", "RLO"):
+                return "R"
+    return None
+
+
+def _own_direction(text: str) -> str:
+    """``text`` isolated when its own direction differs from the user interface's."""
+    strong = _first_strong(text)
+    if strong is None or (strong == "R") == is_rtl():
+        return str(text)
+    return isolate(text)
 
 
 class _Source(_gettext.NullTranslations):
@@ -120,7 +348,9 @@ def pseudo_translate(message: str, mirrored: bool = False) -> str:
             out.append("{" + field + ("!" + conv if conv else "") + (":" + spec if spec else "") + "}")
     body = "".join(out)
     if mirrored:
-        return body
+        # A right-to-left mark first: the letters inside the overrides are Latin, and Qt (like the
+        # bidi algorithm) would otherwise lay the message out as a left-to-right paragraph.
+        return "\u200f" + body
     pad = max(1, round(len(message) * 0.4))
     return "\u27e6" + body + " " + "·" * pad + "\u27e7"
 
@@ -147,6 +377,8 @@ def pseudo_markdown(block: str, mirrored: bool = False) -> str:
         text = "".join(out)
         if not mirrored and text.strip():
             text += " " + "\u00b7" * max(1, round(len(text) * 0.4))
+        elif mirrored and text.strip():
+            text = "\u200f" + text  # a right-to-left paragraph (see pseudo_translate)
         lines.append(prefix + text)
     return "\n".join(lines)
 
@@ -201,7 +433,7 @@ def _catalog(domain: str) -> _gettext.NullTranslations:
 
 # --- public API ---------------------------------------------------------------
 
-def _(message: str) -> str:
+def _(message: str) -> Message:
     return dgettext("app", message)
 
 
@@ -210,7 +442,7 @@ def N_(message: str) -> str:
     return message
 
 
-def dgettext(domain: str, message: str) -> str:
+def dgettext(domain: str, message: str) -> Message:
     key = (_state.code, domain, message)
     hit = _state.guarded.get(key)
     if hit is not None:
@@ -218,30 +450,35 @@ def dgettext(domain: str, message: str) -> str:
     translated = _catalog(domain).gettext(message)
     if translated != message and not _fields_ok(translated, placeholder_names(message), exact=True):
         translated = message
+    translated = Message(translated)
     _state.guarded[key] = translated
     return translated
 
 
 def content(text: str) -> str:
     """Program content (the ``programs`` domain). Not an extraction keyword on purpose:
-    its arguments are data from program files, extracted by app/programs/extract.py."""
-    return dgettext("programs", text)
+    its arguments are data from program files, extracted by app/programs/extract.py.
+
+    For short texts (titles, homework, prompts). A text still in the program's source
+    language inside a window of the other direction is isolated, so its punctuation
+    stays at its own end ("enjoy." rather than ".enjoy" in an Arabic window)."""
+    return _own_direction(dgettext("programs", text))
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
+def ngettext(singular: str, plural: str, n: int) -> Message:
     translated = _catalog("app").ngettext(singular, plural, n)
     source = singular if n == 1 else plural
     allowed = (placeholder_names(singular) or frozenset()) | (placeholder_names(plural) or frozenset())
     if translated not in (singular, plural) and not _fields_ok(translated, allowed, exact=False):
-        return source
-    return translated
+        return Message(source)
+    return Message(translated)
 
 
-def pgettext(context: str, message: str) -> str:
+def pgettext(context: str, message: str) -> Message:
     translated = _catalog("app").pgettext(context, message)
     if translated != message and not _fields_ok(translated, placeholder_names(message), exact=True):
-        return message
-    return translated
+        return Message(message)
+    return Message(translated)
 
 
 def set_language(code: str | None) -> str:
@@ -360,18 +597,80 @@ def system_language() -> str:
     return SOURCE_LANGUAGE
 
 
-# --- Babel formatting ---------------------------------------------------------
+# --- digits ---------------------------------------------------------------------
+
+LATIN_DIGITS = "0123456789"
+# The zero of every decimal numbering system CLDR names as some locale's default; the other
+# nine digits follow it in Unicode. A system missing here falls back to Latin digits.
+_ZEROS = {"latn": 0x30, "arab": 0x660, "arabext": 0x6F0, "beng": 0x9E6, "deva": 0x966, "mymr": 0x1040,
+          "nkoo": 0x7C0, "olck": 0x1C50, "tibt": 0xF20, "mtei": 0xABF0, "cakm": 0x11136, "hmnp": 0x1E140,
+          "adlm": 0x1E950}
+
+
+def numbering_system(code: str | None = None) -> str:
+    """CLDR's default numbering system for ``code`` (default: the current language); "latn" if unknown."""
+    return _numbering_system(babel_locale(code))
+
+
+@lru_cache(maxsize=64)
+def _numbering_system(babel_code: str) -> str:
+    try:
+        from babel import Locale
+
+        system = Locale.parse(babel_code).default_numbering_system
+    except Exception:
+        return "latn"
+    return system if system in _ZEROS else "latn"
+
+
+def digits(code: str | None = None) -> str:
+    """The ten digits, 0 to 9, that ``code`` (default: the current language) writes numbers with."""
+    zero = _ZEROS[numbering_system(code)]
+    return "".join(chr(zero + i) for i in range(10))
+
+
+@lru_cache(maxsize=16)
+def _digit_table(system: str) -> dict:
+    zero = _ZEROS[system]
+    return str.maketrans(LATIN_DIGITS, "".join(chr(zero + i) for i in range(10)))
+
+
+def localize_digits(text: str, code: str | None = None) -> str:
+    """``text`` with its Latin digits written in the language's own digits."""
+    system = numbering_system(code)
+    return text if system == "latn" else text.translate(_digit_table(system))
+
+
+def number_symbols(code: str | None = None) -> dict:
+    """Babel's decimal and group separators in ``code``'s numbering system."""
+    from babel import Locale
+
+    try:
+        loc = Locale.parse(babel_locale(code))
+    except Exception:
+        return {"decimal": ".", "group": ","}
+    own, latin = loc.number_symbols.get(numbering_system(code)) or {}, loc.number_symbols.get("latn") or {}
+    out = {}
+    for key, fallback in (("decimal", "."), ("group", ",")):
+        try:
+            out[key] = own[key]
+        except KeyError:
+            out[key] = latin.get(key, fallback)
+    return out
+
+
+# --- Babel formatting (every result in the language's digits) -------------------
 
 def format_date(value, fmt: str = "medium") -> str:
     from babel.dates import format_date as _fd
 
-    return _fd(value, format=fmt, locale=babel_locale())
+    return localize_digits(_fd(value, format=fmt, locale=babel_locale()))
 
 
 def format_datetime(value, fmt: str = "medium") -> str:
     from babel.dates import format_datetime as _fdt
 
-    return _fdt(value, format=fmt, locale=babel_locale())
+    return localize_digits(_fdt(value, format=fmt, locale=babel_locale()))
 
 
 def format_when(value) -> str:
@@ -379,18 +678,25 @@ def format_when(value) -> str:
     from babel import dates
 
     loc = babel_locale()
-    return dates.get_datetime_format("medium", locale=loc).replace("'", "").format(
-        dates.format_time(value, "short", locale=loc), dates.format_date(value, "medium", locale=loc))
+    return localize_digits(dates.get_datetime_format("medium", locale=loc).replace("'", "").format(
+        dates.format_time(value, "short", locale=loc), dates.format_date(value, "medium", locale=loc)))
+
+
+def format_skeleton(skeleton: str, value) -> str:
+    """A date from a CLDR skeleton ("MMMd", "yM"...), the locale's way and in its digits."""
+    from babel.dates import format_skeleton as _fs
+
+    return localize_digits(_fs(skeleton, value, locale=babel_locale()))
 
 
 def format_number(value) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=babel_locale())
+    return localize_digits(format_decimal(value, locale=babel_locale(), numbering_system=numbering_system()))
 
 
 def format_list(items: list[str]) -> str:
-    """'a, b and c' in the current language."""
+    """'a, b and c' in the current language; each item isolated (it is a value inside a sentence)."""
     from babel.lists import format_list as _fl
 
-    return _fl(list(items), locale=babel_locale()) if items else ""
+    return _fl([isolate(i) for i in items], locale=babel_locale()) if items else ""

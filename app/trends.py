@@ -20,6 +20,14 @@ from app.store import Store
 MEASURES, MOOD, ACTIVITIES, HOMEWORK = "measures", "mood", "activities", "homework"
 ACTIVITY_KIND = "activity-monitoring"
 
+# What each chart needs before it means something. Until then the Progress page says what the
+# chart will show and when, instead of drawing one lonely dot or one bar across the whole card.
+# (Those texts, in ui/charts/specs.py, say "second" and "two": change them with these.)
+MIN_SCORES = 2       # results of one questionnaire
+MIN_CHECKINS = 2     # daily check-ins
+MIN_ACTIVITIES = 2   # different activities with a mood rating
+MIN_WEEKS = 2        # weeks from the first homework ticked or exercise written up to this one
+
 # What each chart reads; version() hashes only these tables.
 _SOURCES = {
     MEASURES: ("SELECT count(*), max(rowid) FROM measure_results",),
@@ -141,15 +149,15 @@ class Week:
 
 
 def homework_weeks(store: Store, weeks: int = 26, today: date | None = None) -> list[Week]:
-    """Weeks up to this one, oldest first: at most ``weeks``, from the first week with anything
-    done (but at least eight); empty when nothing was ever done."""
+    """Weeks up to this one, oldest first, from the first week with anything done (at most
+    ``weeks``); empty when nothing was ever done."""
     ticks = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT done_at FROM homework_done"))
     written = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT created_at FROM exercise_entries"))
     if not ticks and not written:
         return []
     this_week = _monday(today or date.today())
     earliest = min([*ticks, *written])
-    shown = min(weeks, max(8, (this_week - earliest).days // 7 + 1))
+    shown = min(weeks, max(1, (this_week - earliest).days // 7 + 1))
     first = this_week - timedelta(weeks=shown - 1)
     return [Week(m, ticks.get(m, 0), written.get(m, 0))
             for m in (first + timedelta(weeks=i) for i in range(shown))]

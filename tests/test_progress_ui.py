@@ -252,8 +252,9 @@ def test_homework_weeks_count_ticks_and_entries(session):
     ex.add(session.store, "reflection", {"answers": ["a"]},
            created_at=(datetime.now(timezone.utc) - timedelta(days=14)).isoformat(timespec="seconds"))
     weeks = trends.homework_weeks(session.store)
-    assert len(weeks) == 8 and weeks[-1].monday == today - timedelta(days=today.weekday())
-    assert weeks[-1].homework == 1 and sum(w.exercises for w in weeks) == 1
+    # From the week of first use (two weeks ago) to this one: no empty weeks before anything was done.
+    assert len(weeks) == 3 and weeks[-1].monday == today - timedelta(days=today.weekday())
+    assert weeks[0].exercises == 1 and weeks[-1].homework == 1 and sum(w.exercises for w in weeks) == 1
 
 
 def test_measure_series_marks_reliable_change_against_the_first_score(session):
@@ -265,3 +266,127 @@ def test_measure_series_marks_reliable_change_against_the_first_score(session):
     series = trends.measure_series(session.store, m)
     assert [(p.total, p.change) for p in series.points] == [(14, None), (11, None), (6, engine.IMPROVEMENT)]
     assert series.reliable_points == 4
+
+
+# --- a new user's charts, contrast, table view ---------------------------------------------------
+
+def _first_week(make_window, qtbot):
+    """A profile used once: one questionnaire, one check-in, one activity, one homework ticked."""
+    from app.exercises import store as ex
+    from app.measures import results
+    from app.programs import progress
+
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    store = ctx.session.store
+    results.save(store, engine.shipped()["phq9"], [1, 1, 1, 1, 1, 1, 0, 0, 0])
+    checkins.save(store, 4)
+    ex.add(store, "activity-monitoring", {"date": date.today().isoformat(), "hour": 9, "activity": "Walk",
+                                          "mood": 6, "mastery": None, "pleasure": None})
+    progress.set_homework_done(store, "low-mood", "m1-hw1", True)
+    return win, ctx
+
+
+def test_a_new_users_charts_say_what_will_appear_and_when(qtbot, make_window):
+    win, ctx = _first_week(make_window, qtbot)
+    page = _open_progress(qtbot, win)
+    assert list(page.cards) == ["measure:phq9", "mood", "activities", "homework"]
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in page.cards.values()), timeout=5000)
+    expected = {"measure:phq9": "second time", "mood": "second check-in", "activities": "two different activities",
+                "homework": "second week"}
+    for key, card in page.cards.items():
+        assert card.is_waiting and card.waiting.isVisible(), key
+        assert expected[key] in card.waiting.text(), key
+        assert not card.views.isVisible() and not card.legend.isVisible() and not card.buttons.isVisible(), key
+        assert card.picture.pixmap().isNull() and card.rendered_key is None, key  # no lonely dot, no giant bar
+    # The second check-in (yesterday's) is enough for the mood chart.
+    checkins.save(ctx.session.store, 6, day=date.today() - timedelta(days=1))
+    win.shell.go("home")
+    page = _open_progress(qtbot, win)
+    mood = page.cards["mood"]
+    qtbot.waitUntil(lambda: mood.views.isVisible(), timeout=5000)
+    assert not mood.is_waiting and mood.views.isVisible() and not mood.waiting.isVisible()
+    assert not mood.picture.pixmap().isNull() and page.cards["homework"].is_waiting
+
+
+def test_time_axes_start_at_first_use(session, tmp_path):
+    from matplotlib.dates import date2num
+
+    from app.exercises import store as ex
+    from ui.charts import mpl
+
+    mpl.load(tmp_path)
+    ex.add(session.store, "reflection", {"answers": ["a"]},
+           created_at=(datetime.now(timezone.utc) - timedelta(days=8)).isoformat(timespec="seconds"))
+    weeks = trends.homework_weeks(session.store)
+    first_use = weeks[0].monday
+    assert weeks[0].exercises == 1 and len(weeks) in (2, 3)  # no empty weeks before the first entry
+    with mpl.drawing():
+        ax = draw.homework_chart(weeks, _style()).axes[0]
+    assert ax.get_xlim()[0] >= date2num(first_use) - 0.01
+    series = trends.MoodSeries(((date(2026, 3, 2), 4), (date(2026, 3, 3), 6)), ((date(2026, 3, 2), 5.0),))
+    with mpl.drawing():
+        ax = draw.mood_chart(series, _style()).axes[0]
+    left, right = ax.get_xlim()
+    assert date2num(date(2026, 3, 2)) - 1 < left < date2num(date(2026, 3, 2)) and right - left >= 7
+
+
+def test_a_few_activities_make_slim_bars_not_one_giant_bar(tmp_path):
+    from ui.charts import mpl
+
+    mpl.load(tmp_path)
+    rows = [trends.ActivityMood("Walk", 3, 6.0), trends.ActivityMood("Bed", 1, 2.0)]
+    with mpl.drawing():
+        ax = draw.activities_chart(rows, 4.0, _style()).axes[0]
+    bottom, top = ax.get_ylim()
+    assert ax.yaxis_inverted() and ax.patches[0].get_y() < ax.patches[1].get_y()  # the most frequent on top
+    for bar in ax.patches:
+        assert bar.get_height() / abs(bottom - top) <= 0.15
+
+
+def _contrast(a, b) -> float:
+    def luminance(rgb):
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_daily_mood_dots_have_3_to_1_contrast_with_the_chart(tmp_path, dark):
+    from matplotlib.colors import to_rgb, to_rgba
+
+    from ui import theme
+    from ui.charts import mpl
+
+    mpl.load(tmp_path)
+    colors = theme.DARK if dark else theme.LIGHT
+    series = trends.MoodSeries(((date(2026, 3, 2), 4), (date(2026, 3, 9), 6)), ((date(2026, 3, 2), 5.0),))
+    with mpl.drawing():
+        fig = draw.mood_chart(series, draw.Style(colors, dark, False, 640, 240, 1.0))
+    ax = fig.axes[0]
+    dots = next(c for c in ax.collections if c.get_label() == "daily")
+    r, g, b, a = to_rgba(dots.get_facecolor()[0])
+    alpha = a * (dots.get_alpha() if dots.get_alpha() is not None else 1)
+    background = to_rgb(ax.get_facecolor())
+    seen = [alpha * c + (1 - alpha) * bg for c, bg in zip((r, g, b), background)]
+    assert _contrast(seen, background) >= 3.0
+    assert dots.get_sizes()[0] >= 16
+
+
+def test_table_view_hides_the_legend_and_tab_leaves_the_table(qtbot, make_window):
+    win, ctx = _seeded(make_window, qtbot, days=30, activities=False)
+    card = _open_progress(qtbot, win).cards["mood"]
+    assert card.legend.isVisible()
+    card.show_table.click()
+    assert card.table.isVisible() and not card.legend.isVisible()  # the legend belongs to the picture
+    assert not card.table.tabKeyNavigation()
+    card.table.setFocus()
+    card.table.setCurrentIndex(card.table.model().index(0, 0))
+    qtbot.waitUntil(card.table.hasFocus, timeout=2000)
+    qtbot.keyClick(card.table, Qt.Key.Key_Tab)
+    assert not card.table.hasFocus()  # Tab moves on, not to the next cell
+    card.show_table.click()
+    assert card.picture.isVisible() and card.legend.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
@@ -38,7 +38,9 @@ def apply_language(app: QApplication, code: str) -> None:
     global _qt_translator
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(code)
                            else Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(i18n.babel_locale(code)))
+    QLocale.setDefault(qt_locale(code))
+    # Widgets that exist already take the new default too (QApplication hands it down).
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LocaleChange))
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
@@ -48,3 +50,24 @@ def apply_language(app: QApplication, code: str) -> None:
         if tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(tr)
             _qt_translator = tr
+
+
+def qt_locale(code: str) -> QLocale:
+    """Qt's locale for ``code``, writing numbers as the text does (app/i18n.py, from CLDR).
+
+    Qt picks its own default territory and, with it, digits: ``QLocale("ar")`` is Egyptian
+    Arabic with Arabic-Indic digits, where CLDR's (and Babel's) ``ar`` writes Latin digits.
+    When they differ, the same language and script in another territory whose digits and
+    separators match is used instead (the world-wide one, ``ar_001``, first)."""
+    base = QLocale(i18n.babel_locale(code))
+    zero, symbols = i18n.digits(code)[0], i18n.number_symbols(code)
+
+    def agrees(loc: QLocale) -> bool:
+        return (loc.zeroDigit() == zero and loc.decimalPoint() == symbols["decimal"]
+                and loc.groupSeparator() == symbols["group"])
+
+    if agrees(base):
+        return base
+    others = QLocale.matchingLocales(base.language(), base.script(), QLocale.Country.AnyCountry)
+    others.sort(key=lambda loc: loc.territory() != QLocale.Country.World)
+    return next((loc for loc in others if agrees(loc)), base)

@@ -3,6 +3,10 @@
 The picture is drawn in a worker thread and kept in memory (never on disk)
 until the data it shows change, the theme or language changes, or the size
 changes noticeably. Locking forgets every picture (``forget_all``).
+
+Until its data are enough to mean something (``ChartSpec.waiting``), a card
+shows a short text saying what the chart will show and when, not a chart.
+The legend belongs to the picture: the table view hides it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class ChartSpec:
     draw: Callable                             # (data, draw.Style) -> Figure (worker thread)
     table: Callable                            # data -> (headers, rows of strings)
     texts: Callable                            # data -> (title, description, legend [(colour, symbol, label)])
+    waiting: Callable = lambda _data: None     # data -> what will appear and when, or None once it can be drawn
 
 
 class _Table(QAbstractTableModel):
@@ -84,6 +89,8 @@ class ChartCard(QWidget):
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.waiting = make_label("muted")
+        self.waiting.hide()
         self.picture = QLabel()
         self.picture.setMinimumHeight(CHART_HEIGHT)
         # The picture follows the card's width; it must never widen the page itself.
@@ -97,6 +104,7 @@ class ChartCard(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(CHART_HEIGHT)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between cells
         self.views = QStackedWidget()
         self.views.addWidget(self.picture)
         self.views.addWidget(self.table)
@@ -105,13 +113,14 @@ class ChartCard(QWidget):
         self.show_table.toggled.connect(self._toggle_table)
         self.save = QPushButton()
         self.save.clicked.connect(self.save_image)
-        row = QHBoxLayout()
+        self.buttons = QWidget()
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.show_table)
         row.addWidget(self.save)
         row.addStretch(1)
-        for w in (self.title, self.description, self.views, self.legend):
+        for w in (self.title, self.description, self.waiting, self.views, self.legend, self.buttons):
             lay.addWidget(w)
-        lay.addLayout(row)
         self._resize_timer = QTimer(self, singleShot=True)
         self._resize_timer.timeout.connect(self._draw)
         self.retranslate()
@@ -124,7 +133,13 @@ class ChartCard(QWidget):
         self.version = trends.version(store, self.spec.source)
         self.data = self.spec.fetch(store)
         self.retranslate()
-        self._resize_timer.start(0)  # once the layout has given the picture its width
+        if not self.is_waiting:
+            self._resize_timer.start(0)  # once the layout has given the picture its width
+
+    @property
+    def is_waiting(self) -> bool:
+        """Whether the data are still too few to chart (the card says what will appear, and when)."""
+        return self.data is not None and self.spec.waiting(self.data) is not None
 
     def _style(self, width: int | None = None, dpr: float | None = None) -> draw.Style:
         name = theme.resolve(self.ctx.theme_name)
@@ -141,7 +156,7 @@ class ChartCard(QWidget):
                 style.width, style.dpr)
 
     def _draw(self) -> None:
-        if self.data is None:
+        if self.data is None or self.is_waiting:
             return
         style = self._style()
         key = self._cache_key(style)
@@ -186,10 +201,14 @@ class ChartCard(QWidget):
 
     @property
     def drawn(self) -> bool:
+        """Whether the card shows what it should: the current picture, or its "not yet" text."""
+        if self.is_waiting:
+            return True
         return self.rendered_key is not None and self.rendered_key == self._cache_key(self._style())
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-        if obj is self.picture and event.type() == QEvent.Type.Resize and self.data is not None:
+        if obj is self.picture and event.type() == QEvent.Type.Resize and self.data is not None \
+                and not self.is_waiting:
             self._resize_timer.start(250)  # re-draw at the new width once resizing settles
         return False
 
@@ -210,7 +229,7 @@ class ChartCard(QWidget):
         self.retranslate()
 
     def save_image(self) -> None:
-        if self.data is None:
+        if self.data is None or self.is_waiting:
             return
         answer = QMessageBox.warning(
             self, _("Save the chart as a picture"),
@@ -242,13 +261,23 @@ class ChartCard(QWidget):
 
     # --- language ------------------------------------------------------------------------
 
+    def _show_parts(self) -> None:
+        """The "not yet" text or the chart; in table view, the table without the picture's legend."""
+        waiting = self.is_waiting
+        self.waiting.setVisible(waiting)
+        for w in (self.description, self.views, self.buttons):
+            w.setVisible(not waiting)
+        self.legend.setVisible(not waiting and not self.show_table.isChecked())
+
     def retranslate(self) -> None:
         self.show_table.setText(_("Show as chart") if self.show_table.isChecked() else _("Show as table"))
         self.save.setText(_("Save image\u2026"))
         if self.data is None:
             return
+        self._show_parts()
         title, description, legend = self.spec.texts(self.data)
         self.title.setText(title)
+        self.waiting.setText(self.spec.waiting(self.data) or "")
         self.description.setText(description)
         self.legend.setText("&nbsp;&nbsp; ".join(
             f'<span style="color:{color}">{escape(symbol)}</span>&nbsp;{escape(label)}'

@@ -5,7 +5,10 @@ explanations live in Qt widgets around the chart, which shape and order every
 script properly. Matplotlib does neither, so right-to-left text drawn here goes
 through Arabic shaping and the Unicode bidi algorithm first (``visual``), dates
 in right-to-left languages use numeric patterns, and the time axis runs from
-right to left.
+right to left. Numbers and dates come from ``app.i18n`` in the language's own
+digits; invisible directional marks are dropped (matplotlib would draw boxes).
+
+Time axes start at the first data point (first use), and span at least a week.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ class Style:
 def visual(text: str, rtl: bool) -> str:
     """Text in the order and shapes matplotlib must draw it (it knows neither bidi nor Arabic joining)."""
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and not rtl:
-        return text
+        return text.translate(_BIDI_CONTROLS)
     import arabic_reshaper
     from bidi import get_display
 
@@ -70,7 +73,6 @@ def _number(value: float) -> str:
 
 
 def _date_formatter(style: Style, first: date, last: date):
-    from babel.dates import format_skeleton
     from matplotlib.dates import num2date
     from matplotlib.ticker import FuncFormatter
 
@@ -79,10 +81,8 @@ def _date_formatter(style: Style, first: date, last: date):
         skeleton = "yM" if long_span else "Md"
     else:
         skeleton = "yMMM" if long_span else "MMMd"
-    locale = i18n.babel_locale()
-
     def fmt(x, _pos=None):
-        return visual(format_skeleton(skeleton, num2date(x).date(), locale=locale), style.rtl)
+        return visual(i18n.format_skeleton(skeleton, num2date(x).date()), style.rtl)
 
     return FuncFormatter(fmt)
 
@@ -124,6 +124,14 @@ def _as_datetime(d) -> datetime:
     return d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
 
 
+def _time_span(ax, first: float, last: float, *, days: float = 7, pad: float = 0.5) -> None:
+    """The time axis from the first point (first use) to at least ``days`` later; a little room each side."""
+    ax.set_xlim(first - pad, max(last, first + days) + pad)
+
+
+MOOD_DOT_SIZE = 28  # points squared (about 7 px across): clearly visible, still apart at one dot a day
+
+
 def measure_chart(series, style: Style):
     """Scores over time on shaded severity bands, with reliable-change markers."""
     from matplotlib.dates import date2num
@@ -146,28 +154,27 @@ def measure_chart(series, style: Style):
                        color=style.colors[key], edgecolors=style.colors["base"], linewidths=0.8,
                        label=f"change:{change}")
     ax.set_ylim(m.low * len(m.items), m.max_total)
-    if len(xs) == 1:
-        ax.set_xlim(xs[0] - 7, xs[0] + 7)
+    if xs:
+        _time_span(ax, xs[0], xs[-1], days=14, pad=1)
     _finish(ax, style)
     return fig
 
 
 def mood_chart(series, style: Style):
-    """Daily check-ins as faint dots, the weekly average as a line, on a 0-10 scale."""
+    """Daily check-ins as dots, the weekly average as a line, on a 0-10 scale."""
     from matplotlib.dates import date2num
 
     days = [d for d, _m in series.daily] or [date.today()]
     fig, ax = _axes(style, dates=(days[0], days[-1]))
     c = style.colors
+    # Opaque dots in the muted text colour: at least 3:1 against the chart in both themes (WCAG 1.4.11).
     ax.scatter([date2num(_as_datetime(d)) for d, _m in series.daily], [m for _d, m in series.daily],
-               s=9, color=c["muted"], alpha=0.45, linewidths=0, label="daily", zorder=2)
+               s=MOOD_DOT_SIZE, color=c["muted"], edgecolors=c["base"], linewidths=0.6, label="daily", zorder=2)
     # The weekly mean is drawn at the middle of its week (Thursday).
     ax.plot([date2num(_as_datetime(w)) + 3 for w, _a in series.weekly], [a for _w, a in series.weekly],
             color=c["accent"], linewidth=2, label="weekly", zorder=3)
     ax.set_ylim(-0.3, 10.3)
-    if len(series.daily) == 1:
-        x = date2num(_as_datetime(days[0]))
-        ax.set_xlim(x - 7, x + 7)
+    _time_span(ax, date2num(_as_datetime(days[0])), date2num(_as_datetime(days[-1])))
     _finish(ax, style)
     return fig
 
@@ -185,7 +192,8 @@ def activities_chart(rows, overall: float | None, style: Style):
     names = [visual(_clip(r.activity), style.rtl) for r in rows]
     ax.yaxis.set_major_locator(FixedLocator(ys))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, p=None: names[int(v)] if 0 <= int(v) < len(names) else ""))
-    ax.invert_yaxis()  # the most frequent at the top
+    # The most frequent at the top (an inverted axis); room for at least five rows keeps a few bars slim.
+    ax.set_ylim(max(len(rows), 5) - 0.5, -0.5)
     ax.set_xlim(0, 10)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: visual(_number(v), style.rtl)))
@@ -207,6 +215,8 @@ def homework_chart(weeks, style: Style):
     ax.bar([x - 1.4 for x in xs], [w.homework for w in weeks], width=2.6, color=c["accent"], label="homework")
     ax.bar([x + 1.4 for x in xs], [w.exercises for w in weeks], width=2.6, color=c["muted"], label="exercises")
     ax.set_ylim(0, max([w.homework for w in weeks] + [w.exercises for w in weeks] + [3]) + 1)
+    if weeks:  # from the first week with anything done to the end of this one
+        _time_span(ax, date2num(_as_datetime(first)), date2num(_as_datetime(last)) + 7, days=14, pad=0)
     _finish(ax, style)
     return fig
 

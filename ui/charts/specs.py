@@ -57,8 +57,14 @@ def measure_spec(ctx, measure: engine.Measure) -> ChartSpec:
                  _change_word(p.change)] for p in series.points]
         return headers, rows
 
+    def waiting(series):
+        if len(series.points) >= trends.MIN_SCORES:
+            return None
+        return _("After you have answered {name} a second time, your scores over time appear here.").format(
+            name=measure.name)
+
     return ChartSpec(f"measure:{measure.id}", trends.MEASURES,
-                     lambda store: trends.measure_series(store, measure), draw.measure_chart, table, texts)
+                     lambda store: trends.measure_series(store, measure), draw.measure_chart, table, texts, waiting)
 
 
 def mood_spec(ctx) -> ChartSpec:
@@ -77,7 +83,12 @@ def mood_spec(ctx) -> ChartSpec:
             rows.append([format_date(d), _n(mood), _n(round(weekly.get(monday, 0), 1))])
         return [_("Date"), _("Mood"), _("Average that week")], rows
 
-    return ChartSpec("mood", trends.MOOD, trends.mood_series, draw.mood_chart, table, texts)
+    def waiting(series):
+        if len(series.daily) >= trends.MIN_CHECKINS:
+            return None
+        return _("After your second check-in, your mood over time appears here.")
+
+    return ChartSpec("mood", trends.MOOD, trends.mood_series, draw.mood_chart, table, texts, waiting)
 
 
 def activities_spec(ctx) -> ChartSpec:
@@ -97,8 +108,14 @@ def activities_spec(ctx) -> ChartSpec:
         return ([_("Activity"), _("Times"), _("Average mood")],
                 [[r.activity, _n(r.count), _n(round(r.mean_mood, 1))] for r in rows])
 
+    def waiting(data):
+        if len(data[0]) >= trends.MIN_ACTIVITIES:
+            return None
+        return _("Once your activity diary has two different activities with a mood rating, you can compare "
+                 "them here.")
+
     return ChartSpec("activities", trends.ACTIVITIES, trends.activity_moods,
-                     lambda data, style: draw.activities_chart(data[0], data[1], style), table, texts)
+                     lambda data, style: draw.activities_chart(data[0], data[1], style), table, texts, waiting)
 
 
 def homework_spec(ctx) -> ChartSpec:
@@ -112,4 +129,9 @@ def homework_spec(ctx) -> ChartSpec:
         return ([_("Week starting"), _("Homework ticked off"), _("Exercises written")],
                 [[format_date(w.monday), _n(w.homework), _n(w.exercises)] for w in weeks])
 
-    return ChartSpec("homework", trends.HOMEWORK, trends.homework_weeks, draw.homework_chart, table, texts)
+    def waiting(weeks):
+        if len(weeks) >= trends.MIN_WEEKS:
+            return None
+        return _("From your second week on, your homework and exercises appear here week by week.")
+
+    return ChartSpec("homework", trends.HOMEWORK, trends.homework_weeks, draw.homework_chart, table, texts, waiting)

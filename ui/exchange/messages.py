@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import outbox, readable
-from app.i18n import _
+from app.i18n import _, isolate
 from ui.widgets import WrappingList, make_label
 
 
@@ -53,7 +53,7 @@ class MessageThread(QWidget):
                 head = _("You, {when}:").format(when=readable.when(m.created_at))
             else:
                 head = _("You, {when} (waiting for the next file you send):").format(when=readable.when(m.created_at))
-            item = QListWidgetItem(head + "\n" + m.body)
+            item = QListWidgetItem(head + "\n" + isolate(m.body))  # the body keeps its own direction
             self.list.addItem(item)
         self.list.scrollToBottom()
         self.empty.setVisible(self.list.count() == 0)

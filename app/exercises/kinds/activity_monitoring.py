@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from app.exercises import limits
-from app.i18n import N_, format_date, format_when
+from app.i18n import N_, format_date, format_when, isolate
 
 KIND = "activity-monitoring"
 TITLE = N_("Activity diary")
@@ -62,4 +62,4 @@ def normalize(data: dict) -> dict:
 
 
 def summary(data: dict) -> str:
-    return f"{when(data)} \u00b7 {limits.first_line(data.get('activity', ''))}"
+    return f"{isolate(when(data))} \u00b7 {isolate(limits.first_line(data.get('activity', '')))}"

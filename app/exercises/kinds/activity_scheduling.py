@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.exercises import limits
 from app.exercises.kinds.activity_monitoring import activity, day, hour, ratings, when
-from app.i18n import N_
+from app.i18n import N_, isolate
 
 KIND = "activity-scheduling"
 TITLE = N_("Activity planner")
@@ -30,4 +30,4 @@ def normalize(data: dict) -> dict:
 
 def summary(data: dict) -> str:
     tick = " \u2713" if data.get("done") else ""
-    return f"{when(data)} \u00b7 {limits.first_line(data.get('activity', ''))}{tick}"
+    return f"{isolate(when(data))} \u00b7 {isolate(limits.first_line(data.get('activity', '')))}{tick}"
