@@ -9,7 +9,7 @@ empty-journal hint lost "هذ"). Text laid out with ``QTextLayout`` and drawn li
 by line, as rich-text labels are, sits where it should; this style does that for
 exactly this case and leaves everything else to the style it wraps.
 
-Install it with ``app.setStyle(bidi_style.make("Fusion"))`` (``ui/theme.py``).
+The app's own style (``ui.style.HearthStyle``, installed by ``ui/theme.py``) is built on it.
 """
 
 from __future__ import annotations

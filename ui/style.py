@@ -3,23 +3,33 @@
 Fusion draws an unchecked box's frame a little darker than the window, which all but vanishes
 on a dark window. This style draws the indicators itself, with a frame in the theme's muted
 text colour (well over 3:1 against the field, WCAG 1.4.11) and the accent colour when checked,
-and keeps every other part of Fusion as it is.
+and keeps every other part of Fusion as it is (bar the right-to-left text fix it inherits).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QStyle, QStyleFactory
+
+from ui.bidi_style import BidiTextStyle
 
 _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton,
                QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
 
 
-class HearthStyle(QProxyStyle):
+class HearthStyle(BidiTextStyle):
+    """Fusion with visible indicators, and wrapped right-to-left labels kept inside their width
+    (``ui.bidi_style``)."""
+
     def __init__(self, colors: dict):
         super().__init__(QStyleFactory.create("Fusion"))
         self.colors = colors
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803 - Qt override
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0  # the theme's icons were dark on dark; the words say enough
+        return super().styleHint(hint, option, widget, returnData)
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
         if element not in _INDICATORS:
