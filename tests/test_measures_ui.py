@@ -190,6 +190,7 @@ def test_english_questionnaire_stays_left_to_right_in_an_rtl_interface(qtbot, op
         row = page.form.rows[0]
         # Buttons draw text in the interface's direction: a left-to-right mark keeps "0  Not at all" in order.
         assert row.buttons[0].text() == "\u200e0  Not at all" and not row.isRightToLeft()
+        assert row.label.text() == "\u200e1. Little interest or pleasure in doing things"  # not "... .1"
         qtbot.keyClick(row, Qt.Key.Key_Right)   # Right means "next answer" in this left-to-right form
         qtbot.keyClick(row, Qt.Key.Key_Right)
         assert row.value() == 1
@@ -230,9 +231,9 @@ def test_wsas_answers_from_0_to_8_and_the_difficulty_item_has_no_stray_bullet(qt
     assert sorted(page.form.rows[0].buttons) == list(range(9))
     page.start(engine.shipped()["phq9"])
     difficulty = page.form.extra_rows[0]
-    assert difficulty.label.text().startswith("If you checked off any problems")   # not "•. If you..."
+    assert difficulty.label.text().lstrip("\u200e").startswith("If you checked off any problems")   # not "•. If you..."
     assert sorted(difficulty.buttons) == [0, 1, 2, 3]
-    assert page.form.rows[8].label.text().startswith("9. Thoughts that you would be better off dead")
+    assert page.form.rows[8].label.text().lstrip("\u200e").startswith("9. Thoughts that you would be better off dead")
 
 
 def test_the_current_question_is_highlighted_and_kept_in_view(qtbot, opened):

@@ -165,21 +165,21 @@ class QuestionRow(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 10, 12, 10)
         self.label = make_label()
-        # Translators: a numbered question of a questionnaire, e.g. "9. Thoughts that you would be better off dead".
-        self.title = _("{number}. {question}").format(number=number, question=text) if number else text
-        self.label.setText(self.title)
+        # The wording is the instrument's, in its own language and direction (not the interface's):
+        # its number is joined to it as the printed form does, with a mark of the questionnaire's
+        # direction first, so "9. Thoughts..." does not turn into "Thoughts... .9" in an Arabic window.
+        mark = "\u200f" if self.isRightToLeft() else "\u200e"
+        self.title = f"{number}. {text}" if number else text
+        self.label.setText(mark + self.title)
         lay.addWidget(self.label)
         self.grid = AnswerGrid()
         self.group = QButtonGroup(self)
         self.buttons: dict[int, QRadioButton] = {}
         # A button's text is drawn in the application's direction: a mark of the questionnaire's own
         # direction keeps "0  Not at all" in that order in a right-to-left interface.
-        mark = "\u200f" if self.isRightToLeft() else "\u200e"
         for value, label in options:
             shown = format_number(value)
-            # Translators: one answer of a questionnaire with the number that chooses it, e.g. "1  Several days".
-            text = _("{number}  {answer}").format(number=shown, answer=label) if label else shown
-            rb = QRadioButton(mark + text)
+            rb = QRadioButton(mark + (f"{shown}  {label}" if label else shown))
             rb.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes the keys
             self.group.addButton(rb, value)
             self.buttons[value] = rb
@@ -353,7 +353,11 @@ class Questionnaire(QWidget):
             row.submit.connect(self.submit_requested)
             row.became_current.connect(lambda i: self.current_changed.emit(self.all_rows()[i]))
         lay.addStretch(1)
-        self.setFocusProxy(self.rows[0])
+        # No focus proxy to the first row: a container with one sits in the Tab chain after the
+        # buttons below it, and Tab from "See my result" jumped back to question 1 (a keyboard trap).
+
+    def focus_first(self) -> None:
+        self.rows[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def all_rows(self) -> list[QuestionRow]:
         return self.rows + self.extra_rows

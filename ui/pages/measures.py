@@ -154,7 +154,7 @@ class MeasuresPage(QWidget):
         published = self.translation is not None and self.translation.published
         self._show_form(translations.apply(measure, self.translation) if published else measure)
         self.stack.setCurrentIndex(1)
-        self.form.setFocus(Qt.FocusReason.TabFocusReason)
+        self.form.focus_first()
 
     def _show_form(self, measure) -> None:
         """(Re)build the form in ``measure``'s wording, keeping any answers already given."""
