@@ -80,6 +80,7 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     make_profile(windows.manager(), "Sam", fill=fill)
     win, ctx = windows.open(locale=locale, theme_name=theme_name)
     unlock(qtbot, win)
+    ctx.set_appearance(theme_choice=theme_name)  # the profile's own choice, as Settings saves it
     shell = win.shell
     for key, _label in shell.SECTIONS:
         shell.go(key)
@@ -133,6 +134,7 @@ def workspace(qtbot, windows, locale, theme_name, check) -> None:
     win, ctx = windows.open(locale=locale, theme_name=theme_name)
     _select_profile(win, "Doc")
     unlock(qtbot, win, PASSWORD)
+    ctx.set_appearance(theme_choice=theme_name)
     shell = win.shell
     for key, _label in shell.SECTIONS:
         shell.go(key)

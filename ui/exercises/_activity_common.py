@@ -29,7 +29,9 @@ class Fields:
         self.rows: list = []
 
     def add(self, message: str, widget: QWidget, hint: str | None = None):
-        label = make_label()
+        # Not word-wrapped: a form layout gives a wrapped label no more height than its field (the
+        # second line was cut off); a label too long for its column puts the field under it instead.
+        label = make_label(wrap=False)
         label.setBuddy(widget)
         self.form.addRow(label, widget)
         self.rows.append((label, widget, message, hint))

@@ -22,9 +22,10 @@ class OptionRow(Row):
         super().__init__()
         self.setProperty("role", "card")
         grid = QGridLayout(self)
-        self.text, self.text_label = line_edit(self.changed), make_label()
+        # Short labels, not word-wrapped: a wrapped label can be squeezed to nothing in a grid.
+        self.text, self.text_label = line_edit(self.changed), make_label(wrap=False)
         self.pros, self.cons = text_box(self.changed), text_box(self.changed)
-        self.pros_label, self.cons_label = make_label(), make_label()
+        self.pros_label, self.cons_label = make_label(wrap=False), make_label(wrap=False)
         for col, (label, widget) in enumerate(((self.pros_label, self.pros), (self.cons_label, self.cons))):
             label.setBuddy(widget)
             grid.addWidget(label, 2, col)
