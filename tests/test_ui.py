@@ -304,3 +304,18 @@ def test_ctrl_number_puts_focus_on_the_sections_first_control(qtbot, make_window
         focus = QApplication.focusWidget()
         is_nameless_area = isinstance(focus, QAbstractScrollArea) and not focus.accessibleName()
         assert not is_nameless_area, f"Ctrl+{i + 1}: focus on a nameless scroll area"
+
+
+def test_idle_watcher_watches_input_only_while_unlocked_and_dies_with_its_window(qtbot, make_window):
+    from ui.idle import IdleWatcher
+
+    win, ctx, _ = make_window(with_profile=True)
+    assert not win.idle._filtering  # locked: no application-wide event filter at all
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert win.idle._filtering
+    win.lock()
+    assert not win.idle._filtering
+    app = QApplication.instance()
+    watchers = [c for c in app.children() if isinstance(c, IdleWatcher)]
+    assert watchers == []  # owned by the window, not the application: gone with it

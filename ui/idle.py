@@ -9,12 +9,16 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 
 class IdleWatcher(QObject):
-    def __init__(self, app, on_idle):
-        super().__init__(app)
+    """Watches the whole application's input, but only while auto-lock is on (an application-wide
+    event filter sees every event), and only as long as ``owner`` (the window) lives."""
+
+    def __init__(self, app, on_idle, owner: QObject | None = None):
+        super().__init__(owner or app)
+        self._app = app
+        self._filtering = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(on_idle)
-        app.installEventFilter(self)
 
     def set_interval_ms(self, ms: int) -> None:
         """0 switches auto-lock off."""
@@ -22,9 +26,18 @@ class IdleWatcher(QObject):
         if ms > 0:
             self._timer.setInterval(ms)
             self._timer.start()
+        self._filter(ms > 0)
 
     def stop(self) -> None:
         self._timer.stop()
+        self._filter(False)
+
+    def _filter(self, on: bool) -> None:
+        if on and not self._filtering:
+            self._app.installEventFilter(self)
+        elif not on and self._filtering:
+            self._app.removeEventFilter(self)
+        self._filtering = on
 
     @property
     def active(self) -> bool:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         ctx.session_ended.connect(self._after_lock)
         ctx.help_requested.connect(self.show_help)
 
-        self.idle = IdleWatcher(QGuiApplication.instance(), self.lock)
+        self.idle = IdleWatcher(QGuiApplication.instance(), self.lock, owner=self)
         self.retranslate()
         self.show_start()
 

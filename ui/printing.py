@@ -46,8 +46,8 @@ def print_recovery_key(parent, key: str) -> None:
     if printer is None:
         QMessageBox.information(parent, _("No printer found"), _(
             "This computer has no printer set up, so the key cannot be printed from here. Please write the "
-            "key down on paper instead, and check every group twice. Keep the paper somewhere safe, not in a "
-            "file on this computer."))
+            "key down on paper instead, and check every group twice. Keep the paper somewhere safe, and do "
+            "not save the key in a file on this computer."))
         return
     dialog = paper_dialog(printer, parent, _("Print the recovery key"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
