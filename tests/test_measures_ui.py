@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.measures import engine, results
 from app.programs import progress
@@ -404,3 +404,20 @@ def test_safety_card_shows_the_paired_clinician_and_opens_the_plan(qtbot, opened
     monkeypatch.setattr("ui.safety_plan.SafetyPlanDialog.exec", lambda self: opened_plans.append(self))
     qtbot.mouseClick(card.plan_button, Qt.MouseButton.LeftButton)
     assert len(opened_plans) == 1
+
+
+def test_enter_presses_the_focused_button(qtbot, opened):
+    """In the main window (not only in dialogs) Enter on a focused button presses it, once."""
+    win, _ctx, page = opened
+    overview = page.stack.currentWidget()
+    answer = next(b for b in overview.findChildren(QPushButton) if b.isVisibleTo(win) and b.isEnabled())
+    pressed = []
+    answer.clicked.connect(lambda: pressed.append("Return"))
+    answer.setFocus()
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert pressed == ["Return"] and page.stack.currentIndex() == 1  # the questionnaire opened
+    page.cancel.setFocus()
+    qtbot.keyClick(page.cancel, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # the keypad's Enter
+    assert page.stack.currentIndex() == 0
+    qtbot.keyClick(win.shell, Qt.Key.Key_Return)  # not on a button: nothing is pressed
+    assert pressed == ["Return"]
