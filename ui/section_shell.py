@@ -65,7 +65,12 @@ class SectionShell(QWidget):
         a11y.announce(self, _(self.SECTIONS[row][1]))
         focus_start = getattr(page, "focus_start", None)
         # after the page has shown what it just built (new widgets appear at the next turn)
-        QTimer.singleShot(0, focus_start if focus_start is not None else lambda: focus_first_in(page))
+        def start() -> None:
+            if focus_start is not None:
+                focus_start()
+            elif not focus_first_in(page):
+                self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)  # nothing to press yet: stay on the section
+        QTimer.singleShot(0, start)
 
     def current_key(self) -> str:
         return self.SECTIONS[self.stack.currentIndex()][0]
