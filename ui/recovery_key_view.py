@@ -178,13 +178,18 @@ class ConfirmKeyStep(QWidget):
 
     def _check(self) -> None:
         for number, field in zip(self._picks, self.fields):
-            if not recovery.group_matches(self._key, number, field.text()):
+            if not field.text().strip():
+                message = _("Please type group {number} of your key, from what you wrote down or printed.").format(
+                    number=number)
+            elif not recovery.group_matches(self._key, number, field.text()):
                 message = _("That is not group {number} of your key. Check what you wrote down, or show "
                             "the key again and correct your copy.").format(number=number)
-                show_error(self.error, message, field)
-                field.setFocus()
-                field.selectAll()
-                return
+            else:
+                continue
+            show_error(self.error, message, field)
+            field.setFocus()
+            field.selectAll()
+            return
         show_error(self.error, "")
         a11y.announce(self, _("Thank you. Your recovery key is written down correctly."))
         self.confirmed.emit()

@@ -72,6 +72,24 @@ def test_recovery_key_page_shows_every_group(qtbot, windows, locale, theme_name)
     _assert_every_group_shown(win, page)
 
 
+
+@pytest.mark.parametrize("locale,scale", [("en", 100), ("de", 100), ("ar", 100), ("en_XA", 100), ("de", 150)])
+def test_recovery_page_box_shows_a_whole_typed_key(qtbot, windows, locale, scale):
+    """The box for a forgotten password's key is wide enough for all 8 groups beside its label."""
+    make_profile(windows.manager(), "Sam")
+    win, _ctx = windows.open(locale=locale, size=(1366, 768))
+    theme.apply(QApplication.instance(), "light", scale)
+    win._forgot(win.unlock_page.current_profile())
+    qtbot.wait(100)
+    page = win.recover
+    _raw, key = recovery.generate()
+    qtbot.keyClicks(page.key, key)
+    page.key.setCursorPosition(0)
+    QApplication.processEvents()
+    room = page.key.contentsRect().width() - 8  # the text margins of a line edit
+    assert page.key.fontMetrics().horizontalAdvance(page.key.text()) <= room, \
+        f"{page.key.width()} px box for a {page.key.fontMetrics().horizontalAdvance(key)} px key"
+
 @pytest.mark.parametrize("size,scale", [((760, 540), 100), ((760, 540), 175), ((1366, 768), 175)],
                          ids=["smallest-window", "smallest-window-large-text", "large-text"])
 def test_recovery_key_fits_small_windows_and_large_text(qtbot, windows, size, scale):
@@ -94,11 +112,14 @@ def test_recovery_key_must_be_typed_back_before_the_profile_opens(qtbot, windows
     assert str(first) in confirm.labels[0].text() and str(second) in confirm.labels[1].text()
     # the key is not on screen while it is being checked
     assert not page.key.isVisible()
-    wrong = recovery.groups(key)[first - 1][:-1] + str((int(key[-1]) + 1) % 10)
+    qtbot.keyClick(confirm.fields[0], Qt.Key.Key_Return)  # nothing typed yet: asked to type it
+    assert confirm.error.isVisible() and "Please type group " + str(first) in confirm.error.text()
+    group = recovery.groups(key)[first - 1]
+    wrong = group[:-1] + str((int(group[-1]) + 1) % 10)
     qtbot.keyClicks(confirm.fields[0], wrong)
     qtbot.keyClicks(confirm.fields[1], recovery.groups(key)[second - 1])
     qtbot.keyClick(confirm.fields[1], Qt.Key.Key_Return)
-    assert confirm.error.isVisible() and str(first) in confirm.error.text()
+    assert confirm.error.isVisible() and "not group " + str(first) in confirm.error.text()
     assert win.stack.currentWidget() is win.create
     qtbot.mouseClick(confirm.again, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == 1 and page.key.text() == key

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.crypto import recovery
@@ -12,6 +13,9 @@ from app.i18n import _
 from app.profiles.password import MIN_LENGTH
 from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
 from ui.worker import run_async
+
+# What a recovery key looks like: the placeholder, and the width the box needs.
+KEY_PATTERN = "-".join(["000000"] * recovery.GROUPS)
 
 
 class RecoverPage(QWidget):
@@ -23,12 +27,17 @@ class RecoverPage(QWidget):
         self.ctx = ctx
         self.profile = None
         col = centered_column(self, 600)
+        self._col = col
         col.addStretch(1)
         self.heading = make_label("heading")
         self.intro = make_label("muted")
         form = QFormLayout()
         self.key_label, self.key = QLabel(), QLineEdit()
         self.key.setInputMask("")
+        # The whole key fits in the box (55 characters in monospace), in any language: the column
+        # widens to fit it beside its label (see _fit_key).
+        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.pw_label, self.password = QLabel(), PasswordField()
         self.pw2_label, self.password2 = QLabel(), PasswordField()
         for lab, w in ((self.key_label, self.key), (self.pw_label, self.password), (self.pw2_label, self.password2)):
@@ -119,10 +128,24 @@ class RecoverPage(QWidget):
                              "created, then choose a new password. Your entries are kept.").format(name=name))
         self.key_label.setText(_("Recovery key:"))
         self.key.setAccessibleName(_("Recovery key"))
-        self.key.setPlaceholderText("000000-000000-000000-000000-000000-000000-000000-000000")
+        self.key.setPlaceholderText(KEY_PATTERN)
         self.pw_label.setText(_("New password:"))
         self.password.set_accessible_name(_("New password"))
         self.pw2_label.setText(_("New password again:"))
         self.password2.set_accessible_name(_("New password again"))
         self.back.setText(_("Back"))
         self.go.setText(_("Open and set the new password"))
+        self._fit_key()
+
+    def _fit_key(self) -> None:
+        """Widen the column so the key box shows a whole key beside its label (at any text size)."""
+        column = self._col.parentWidget()
+        key_width = self.key.fontMetrics().horizontalAdvance(KEY_PATTERN + "00") + 16
+        label_width = max(lab.sizeHint().width() for lab in (self.key_label, self.pw_label, self.pw2_label))
+        column.setMaximumWidth(max(600, key_width + label_width + 24))
+        self.key.setMinimumWidth(min(key_width, 480))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_key()
