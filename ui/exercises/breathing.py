@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QSizePolicy, QWidget
 
 from app.exercises.kinds import breathing as core
-from app.i18n import N_, _
+from app.i18n import N_, _, localize_digits
 from ui.exercises._activity_common import Fields, NumberSpin, TimedPractice
 from ui.widgets import make_label
 
@@ -124,7 +124,9 @@ class BreathingEditor(TimedPractice):
         self.circle.set_level(self.pacer.level() if animate else STEADY_LEVEL)
         left = int(max(0.0, self.session_end - self.pacer.total)) if running or self.pacer.total else \
             self.minutes.value() * 60
-        self.time_left.setText(_("{time} left").format(time=f"{left // 60}:{left % 60:02d}"))
+        clock = localize_digits(f"{left // 60}:{left % 60:02d}")  # the locale's own digits
+        # Translators: {time} is minutes and seconds left, for example 4:30.
+        self.time_left.setText(_("{time} left").format(time=clock))
 
     def get_data(self) -> dict:
         return {**self.log.get_data(), **dict(zip(("inhale", "hold", "exhale"), self._rhythm()))}
