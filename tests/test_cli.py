@@ -103,3 +103,12 @@ def test_profile_list_speaks_the_terminals_language_not_the_last_windows(tmp_pat
     assert "Arbeitsbereich" in run("profile", "list", data_dir=d, lang="de_DE.UTF-8").stdout
     assert "clinician workspace" in run("--locale", "en", "profile", "list", data_dir=d, lang="de_DE.UTF-8").stdout
     assert "Arbeitsbereich" in run("profile", "list", data_dir=d).stdout  # no language in the terminal
+
+
+def test_without_a_desktop_session_the_app_says_why_instead_of_aborting(tmp_path):
+    cmd = [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "--quit-after-first-paint"]
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                       env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path)})  # no DISPLAY
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert "could not open its window" in r.stderr and "libxcb-cursor0" in r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "data" / "profiles").exists()

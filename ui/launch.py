@@ -41,8 +41,12 @@ def run_gui(data_dir: Path, *, demo: bool = False, quit_after_first_paint: bool 
             forced_locale: str | None = None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from ui.qt_setup import make_app
+    from ui.qt_setup import make_app, no_display_message
 
+    problem = no_display_message()
+    if problem:
+        sys.stderr.write(problem)
+        return 1
     app = make_app()
     temp_dir = None
     demo_session = None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QtMsgType, QTranslator,
+                            qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
@@ -14,9 +15,37 @@ _qt_translator: QTranslator | None = None
 
 
 def _qt_messages(mode, context, message):
-    # Qt's messages can quote widget text; print them only when debugging.
-    if os.environ.get("HEARTH_DEBUG") == "1":
+    # Qt's messages can quote widget text; print them only when debugging. A fatal one comes before
+    # Qt aborts (no display, a missing platform library) and holds no patient data: without it the
+    # app would vanish without a word.
+    if mode == QtMsgType.QtFatalMsg:
+        sys.stderr.write(_no_window_hint(message))
+    elif os.environ.get("HEARTH_DEBUG") == "1":
         sys.stderr.write(f"qt: {message}\n")
+
+
+def _no_window_hint(message: str) -> str:
+    from app.i18n import _
+
+    return _("Hearth could not open its window. {reason}\nOn Linux it needs a desktop session (X11 or "
+             "Wayland) and the package libxcb-cursor0; the README lists what to install.").format(
+        reason=message.strip()) + "\n"
+
+
+def no_display_message() -> str | None:
+    """Why no window can open here (Linux without X11 or Wayland), or None. Checked before Qt starts,
+    which would otherwise abort the process."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return _no_window_hint(_reason_no_desktop())
+
+
+def _reason_no_desktop() -> str:
+    from app.i18n import _
+
+    return _("No desktop session was found (neither DISPLAY nor WAYLAND_DISPLAY is set).")
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
