@@ -108,3 +108,21 @@ def test_fuzz_only_clean_errors(data):
 
 def test_default_parameters_are_in_range():
     KdfParams().check()
+
+
+@pytest.mark.parametrize("memory_kib,iterations,lanes", [
+    (4 * 1024 * 1024, 64, 4),   # what the audit's crafted file asked for: 4 GiB, 64 passes (116 s a try)
+    (1024 * 1024, 4, 4),        # 1 GiB: more memory than Hearth would ever write
+    (512 * 1024, 10, 4),        # each within its own range, but together 10x today's work
+    (128 * 1024, 4, 16),        # more lanes than any laptop it runs on
+])
+def test_kdf_costs_are_capped_near_what_hearth_writes(memory_kib, iterations, lanes):
+    obj = json.loads(make().to_bytes())
+    obj["kdf"].update(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
+    with pytest.raises(KeyFileDamaged):
+        KeyFile.from_bytes(json.dumps(obj).encode())
+
+
+def test_the_parameters_hearth_writes_are_accepted():
+    for params in (KdfParams(), TEST_KDF, KdfParams(memory_kib=256 * 1024, iterations=4, lanes=4)):
+        params.check()

@@ -244,3 +244,59 @@ def test_kdf_parameters_come_from_manager(tmp_path):
 
     kdf = json.loads((m.find("K").folder / "keyfile.json").read_text())["kdf"]
     assert kdf["memory_kib"] == TEST_KDF.memory_kib
+
+
+def test_a_huge_key_file_is_not_read_when_profiles_are_listed(created):
+    import tracemalloc
+
+    manager, info, _key = created
+    with open(info.folder / "keyfile.json", "r+b") as f:
+        f.truncate(1 << 30)  # 1 GiB (sparse): listing used to read all of it into memory
+    tracemalloc.start()
+    try:
+        [listed] = manager.list()
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert listed.damaged and peak < 8 * 1024 * 1024
+    with pytest.raises(KeyFileDamaged):
+        manager.unlock(listed, PASSWORD)
+
+
+def test_a_fifo_in_place_of_the_key_file_does_not_hang(created):
+    import threading
+
+    manager, info, _key = created
+    (info.folder / "keyfile.json").unlink()
+    os.mkfifo(info.folder / "keyfile.json")
+    found = []
+    t = threading.Thread(target=lambda: found.extend(manager.list()), daemon=True)
+    t.start()
+    t.join(10)
+    if t.is_alive():  # unblock the reader so the test run can end, then fail
+        with open(info.folder / "keyfile.json", "wb"):
+            pass
+        t.join(5)
+        pytest.fail("listing profiles hung on a FIFO")
+    assert [p.damaged for p in found] == [True]
+
+
+def test_a_damaged_key_file_is_named_as_damaged_when_looked_up_by_name(created):
+    import json as _json
+
+    from app.errors import HearthError
+
+    manager, info, _key = created
+    path = info.folder / "keyfile.json"
+    obj = _json.loads(path.read_bytes())
+    obj["kdf"]["memory_kib"] = 4 * 1024 * 1024  # out of range: the file is refused as damaged
+    path.write_bytes(_json.dumps(obj).encode())
+    found = manager.find(info.display_name)  # used to raise "There is no profile called ..."
+    assert found.damaged and found.display_name == info.display_name
+    with pytest.raises(KeyFileDamaged) as caught:
+        manager.unlock(found, PASSWORD)
+    assert isinstance(caught.value, HearthError) and "damaged" in caught.value.message()
+    # a new, healthy profile may still take the name
+    s, _ = manager.create(info.display_name, "another long one")
+    s.lock()
+    assert not manager.find(info.display_name).damaged

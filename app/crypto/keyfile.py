@@ -28,10 +28,15 @@ VERSION = 1
 DATA_KEY_BYTES = 32
 MAX_KEYFILE_BYTES = 64 * 1024
 
-# Range accepted when reading a key file (KiB for memory).
-MEMORY_RANGE = (8 * 1024, 4 * 1024 * 1024)
-ITERATIONS_RANGE = (1, 64)
-LANES_RANGE = (1, 16)
+# Range accepted when reading a key file (KiB for memory). Hearth writes 128 MiB, 4 passes, 4 lanes
+# (DEFAULT_KDF) and, in tests only, 8 MiB, 1 pass, 1 lane. A file asking for more is refused before any
+# derivation: a crafted key file must not make each unlock attempt cost minutes and gigabytes
+# (4 GiB x 64 passes took 116 s). The caps leave room for a stronger default later (4x the memory or
+# 2.5x the passes) but not both: MAX_WORK bounds memory x passes at 2x today's.
+MEMORY_RANGE = (8 * 1024, 512 * 1024)
+ITERATIONS_RANGE = (1, 10)
+LANES_RANGE = (1, 8)
+MAX_WORK_KIB_PASSES = 2 * 128 * 1024 * 4
 SALT_RANGE = (16, 64)
 
 
@@ -45,6 +50,7 @@ class KdfParams:
         ok = (MEMORY_RANGE[0] <= self.memory_kib <= MEMORY_RANGE[1]
               and ITERATIONS_RANGE[0] <= self.iterations <= ITERATIONS_RANGE[1]
               and LANES_RANGE[0] <= self.lanes <= LANES_RANGE[1]
+              and self.memory_kib * self.iterations <= MAX_WORK_KIB_PASSES
               and self.memory_kib >= 8 * self.lanes)
         if not ok:
             raise KeyFileDamaged()
@@ -128,6 +134,46 @@ class Wrap:
             raise KeyFileDamaged()
         return cls(_unb64(obj.get("nonce"), 12, 12),
                    _unb64(obj.get("ct"), DATA_KEY_BYTES + 16, DATA_KEY_BYTES + 16))
+
+
+def read_limited(path) -> bytes:
+    """The bytes of a key file, refusing before reading anything that is not a small regular file.
+
+    Profiles are listed at start-up by reading every key file: a 1 GiB file (or a FIFO, which never
+    ends) in a profile folder must not stall the start page.
+    """
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens at once, then is refused
+    except FileNotFoundError:
+        raise KeyFileDamaged() from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_KEYFILE_BYTES:
+            raise KeyFileDamaged()
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_KEYFILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_KEYFILE_BYTES:
+        raise KeyFileDamaged()
+    return data
+
+
+def name_in_damaged(data: bytes) -> str | None:
+    """The display name written in a key file that failed its checks, if one can be read at all.
+
+    Only used to name the profile in a message ("Alex's key file is damaged"), never to open it.
+    """
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    name = obj.get("display_name") if isinstance(obj, dict) else None
+    if isinstance(name, str) and 0 < len(name.strip()) <= 200 and name.isprintable():
+        return " ".join(name.split())
+    return None
 
 
 @dataclass

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app import fsutil
 from app.crypto import recovery
-from app.crypto.keyfile import DATA_KEY_BYTES, DEFAULT_KDF, KdfParams, KeyFile
+from app.crypto.keyfile import DATA_KEY_BYTES, DEFAULT_KDF, KdfParams, KeyFile, name_in_damaged, read_limited
 from app.errors import (InvalidName, KeyFileDamaged, PasswordTooShort, ProfileExists,
                         ProfileNotFound, StoreDamaged)
 from app.profiles.password import MIN_LENGTH
@@ -76,26 +76,30 @@ class ProfileManager:
             try:
                 kf = self._read_keyfile(folder)
                 out.append(ProfileInfo(kf.profile_id, kf.display_name, kf.kind, folder))
-            except (KeyFileDamaged, OSError):
-                out.append(ProfileInfo(folder.name, folder.name, "patient", folder, damaged=True))
-            except Exception:  # KeyFileMismatch and anything odd: show it as damaged
-                out.append(ProfileInfo(folder.name, folder.name, "patient", folder, damaged=True))
+            except Exception:  # damaged, another profile's, unreadable: listed as damaged, by name if it has one
+                out.append(ProfileInfo(folder.name, self._damaged_name(folder) or folder.name, "patient",
+                                       folder, damaged=True))
         out.sort(key=lambda p: p.display_name.casefold())
         return out
 
     def find(self, name_or_id: str) -> ProfileInfo:
         wanted = " ".join(name_or_id.split()).casefold()
-        for p in self.list():
+        # A healthy profile first; a damaged one is still found by the name its key file holds, so
+        # the person is told its key file is damaged rather than that it does not exist.
+        for p in sorted(self.list(), key=lambda p: p.damaged):
             if p.profile_id == name_or_id or p.display_name.casefold() == wanted:
                 return p
         raise ProfileNotFound(name_or_id)
 
     def _read_keyfile(self, folder: Path) -> KeyFile:
+        return KeyFile.from_bytes(read_limited(folder / KEYFILE), expected_profile_id=folder.name)
+
+    @staticmethod
+    def _damaged_name(folder: Path) -> str | None:
         try:
-            data = (folder / KEYFILE).read_bytes()
-        except FileNotFoundError:
-            raise KeyFileDamaged() from None
-        return KeyFile.from_bytes(data, expected_profile_id=folder.name)
+            return name_in_damaged(read_limited(folder / KEYFILE))
+        except KeyFileDamaged:
+            return None
 
     # --- creating ---------------------------------------------------------------
 
@@ -105,7 +109,7 @@ class ProfileManager:
         name = clean_name(display_name)
         if len(password) < MIN_LENGTH:
             raise PasswordTooShort(MIN_LENGTH)
-        if any(p.display_name.casefold() == name.casefold() for p in self.list()):
+        if any(p.display_name.casefold() == name.casefold() and not p.damaged for p in self.list()):
             raise ProfileExists(name)
         fsutil.make_private_dir(self.profiles_dir)
         profile_id = uuid.uuid4().hex
