@@ -112,3 +112,11 @@ def test_without_a_desktop_session_the_app_says_why_instead_of_aborting(tmp_path
     assert r.returncode == 1, (r.returncode, r.stderr)
     assert "could not open its window" in r.stderr and "libxcb-cursor0" in r.stderr
     assert "Traceback" not in r.stderr and not (tmp_path / "data" / "profiles").exists()
+
+
+def test_the_process_is_not_dumpable_so_no_core_dump_handler_gets_its_memory():
+    code = ("import ctypes, resource; from app import diagnostics; diagnostics.install();"
+            "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0), resource.getrlimit(resource.RLIMIT_CORE)[0])")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["0", "0"]  # PR_GET_DUMPABLE is 0, and no core file either

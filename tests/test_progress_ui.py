@@ -187,6 +187,17 @@ def test_matplotlib_config_and_cache_stay_in_hearths_folder(tmp_path):
     assert not (tmp_path / "home" / ".cache").exists() and not (tmp_path / "home" / ".config").exists()
 
 
+def test_matplotlib_cache_is_owner_only_whatever_the_umask(tmp_path):
+    code = ("import os, sys; os.umask(0o022); from pathlib import Path; from ui.charts import mpl;"
+            "mpl.load(Path(sys.argv[1])); import matplotlib.font_manager")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "data")], capture_output=True, text=True,
+                       env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home")},
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 0, r.stderr
+    for folder in (tmp_path / "data" / "cache", tmp_path / "data" / "cache" / "matplotlib"):
+        assert folder.stat().st_mode & 0o077 == 0, oct(folder.stat().st_mode)
+
+
 def test_matplotlib_is_not_loaded_on_the_way_to_the_unlock_page(tmp_path):
     code = ("import sys, os; os.environ['QT_QPA_PLATFORM']='offscreen';"
             "from ui.launch import run_gui; from pathlib import Path;"

@@ -13,6 +13,8 @@ import os
 import threading
 from pathlib import Path
 
+from app import fsutil
+
 _lock = threading.Lock()
 _draw_lock = threading.Lock()
 _ready = False
@@ -30,7 +32,8 @@ def load(data_dir: Path) -> None:
         if _ready:
             return
         folder = Path(data_dir) / "cache" / "matplotlib"
-        folder.mkdir(parents=True, exist_ok=True)
+        fsutil.make_private_dir(folder.parent)  # owner-only whatever the umask (font cache lives here)
+        fsutil.make_private_dir(folder)
         os.environ["MPLCONFIGDIR"] = str(folder)
         os.environ.setdefault("MPLBACKEND", "Agg")
         import matplotlib
