@@ -124,9 +124,17 @@ def _exchange_parser(sub) -> None:
     a.add_argument("--only", metavar="LIST", help=_("patients: comma-separated categories to share "
                                                      "(measures, flags, checkins, homework, progress, messages)"))
     a.add_argument("--preview", action="store_true", help=_("show what would be sent; write nothing"))
-    a.add_argument("--message", metavar="TEXT", help=_("a message to send with the file"))
+    a.add_argument("--message", metavar="TEXT",
+                   help=_("a message to send with the file (other programs on this computer and the shell's "
+                          "history can see text given here: prefer --message-file)"))
+    a.add_argument("--message-file", metavar="FILE",
+                   help=_("read the message from FILE; - reads the rest of standard input, after the password"))
     a.add_argument("--comment", action="append", default=[], metavar="ENTRY_ID=TEXT",
-                   help=_("clinicians: a comment on one homework entry (repeatable)"))
+                   help=_("clinicians: a comment on one homework entry (repeatable; visible to other programs "
+                          "like --message: prefer --comment-file)"))
+    a.add_argument("--comment-file", action="append", default=[], metavar="ENTRY_ID=FILE",
+                   help=_("clinicians: a comment on one homework entry, read from FILE (repeatable; - reads the "
+                          "rest of standard input, once)"))
     a.add_argument("--unlock", action="append", default=[], metavar="PROGRAM/MODULE",
                    help=_("clinicians: unlock a module (repeatable)"))
     a.add_argument("--assign", action="append", default=[], metavar="MEASURE_ID",

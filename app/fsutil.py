@@ -8,6 +8,7 @@ file or the new one, never a half-written mix.
 from __future__ import annotations
 
 import os
+import stat
 import secrets
 import shutil
 from pathlib import Path
@@ -113,3 +114,31 @@ def overwrite_and_unlink(path: Path) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     path.unlink()
+
+
+class NotARegularFile(OSError):
+    """A path that names a FIFO, a device, a socket or a folder where a file was expected."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path``, refusing anything but a regular file before reading it.
+
+    A FIFO would block the reader forever and a device may never end; the file is opened without
+    blocking and checked with ``fstat`` on the same descriptor (no window to swap it in between).
+    Callers pass one byte more than they accept and refuse a result that long.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(str(path))
+        chunks, left = [], limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+

@@ -76,3 +76,44 @@ def test_pair_export_import_log_identity(tmp_path):
         assert out.returncode == 0
         assert json.loads(out.stdout)["manifest"]["format"] == "hearth-package"
 
+
+
+def _paired(tmp_path):
+    d = tmp_path / "data"
+    for args in (("Doc", "--clinician"), ("Pat",)):
+        assert run("profile", "create", *args, "--password-stdin", stdin=PW, data_dir=d).returncode == 0
+    assert ex(d, "card", "Doc", "--out", str(tmp_path / "doc.card")).returncode == 0
+    assert ex(d, "card", "Pat", "--out", str(tmp_path / "pat.card")).returncode == 0
+    assert ex(d, "pair", "Pat", str(tmp_path / "doc.card"), "--yes").returncode == 0
+    assert ex(d, "pair", "Doc", str(tmp_path / "pat.card"), "--yes").returncode == 0
+    return d
+
+
+def test_clinical_text_can_stay_off_the_command_line(tmp_path):
+    """--message-file reads a file or the rest of standard input, so ps and shell history never see it."""
+    d = _paired(tmp_path)
+    secret = "You did well with the diary this week \u2013 keep going."
+    r = ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "f1.age"), "--message-file", "-",
+           stdin=PW + secret + "\n")
+    assert r.returncode == 0, r.stderr
+    note = tmp_path / "note.txt"
+    note.write_text("A second note, from a file.\n", encoding="utf-8")
+    r = ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "f2.age"), "--message-file", str(note))
+    assert r.returncode == 0, r.stderr
+    for f in ("f1.age", "f2.age"):
+        r = ex(d, "import", "Pat", str(tmp_path / f))
+        assert r.returncode == 0 and "1 message" in r.stdout, (r.stdout, r.stderr)
+    # Refusals, each in one line and queueing nothing: both forms at once, empty text, a folder, a pipe.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for extra, stdin, words in (
+            (["--message", "x", "--message-file", str(note)], PW, "not both"),
+            (["--message-file", "-"], PW + "   \n", "empty"),
+            (["--message-file", str(tmp_path)], PW, "not a regular file"),
+            (["--message-file", str(fifo)], PW, "not a regular file"),
+            (["--comment-file", "no-such-entry=" + str(note)], PW, "ENTRY_ID=FILE")):
+        r = ex(d, "export", "Doc", "--to", "Pat", "--out", str(tmp_path / "x.age"), *extra, stdin=stdin)
+        assert r.returncode == 2 and words in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert not (tmp_path / "x.age").exists()
+    help_text = run("exchange", "export", "--help").stdout
+    assert "--message-file" in help_text and "--comment-file" in help_text

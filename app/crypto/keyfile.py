@@ -142,20 +142,12 @@ def read_limited(path) -> bytes:
     Profiles are listed at start-up by reading every key file: a 1 GiB file (or a FIFO, which never
     ends) in a profile folder must not stall the start page.
     """
-    import stat
+    from app import fsutil
 
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens at once, then is refused
-    except FileNotFoundError:
+        data = fsutil.read_regular_file(path, MAX_KEYFILE_BYTES + 1)
+    except (FileNotFoundError, fsutil.NotARegularFile):
         raise KeyFileDamaged() from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_KEYFILE_BYTES:
-            raise KeyFileDamaged()
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_KEYFILE_BYTES + 1)
-    finally:
-        os.close(fd)
     if len(data) > MAX_KEYFILE_BYTES:
         raise KeyFileDamaged()
     return data

@@ -72,19 +72,60 @@ def _export(args, session) -> int:
             raise UsageError(_("--only is for patient profiles; a clinician sends feedback."))
         _compose_feedback(args, session, contact)
     else:
-        if args.comment or args.unlock or args.assign:
+        if args.comment or args.comment_file or args.unlock or args.assign:
             raise UsageError(_("--comment, --unlock and --assign are for clinician workspaces."))
         options["categories"] = _categories(args.only)
         if args.preview:
             shown = collect.preview(session, contact, options["categories"], args.everything)
             print(_summary(shown.counts))
             return 0
-        if args.message:
-            outbox.add_message(session.store, contact, args.message)
+        message = _message(args)
+        if message:
+            outbox.add_message(session.store, contact, message)
     done = export.export_package(session, contact, **options)
     export.write(done, Path(args.out))
     print(_("Written for {name}: {what}").format(name=contact.display_name, what=_summary(done.counts)))
     return 0
+
+
+# Longer than any message a person writes; a file beyond this is refused, not cut.
+MAX_TEXT_BYTES = 64 * 1024
+_stdin_used = False  # "-" was read already (standard input can be read once)
+
+
+def _message(args) -> str | None:
+    if args.message and args.message_file:
+        raise UsageError(_("Give the message either with --message or with --message-file, not both."))
+    return _text_from(args.message_file, "--message-file") if args.message_file else args.message
+
+
+def _text_from(source: str, option: str) -> str:
+    """Clinical text kept out of the command line: from a file, or ``-`` for the rest of standard input
+    (after the password's line). Only a regular file is read, and only so much of it."""
+    global _stdin_used
+    if source == "-":
+        if _stdin_used:
+            raise UsageError(_("Standard input can be read only once: give the other texts as files."))
+        _stdin_used = True
+        data = sys.stdin.read(MAX_TEXT_BYTES + 1).encode("utf-8")
+    else:
+        try:
+            data = fsutil.read_regular_file(Path(source), MAX_TEXT_BYTES + 1)
+        except FileNotFoundError:
+            raise UsageError(_("There is no file {file}.").format(file=source)) from None
+        except fsutil.NotARegularFile:
+            raise UsageError(_("{file} is not a regular file (it may be a folder or a pipe).").format(
+                file=source)) from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise UsageError(_("The text for {option} is longer than {limit} KB.").format(
+            option=option, limit=MAX_TEXT_BYTES // 1024))
+    try:
+        text = data.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise UsageError(_("The text for {option} is not UTF-8 text.").format(option=option)) from None
+    if not text:
+        raise UsageError(_("The text for {option} is empty.").format(option=option))
+    return text
 
 
 def _categories(only: str | None) -> tuple[str, ...]:
@@ -102,11 +143,17 @@ def _compose_feedback(args, session, contact) -> None:
     store = session.store
     entries = {e["id"]: e["kind"] for e in workspace.records(store, contact.id, "homework")}
     comments = []
+    message = _message(args)
     for item in args.comment:
         entry_id, sep, text = item.partition("=")
         if not sep or not text.strip() or entry_id not in entries:
             raise UsageError(_("--comment needs ENTRY_ID=TEXT with the id of one of this patient's entries."))
         comments.append((entry_id, text))
+    for item in args.comment_file:
+        entry_id, sep, source = item.partition("=")
+        if not sep or not source or entry_id not in entries:
+            raise UsageError(_("--comment-file needs ENTRY_ID=FILE with the id of one of this patient's entries."))
+        comments.append((entry_id, _text_from(source, "--comment-file")))
     unlocks = [_module_to_unlock(item) for item in args.unlock]
     if any(not _ID.match(m) for m in args.assign):
         raise UsageError(_("--assign needs a questionnaire id, for example phq9."))
@@ -115,8 +162,8 @@ def _compose_feedback(args, session, contact) -> None:
             date.fromisoformat(args.due)
         except ValueError:
             raise UsageError(_("--due needs a date written YYYY-MM-DD.")) from None
-    if args.message:
-        outbox.add_message(store, contact, args.message)
+    if message:
+        outbox.add_message(store, contact, message)
     for entry_id, text in comments:
         outbox.add_comment(store, contact, entry_id, text, entries[entry_id])
     for program_id, module_id in unlocks:
