@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     v = psub.add_parser("verify", help=_("exit 0 if the password unlocks the profile, 3 if not"))
     v.add_argument("name")
     v.add_argument("--password-stdin", action="store_true", required=True)
+    e = psub.add_parser("erase", help=_("erase a profile and everything in it from this computer, for good"))
+    e.add_argument("name")
+    e.add_argument("--password-stdin", action="store_true", required=True,
+                   help=_("read the password or the recovery key from the first line of standard input"))
+    e.add_argument("--yes", action="store_true",
+                   help=_("do not ask to type the profile's name to confirm (for scripts)"))
 
     s = sub.add_parser("screenshot", help=_("render every page to PNG files"))
     s.add_argument("--out", required=True, metavar="DIR")

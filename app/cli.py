@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from app import i18n, settings
-from app.errors import UsageError
+from app.errors import EraseNotConfirmed, UsageError
 from app.i18n import _, format_number, ngettext
 
 
@@ -182,6 +182,19 @@ def _profile(args, data_dir: Path) -> int:
         print(_("Profile \u201c{name}\u201d created.").format(name=session.display_name))
         print(_("Recovery key (store it somewhere safe; it is shown only once):"))
         print(recovery_text)
+        return 0
+    if args.action == "erase":
+        profile = mgr.find(args.name)
+        secret = read_password_stdin()
+        mgr.check_secret(profile, secret)  # before asking: a wrong password erases nothing
+        if not args.yes:
+            print(_("This erases the profile \u201c{name}\u201d and everything in it from this computer. It "
+                    "cannot be undone. To go on, type the profile's name:").format(name=profile.display_name))
+            typed = " ".join(sys.stdin.readline().split())
+            if typed.casefold() != profile.display_name.casefold():
+                raise EraseNotConfirmed()
+        mgr.erase(profile)
+        print(_("The profile \u201c{name}\u201d was erased.").format(name=profile.display_name))
         return 0
     if args.action == "verify":
         profile = mgr.find(args.name)

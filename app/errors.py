@@ -181,3 +181,11 @@ class PrintFailed(HearthError):
     def message(self) -> str:
         return _("The report could not be sent to the printer. Check that the printer is switched on and "
                  "connected, then try again, or save the report as a PDF instead.")
+
+
+class EraseNotConfirmed(HearthError):
+    exit_code = 9
+
+    def message(self) -> str:
+        return _("The name typed was not the profile\u2019s name, so nothing was erased.")
+

@@ -120,3 +120,26 @@ def test_the_process_is_not_dumpable_so_no_core_dump_handler_gets_its_memory():
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["0", "0"]  # PR_GET_DUMPABLE is 0, and no core file either
+
+
+def test_profile_erase_needs_the_password_or_recovery_key_and_a_typed_name(tmp_path):
+    d = tmp_path / "data"
+    made = run("profile", "create", "Robin", "--password-stdin", stdin="a good password\n", data_dir=d)
+    key = made.stdout.strip().splitlines()[-1]
+    assert run("profile", "create", "Kim", "--password-stdin", stdin="another password\n", data_dir=d).returncode == 0
+    folder = next(p for p in (d / "profiles").iterdir() if "Robin" in (p / "keyfile.json").read_text())
+    before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    wrong = run("profile", "erase", "Robin", "--password-stdin", stdin="not it\nRobin\n", data_dir=d)
+    assert wrong.returncode == 3 and "did not unlock" in wrong.stderr
+    declined = run("profile", "erase", "Robin", "--password-stdin", stdin="a good password\nRobyn\n", data_dir=d)
+    assert declined.returncode == 9 and "nothing was erased" in declined.stderr
+    assert "cannot be undone" in declined.stdout
+    assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before  # untouched
+    done = run("profile", "erase", "robin", "--password-stdin", stdin=key + "\nRobin\n", data_dir=d)  # the recovery key
+    assert done.returncode == 0 and "was erased" in done.stdout, done.stderr
+    assert not folder.exists()
+    listed = run("profile", "list", data_dir=d).stdout
+    assert "Robin" not in listed and "Kim" in listed
+    scripted = run("profile", "erase", "Kim", "--password-stdin", "--yes", stdin="another password\n", data_dir=d)
+    assert scripted.returncode == 0 and "No profiles yet" in run("profile", "list", data_dir=d).stdout
+    assert run("profile", "erase", "Kim", "--password-stdin", stdin="x\n", data_dir=d).returncode == 4

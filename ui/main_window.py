@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QToolBar, QToolButton,
+                               QWidget)
 
 from app.i18n import _
+from app.profiles.manager import KEYFILE
 from ui import a11y
 from ui.help_dialog import HelpDialog
 from ui.idle import IdleWatcher
@@ -194,6 +196,28 @@ class MainWindow(QMainWindow):
             except Exception:
                 pass
         self.ctx.lock()
+
+    def erase_current_profile(self) -> None:
+        """Lock, then erase the open profile (its password or recovery key was checked already)."""
+        session = self.ctx.session
+        if session is None:
+            return
+        name, manager = session.display_name, self.ctx.manager
+        profile = manager.find(session.profile_id)
+        self.lock()
+        try:
+            manager.erase(profile)
+            text = _("The profile \u201c{name}\u201d and everything in it were erased from this computer.")
+        except OSError:
+            if (profile.folder / KEYFILE).exists():
+                text = _("The profile \u201c{name}\u201d could not be erased: its files could not be changed. "
+                         "Nothing was erased. Check that the disk is not full or read-only, then try again.")
+            else:
+                text = _("The profile \u201c{name}\u201d could not be erased completely: a file could not be "
+                         "removed. Its key file is gone, so what is left cannot be opened. Try again, or "
+                         "delete its folder.")
+        self.show_start()
+        QMessageBox.information(self, _("Erase this profile"), text.format(name=name))
 
     def _after_lock(self) -> None:
         self.idle.stop()

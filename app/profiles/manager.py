@@ -21,8 +21,8 @@ from pathlib import Path
 from app import fsutil
 from app.crypto import recovery
 from app.crypto.keyfile import DATA_KEY_BYTES, DEFAULT_KDF, KdfParams, KeyFile, name_in_damaged, read_limited
-from app.errors import (InvalidName, KeyFileDamaged, PasswordTooShort, ProfileExists,
-                        ProfileNotFound, StoreDamaged)
+from app.errors import (HearthError, InvalidName, KeyFileDamaged, PasswordTooShort, ProfileExists,
+                        ProfileNotFound, StoreDamaged, WrongRecoveryKey)
 from app.profiles.password import MIN_LENGTH
 from app.profiles.session import Session
 from app.store import Store
@@ -210,6 +210,28 @@ class ProfileManager:
         return src
 
     # --- erasing -----------------------------------------------------------------
+
+    def check_secret(self, profile: ProfileInfo, secret: str) -> None:
+        """Raise unless ``secret`` is this profile's password or its recovery key (either proves the
+        right to erase it). A recovery key is tried first when it reads as one: that costs no key
+        derivation."""
+        kf = self._read_keyfile(profile.folder)
+        try:
+            raw = recovery.parse(secret)
+        except HearthError:
+            raw = None
+        if raw is not None:
+            try:
+                kf.unwrap_with_recovery(raw)
+                return
+            except WrongRecoveryKey:
+                pass  # a password made only of digits, perhaps
+        kf.unwrap_with_password(secret)
+
+    def erase_with_secret(self, profile: ProfileInfo, secret: str) -> None:
+        """Erase after ``check_secret``: nothing is touched when the secret is wrong."""
+        self.check_secret(profile, secret)
+        self.erase(profile)
 
     def erase(self, profile: ProfileInfo) -> None:
         """Crypto-erase: destroy the key file first, then every other file."""

@@ -118,6 +118,9 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     check("questionnaire-result", win)
     _dialog(qtbot, win, check, "get-help", HelpDialog(ctx, win))
     _dialog(qtbot, win, check, "get-help-after-answer", HelpDialog(ctx, win, after_answer=True))
+    from ui.erase_dialog import EraseProfileDialog
+
+    _dialog(qtbot, win, check, "erase-profile", EraseProfileDialog(ctx, win))
     QApplication.processEvents()
 
 

@@ -50,10 +50,12 @@ class SettingsPage(QWidget):
         self.change_pw = QPushButton()
         self.folder_label = make_label("muted", selectable=True)
         self.show_folder = QPushButton()
+        self.erase = QPushButton()
         row = QHBoxLayout()
         row.addWidget(self.change_pw)
         row.addWidget(self.show_folder)
         row.addStretch(1)
+        row.addWidget(self.erase)
         sl.addWidget(self.sec_title)
         sl.addLayout(form2)
         sl.addLayout(row)
@@ -69,6 +71,7 @@ class SettingsPage(QWidget):
         self.autolock.activated.connect(self._autolock_changed)
         self.change_pw.clicked.connect(self._change_password)
         self.show_folder.clicked.connect(self._show_folder)
+        self.erase.clicked.connect(self._erase)
         self.retranslate()
 
     def load(self) -> None:
@@ -102,6 +105,14 @@ class SettingsPage(QWidget):
 
             a11y.announce(self.status, self.status.text())
 
+    def _erase(self) -> None:
+        if self.ctx.session is None:
+            return
+        from ui.erase_dialog import EraseProfileDialog
+
+        if EraseProfileDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted:
+            self.window().erase_current_profile()
+
     def retranslate(self) -> None:
         p = self.ctx.prefs
         self.heading.setText(_("Settings"))
@@ -124,6 +135,7 @@ class SettingsPage(QWidget):
         _fill(self.autolock, choices, p.autolock_minutes)
         self.change_pw.setText(_("Change password\u2026"))
         self.show_folder.setText(_("Show profile folder"))
+        self.erase.setText(_("Erase this profile\u2026"))
         folder = self._profile_folder()
         self.folder_label.setText(_("Your encrypted profile is stored in: {folder}").format(folder=folder)
                                   if folder else "")
