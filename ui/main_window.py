@@ -11,6 +11,7 @@ from app.i18n import _
 from app.profiles.manager import KEYFILE
 from ui import a11y
 from ui.help_dialog import HelpDialog
+from ui.clipboard_guard import ClipboardGuard
 from ui.idle import IdleWatcher
 
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         ctx.help_requested.connect(self.show_help)
 
         self.idle = IdleWatcher(QGuiApplication.instance(), self.lock, owner=self)
+        self.clipboard_guard = ClipboardGuard(self)
         self.retranslate()
         self.show_start()
 
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def _after_lock(self) -> None:
         self.idle.stop()
+        self.clipboard_guard.session_ended()
         for key in ("shell", "workspace"):
             if key in self._pages:
                 self._pages[key].clear()

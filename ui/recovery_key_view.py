@@ -15,6 +15,7 @@ from app import i18n
 from app.crypto import recovery
 from app.i18n import _
 from ui import a11y
+from ui import clipboard_guard
 from ui.widgets import make_label, primary_button, show_error
 
 
@@ -37,6 +38,7 @@ class RecoveryKeyView(QWidget):
             group = make_label("recovery", wrap=False, selectable=True)
             group.setAlignment(Qt.AlignmentFlag.AlignCenter)
             group.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # each group can be reached and read by keyboard
+            clipboard_guard.mark_secret(group)  # a copied group is cleared from the clipboard after 30 s
             self.numbers.append(number)
             self.groups.append(group)
         self._columns = 0

@@ -199,6 +199,7 @@ class PasswordField(QWidget):
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.edit.setProperty("secret", True)  # ui.clipboard_guard: copied while shown, cleared after 30 s
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._toggled)

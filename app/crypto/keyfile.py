@@ -117,7 +117,7 @@ class Wrap:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         nonce = os.urandom(12)
-        return cls(nonce, AESGCM(wrapping_key).encrypt(nonce, bytes(data_key), aad))
+        return cls(nonce, AESGCM(wrapping_key).encrypt(nonce, data_key, aad))  # no immutable copy of the key
 
     def open(self, wrapping_key: bytes, aad: bytes) -> bytes:
         """Raises ``cryptography.exceptions.InvalidTag`` when key or data are wrong."""

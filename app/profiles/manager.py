@@ -21,6 +21,7 @@ from pathlib import Path
 from app import fsutil
 from app.crypto import recovery
 from app.crypto.keyfile import DATA_KEY_BYTES, DEFAULT_KDF, KdfParams, KeyFile, name_in_damaged, read_limited
+from app.crypto.wipe import wipe
 from app.errors import (HearthError, InvalidName, KeyFileDamaged, PasswordTooShort, ProfileExists,
                         ProfileNotFound, StoreDamaged, WrongRecoveryKey)
 from app.profiles.password import MIN_LENGTH
@@ -49,6 +50,14 @@ def clean_name(name: str) -> str:
     if not 1 <= len(name) <= MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
         raise InvalidName()
     return name
+
+
+
+def _mutable(key: bytes) -> bytearray:
+    """The unwrapped data key in a buffer that lock overwrites; the immutable copy is wiped now."""
+    buffer = bytearray(key)
+    wipe(key)
+    return buffer
 
 
 class ProfileManager:
@@ -118,10 +127,10 @@ class ProfileManager:
         rec_raw, rec_text = recovery.generate()
         created = utcnow()
         kf = KeyFile.create(profile_id=profile_id, display_name=name, kind=kind, created=created,
-                            data_key=bytes(data_key), password=password, recovery=rec_raw, kdf=self.kdf)
+                            data_key=data_key, password=password, recovery=rec_raw, kdf=self.kdf)
         try:
             fsutil.atomic_write_bytes(staging / KEYFILE, kf.to_bytes())
-            store = Store.open(staging / DBFILE, bytes(data_key), create=True)
+            store = Store.open(staging / DBFILE, data_key, create=True)
             with store.transaction() as c:
                 c.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                               [("profile_id", profile_id), ("kind", kind), ("created", created)])
@@ -134,29 +143,32 @@ class ProfileManager:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        store = Store.open(final / DBFILE, bytes(data_key), backups_dir=final / BACKUPS)
+        store = Store.open(final / DBFILE, data_key, backups_dir=final / BACKUPS)
         return Session(profile_id, name, kind, store, data_key), rec_text
 
     # --- unlocking --------------------------------------------------------------
 
     def unlock(self, profile: ProfileInfo, password: str) -> Session:
         kf = self._read_keyfile(profile.folder)
-        data_key = bytearray(kf.unwrap_with_password(password))
-        return self._open(profile, kf, data_key, recovered=False)
+        return self._open(profile, kf, _mutable(kf.unwrap_with_password(password)), recovered=False)
 
     def unlock_with_recovery(self, profile: ProfileInfo, recovery_text: str) -> Session:
         """Check digits first (no key derivation on a typo), then unwrap."""
         raw = recovery.parse(recovery_text)
         kf = self._read_keyfile(profile.folder)
-        data_key = bytearray(kf.unwrap_with_recovery(raw))
-        return self._open(profile, kf, data_key, recovered=True)
+        return self._open(profile, kf, _mutable(kf.unwrap_with_recovery(raw)), recovered=True)
 
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS
-        store = Store.open(profile.folder / DBFILE, bytes(data_key), backups_dir=backups)
+        try:
+            store = Store.open(profile.folder / DBFILE, data_key, backups_dir=backups)
+        except BaseException:
+            wipe(data_key)
+            raise
         row = store.query_one("SELECT value FROM meta WHERE key = 'profile_id'")
         if not row or row[0] != kf.profile_id:
             store.close()
+            wipe(data_key)
             raise StoreDamaged(has_backup=latest_backup(backups) is not None)
         self._daily_backup(store, backups)
         return Session(kf.profile_id, kf.display_name, kf.kind, store, data_key,
@@ -185,7 +197,7 @@ class ProfileManager:
             raise PasswordTooShort(MIN_LENGTH)
         folder = self.profiles_dir / session.profile_id
         kf = self._read_keyfile(folder)
-        new = kf.with_new_password(session.data_key, new_password, self.kdf)
+        new = kf.with_new_password(session.key_buffer(), new_password, self.kdf)
         fsutil.atomic_write_bytes(folder / KEYFILE, new.to_bytes())
 
     def check_password(self, session: Session, password: str) -> None:

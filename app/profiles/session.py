@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.crypto.wipe import wipe
 from app.store import Store
 
 
@@ -18,9 +19,16 @@ class Session:
 
     @property
     def data_key(self) -> bytes:
+        """An immutable copy (cannot be wiped): prefer :meth:`key_buffer`."""
         if not self._data_key:
             raise RuntimeError("session is locked")
         return bytes(self._data_key)
+
+    def key_buffer(self) -> memoryview:
+        """The data key itself, read-only, without a copy that would outlive the lock."""
+        if not self._data_key:
+            raise RuntimeError("session is locked")
+        return memoryview(self._data_key).toreadonly()
 
     @property
     def locked(self) -> bool:
@@ -29,6 +37,5 @@ class Session:
     def lock(self) -> None:
         """Close the store and overwrite our copy of the key (best effort in Python)."""
         self.store.close()
-        for i in range(len(self._data_key)):
-            self._data_key[i] = 0
+        wipe(self._data_key)
         self._data_key = bytearray()

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover
     import sqlcipher3 as sqlcipher
 
 from app import fsutil
+from app.crypto.wipe import wipe
 from app.errors import DiskProblem, SchemaTooNew, StoreDamaged
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -98,8 +99,17 @@ class Store:
     def _configure(self, data_key: bytes) -> None:
         """Key the connection and check it reads; nothing here writes to the file."""
         c = self._conn
-        # The key must be the first statement on a new connection.
-        c.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
+        # The key must be the first statement on a new connection. The raw key goes in as hex in the
+        # SQL text; executescript prepares and finalises it at once (execute() would keep the text in
+        # the statement cache) and both strings are overwritten after (app/crypto/wipe.py).
+        hex_key = bytes(data_key).hex() if not isinstance(data_key, (bytes, bytearray)) else data_key.hex()
+        sql = "PRAGMA key = \"x'" + hex_key + "'\";"
+        try:
+            c.executescript(sql)
+        finally:
+            wipe(sql)
+            wipe(hex_key)
+            del sql, hex_key
         c.execute("PRAGMA cipher_memory_security = ON")
         try:
             c.execute("PRAGMA cipher_log_level = NONE")

@@ -38,6 +38,7 @@ class RecoverPage(QWidget):
         # widens to fit it beside its label (see _fit_key).
         self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.key.setProperty("secret", True)  # ui.clipboard_guard
         self.pw_label, self.password = QLabel(), PasswordField()
         self.pw2_label, self.password2 = QLabel(), PasswordField()
         for lab, w in ((self.key_label, self.key), (self.pw_label, self.password), (self.pw2_label, self.password2)):
