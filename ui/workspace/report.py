@@ -15,7 +15,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPag
                            QTextDocument)
 from PySide6.QtWidgets import QMessageBox
 
-from app import fsutil, i18n
+from app import fsutil, i18n, trends
 from app.errors import PrintFailed
 from app.exchange import clinic, report, workspace
 from app.i18n import _
@@ -38,9 +38,13 @@ def chart_pngs(data_dir, measures: dict[str, list[dict]]) -> dict[str, bytes]:
     style = draw.Style(theme.LIGHT, False, i18n.is_rtl(), 640, 240, 2.0)
     out = {}
     for mid, results in measures.items():
-        if mid in shipped and any(r["total"] is not None for r in results):
-            with mpl.drawing():
-                out[mid] = mpl.to_bytes(draw.measure_chart(clinic.measure_series(results, shipped[mid]), style))
+        if mid not in shipped:
+            continue
+        series = clinic.measure_series(results, shipped[mid])
+        if len(series.points) < trends.MIN_SCORES:
+            continue  # one score is a line in the table, not a chart with a lone dot (as on the patient page)
+        with mpl.drawing():
+            out[mid] = mpl.to_bytes(draw.measure_chart(series, style))
     return out
 
 
