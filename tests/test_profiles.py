@@ -202,6 +202,20 @@ def test_interrupted_creation_leaves_nothing(manager, monkeypatch):
     assert [p.name for p in manager.profiles_dir.iterdir()] == []
 
 
+def test_temp_files_left_by_a_kill_are_removed_at_the_next_unlock(created):
+    manager, info, _key = created
+    manager.unlock(info, PASSWORD).lock()
+    backups = info.folder / "backups"
+    [backup] = manager.backups(info)
+    orphans = [backups / f".{backup.name}.0123456789ab.tmp", info.folder / ".keyfile.json.0123456789ab.tmp",
+               info.folder / ".profile.db.closed.0123456789ab.tmp"]
+    for p in orphans:
+        p.write_bytes(b"half a copy")
+    manager.unlock(info, PASSWORD).lock()
+    assert [p for p in orphans if p.exists()] == []
+    assert manager.backups(info) == [backup]
+
+
 def test_daily_backup_made_at_unlock(created):
     manager, info, _key = created
     manager.unlock(info, PASSWORD).lock()

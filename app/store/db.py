@@ -66,6 +66,10 @@ class Store:
     def open(cls, path: Path, data_key: bytes, *, create: bool = False,
              backups_dir: Path | None = None) -> "Store":
         path = Path(path)
+        if not create:  # what a kill left half-written: temp files of atomic writes and backup copies
+            fsutil.remove_stale_temp_files(path.parent)
+            if backups_dir is not None:
+                fsutil.remove_stale_temp_files(backups_dir)
         if not create and not path.exists():
             raise StoreDamaged(has_backup=bool(backups_dir and latest_backup(backups_dir)))
         if create and not path.exists():
