@@ -5,7 +5,7 @@ import pytest
 
 from app import journal
 from app.crypto.keyfile import TEST_KDF
-from app.errors import SchemaTooNew, StoreDamaged
+from app.errors import SchemaTooNew, StoreDamaged, StoreMismatch
 from app.profiles import ProfileManager
 from app.store import db as dbmod
 from tests.conftest import PASSWORD
@@ -132,6 +132,62 @@ def test_damaged_without_backup_says_so(created):
         manager.unlock(info, PASSWORD)
     assert not e.value.has_backup
     assert "no backup" in e.value.message()
+
+
+@pytest.mark.parametrize("content", [b"", b"\0"], ids=["empty", "one-byte"])
+def test_empty_database_file_is_refused_and_left_alone(created, content):
+    manager, info, _key = created
+    db = info.folder / "profile.db"
+    db.write_bytes(content)
+    with pytest.raises(StoreDamaged) as e:
+        manager.unlock(info, PASSWORD)
+    assert type(e.value) is StoreDamaged
+    assert db.read_bytes() == content  # not migrated into a fresh empty database
+    assert sorted(p.name for p in info.folder.iterdir() if p.name.startswith("profile.db")) == [
+        "profile.db", "profile.db.closed"]
+
+
+def test_database_copied_from_another_profile(manager):
+    """The data key cannot read it at all: it belongs elsewhere, or it is damaged; we say both."""
+    for name in ("A", "B"):
+        manager.create(name, PASSWORD)[0].lock()
+    pa, pb = manager.find("A"), manager.find("B")
+    s = manager.unlock(pa, PASSWORD)  # A gets a backup
+    s.lock()
+    other = (pb.folder / "profile.db").read_bytes()
+    (pa.folder / "profile.db").write_bytes(other)
+    with pytest.raises(StoreMismatch) as e:
+        manager.unlock(pa, PASSWORD)
+    assert not e.value.certain and e.value.has_backup
+    assert "different profile, or it is damaged" in e.value.message()
+    assert (pa.folder / "profile.db").read_bytes() == other
+
+
+def test_database_of_another_profile_id_says_so(created):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    with s.store.transaction() as c:
+        c.execute("UPDATE meta SET value = 'someone-else' WHERE key = 'profile_id'")
+    s.lock()
+    before = (info.folder / "profile.db").read_bytes()
+    with pytest.raises(StoreMismatch) as e:
+        manager.unlock(info, PASSWORD)
+    assert e.value.certain and e.value.has_backup
+    assert "belongs to a different profile" in e.value.message()
+    assert (info.folder / "profile.db").read_bytes() == before
+
+
+def test_damaged_first_page_is_called_damaged(created):
+    """Most pages still match this profile's key: the file is ours, and damaged."""
+    manager, info, _key = created
+    _with_entry_and_backup(manager, info)
+    db = info.folder / "profile.db"
+    data = bytearray(db.read_bytes())
+    data[200] ^= 0x01
+    db.write_bytes(bytes(data))
+    with pytest.raises(StoreDamaged) as e:
+        manager.unlock(info, PASSWORD)
+    assert type(e.value) is StoreDamaged
 
 
 def test_stale_wal_is_ignored(created):

@@ -130,7 +130,7 @@ class ProfileManager:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        store = Store.open(final / DBFILE, bytes(data_key), backups_dir=final / BACKUPS)
+        store = Store.open(final / DBFILE, bytes(data_key), backups_dir=final / BACKUPS, profile_id=profile_id)
         return Session(profile_id, name, kind, store, data_key), rec_text
 
     # --- unlocking --------------------------------------------------------------
@@ -149,11 +149,8 @@ class ProfileManager:
 
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS
-        store = Store.open(profile.folder / DBFILE, bytes(data_key), backups_dir=backups)
-        row = store.query_one("SELECT value FROM meta WHERE key = 'profile_id'")
-        if not row or row[0] != kf.profile_id:
-            store.close()
-            raise StoreDamaged(has_backup=latest_backup(backups) is not None)
+        store = Store.open(profile.folder / DBFILE, bytes(data_key), backups_dir=backups,
+                           profile_id=kf.profile_id)
         self._daily_backup(store, backups)
         return Session(kf.profile_id, kf.display_name, kf.kind, store, data_key,
                        unlocked_with_recovery=recovered)
