@@ -117,7 +117,7 @@ def test_wal_of_another_profile_never_reaches_profile_db(manager, monkeypatch):
     a, _ = manager.create("A", PASSWORD)
     b, _ = manager.create("B", PASSWORD)
     pa, pb = manager.find("A"), manager.find("B")
-    a.lock()
+    a.lock(), b.lock()
     s = manager.unlock(pb, PASSWORD)
     journal.add(s.store, "B's entry", "b")
     foreign = (pb.folder / "profile.db-wal").read_bytes()
@@ -146,7 +146,7 @@ def test_damaged_database_with_a_foreign_wal_is_left_exactly_as_found(manager):
     a, _ = manager.create("A", PASSWORD)
     b, _ = manager.create("B", PASSWORD)
     pa, pb = manager.find("A"), manager.find("B")
-    a.lock()
+    a.lock(), b.lock()
     s = manager.unlock(pb, PASSWORD)
     journal.add(s.store, "B's entry", "b")
     foreign = (pb.folder / "profile.db-wal").read_bytes()
@@ -161,6 +161,20 @@ def test_damaged_database_with_a_foreign_wal_is_left_exactly_as_found(manager):
     with pytest.raises(StoreDamaged):
         manager.unlock(pa, PASSWORD)
     assert _db_files(pa.folder) == found
+
+
+def test_empty_wal_left_by_a_kill_after_a_checkpoint_needs_no_check(created, monkeypatch):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    journal.add(s.store, "checkpointed", "x")
+    s.store.backup(info.folder / "backups", reason="test")  # the -wal is now empty, but still there
+    _crash(s, info.folder)
+    assert (info.folder / "profile.db-wal").stat().st_size == 0
+    monkeypatch.setattr(dbmod, "_look_through", lambda *a: pytest.fail("copied the database for nothing"))
+    s = manager.unlock(info, PASSWORD)
+    assert _titles(s) == ["checkpointed"]
+    s.lock()
+    assert _set_aside(info.folder) == []
 
 
 def test_wal_held_by_an_interrupted_check_is_still_replayed(created):

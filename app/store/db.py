@@ -436,7 +436,9 @@ def _settle_wal(path: Path, data_key: bytes, profile_id: str | None, has_backup:
     replay = False
     try:
         main = found = _look_alone(path, data_key)
-        if present and not _closed_marker(path).exists():
+        if present and _wal_header(held) is None:
+            replay = True  # no header, so no frame: SQLite starts it afresh (often left by a kill)
+        elif present and not _closed_marker(path).exists():
             through = _look_through(path, held, data_key)
             marker = _read(_checkpoint_marker(path))
             mid_checkpoint = marker is not None and marker == _wal_header(held)
@@ -476,16 +478,21 @@ def _foreign_key_likely(path: Path, data_key: bytes) -> bool:
     still has pages that match, another key's file has none. "Looks like" means
     whole pages of random-looking bytes; anything else is simply damaged.
     """
-    data = path.read_bytes()
-    if not data or len(data) % _PAGE_SIZE or len(set(data[:_PAGE_SIZE])) < 200:
+    size = path.stat().st_size
+    if not size or size % _PAGE_SIZE:
         return False
-    salt = data[:_SALT_SIZE]
-    mac_key = hashlib.pbkdf2_hmac("sha512", bytes(data_key), bytes(b ^ 0x3A for b in salt), 2, 32)
-    for number in range(1, len(data) // _PAGE_SIZE + 1):
-        page = data[(number - 1) * _PAGE_SIZE: number * _PAGE_SIZE]
-        signed = page[_SALT_SIZE if number == 1 else 0: -_HMAC_SIZE] + number.to_bytes(4, "little")
-        if hmac.compare_digest(hmac.new(mac_key, signed, hashlib.sha512).digest(), page[-_HMAC_SIZE:]):
+    with open(path, "rb") as fh:
+        page = fh.read(_PAGE_SIZE)
+        if len(set(page)) < 200:  # zeros, text: not ciphertext
             return False
+        salt = page[:_SALT_SIZE]
+        mac_key = hashlib.pbkdf2_hmac("sha512", bytes(data_key), bytes(b ^ 0x3A for b in salt), 2, 32)
+        number = 1
+        while len(page) == _PAGE_SIZE:
+            signed = page[_SALT_SIZE if number == 1 else 0: -_HMAC_SIZE] + number.to_bytes(4, "little")
+            if hmac.compare_digest(hmac.new(mac_key, signed, hashlib.sha512).digest(), page[-_HMAC_SIZE:]):
+                return False
+            page, number = fh.read(_PAGE_SIZE), number + 1
     return True
 
 
