@@ -137,6 +137,14 @@ class StoreMismatch(StoreDamaged):
                  "been changed. Keep a copy of the profile folder and ask for technical help.")
 
 
+class ProfileInUse(HearthError):
+    exit_code = 9
+
+    def message(self) -> str:
+        return _("This profile is already open in another Hearth window. Switch to that window, or close "
+                 "Hearth there and try again.")
+
+
 class SchemaTooNew(HearthError):
     exit_code = 6
 

@@ -5,7 +5,7 @@ import pytest
 
 from app import journal
 from app.crypto.keyfile import TEST_KDF
-from app.errors import SchemaTooNew, StoreDamaged, StoreMismatch
+from app.errors import ProfileInUse, SchemaTooNew, StoreDamaged, StoreMismatch
 from app.profiles import ProfileManager
 from app.store import db as dbmod
 from tests.conftest import PASSWORD
@@ -224,6 +224,22 @@ def test_wal_left_by_a_crash_is_replayed(created):
     assert [e.title for e in journal.entries(s.store)] == ["committed before the crash"]
     s.lock()
     assert db.exists()
+
+
+def test_a_profile_is_open_in_one_place_at_a_time(created):
+    """A second open would move the first one's live -wal aside to check it, and count WAL cycles apart."""
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    journal.add(s.store, "first window", "x")
+    wal = (info.folder / "profile.db-wal").read_bytes()
+    with pytest.raises(ProfileInUse):
+        manager.unlock(info, PASSWORD)
+    assert (info.folder / "profile.db-wal").read_bytes() == wal
+    journal.add(s.store, "still writing", "x")
+    s.lock()
+    s = manager.unlock(info, PASSWORD)  # free again once the first is locked
+    assert journal.count(s.store) == 2
+    s.lock()
 
 
 def test_transaction_rolls_back_on_error(session):

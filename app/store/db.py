@@ -71,7 +71,7 @@ except ImportError:  # pragma: no cover
     import sqlcipher3 as sqlcipher
 
 from app import fsutil
-from app.errors import DiskProblem, SchemaTooNew, StoreDamaged, StoreMismatch
+from app.errors import DiskProblem, ProfileInUse, SchemaTooNew, StoreDamaged, StoreMismatch
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -117,6 +117,7 @@ class Store:
         self.path = path
         self._lock = threading.RLock()
         self._stamp_due = False  # the next write transaction starts a WAL cycle
+        self._lock_fd: int | None = None  # see _hold_profile_lock
 
     # --- opening --------------------------------------------------------------
 
@@ -129,8 +130,17 @@ class Store:
         module docstring); ``profile_id`` is what ``meta.profile_id`` must say.
         """
         path = Path(path)
-        if create:
-            return cls._create(path, data_key)
+        held = _hold_profile_lock(path)
+        try:
+            store = cls._create(path, data_key) if create else cls._open(path, data_key, backups_dir, profile_id)
+        except BaseException:
+            os.close(held)
+            raise
+        store._lock_fd = held
+        return store
+
+    @classmethod
+    def _open(cls, path: Path, data_key: bytes, backups_dir: Path | None, profile_id: str | None) -> "Store":
         fsutil.remove_stale_temp_files(path.parent)
         if backups_dir is not None:
             fsutil.remove_stale_temp_files(backups_dir)
@@ -299,6 +309,9 @@ class Store:
                     except OSError:
                         pass
                 self._conn = None
+                if self._lock_fd is not None:
+                    os.close(self._lock_fd)
+                    self._lock_fd = None
 
     @property
     def closed(self) -> bool:
@@ -497,6 +510,34 @@ def _foreign_key_likely(path: Path, data_key: bytes) -> bool:
 
 
 # --- the files beside the database -----------------------------------------------------
+
+def _hold_profile_lock(path: Path) -> int:
+    """Lock ``profile.lock`` beside the database for as long as a Store has it open.
+
+    One Store per database file, in this process or any other: two writers would
+    each count WAL cycles on their own, and the second one's open would move the
+    first one's live -wal aside to check it. The operating system releases the
+    lock when the process ends, so a kill leaves nothing to clean up.
+    """
+    try:
+        fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0),
+                     fsutil.FILE_MODE)
+    except OSError:
+        raise DiskProblem() from None
+    try:
+        if os.name == "nt":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise ProfileInUse() from None
+    return fd
+
 
 def _wal(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
