@@ -49,6 +49,10 @@ healthy file. So the -wal has to prove where it comes from:
 While a -wal is being checked it is renamed ``profile.db-wal.held`` so that no
 SQLite connection can replay it; a kill at that moment leaves that name, which
 the next open treats as the -wal again.
+
+All of this assumes one writer, so a Store holds an OS lock on ``profile.lock``
+from open to close; a second open, in this process or another, is refused with
+``ProfileInUse`` before it looks at any file.
 """
 
 from __future__ import annotations
