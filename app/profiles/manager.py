@@ -72,7 +72,7 @@ class ProfileManager:
             if folder.name.startswith(".creating-"):
                 shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation
                 continue
-            fsutil.remove_stale_temp_files(folder)
+            # Temp files are swept by Store.open, under the profile's lock: here they may be in use.
             try:
                 kf = self._read_keyfile(folder)
                 out.append(ProfileInfo(kf.profile_id, kf.display_name, kf.kind, folder))
