@@ -6,10 +6,14 @@ aside (renamed, kept) and never reach ``profile.db``.
 """
 
 import hashlib
+import shutil
+from pathlib import Path
 
 import pytest
 
 from app import journal
+from app.crypto.keyfile import TEST_KDF
+from app.profiles import ProfileManager
 from app.errors import StoreDamaged
 from app.store import db as dbmod
 from tests.conftest import PASSWORD
@@ -113,15 +117,19 @@ def test_newer_wal_beside_a_restored_older_database_is_set_aside(created):
     assert kept.read_bytes() == newer_wal
 
 
-def test_wal_of_another_profile_never_reaches_profile_db(manager, monkeypatch):
-    a, _ = manager.create("A", PASSWORD)
-    b, _ = manager.create("B", PASSWORD)
-    pa, pb = manager.find("A"), manager.find("B")
-    a.lock(), b.lock()
-    s = manager.unlock(pb, PASSWORD)
+def _profile_and_a_wal_of_another(manager):
+    """Profile A (locked), and a -wal of profile B's holding an entry."""
+    for name in ("A", "B"):
+        manager.create(name, PASSWORD)[0].lock()
+    s = manager.unlock(manager.find("B"), PASSWORD)
     journal.add(s.store, "B's entry", "b")
-    foreign = (pb.folder / "profile.db-wal").read_bytes()
+    foreign = s.store.path.with_name("profile.db-wal").read_bytes()
     s.lock()
+    return manager.find("A"), foreign
+
+
+def test_wal_of_another_profile_never_reaches_profile_db(manager, monkeypatch):
+    pa, foreign = _profile_and_a_wal_of_another(manager)
     s = manager.unlock(pa, PASSWORD)
     journal.add(s.store, "A's entry", "a")
     _crash(s, pa.folder)
@@ -143,14 +151,7 @@ def test_wal_of_another_profile_never_reaches_profile_db(manager, monkeypatch):
 
 
 def test_damaged_database_with_a_foreign_wal_is_left_exactly_as_found(manager):
-    a, _ = manager.create("A", PASSWORD)
-    b, _ = manager.create("B", PASSWORD)
-    pa, pb = manager.find("A"), manager.find("B")
-    a.lock(), b.lock()
-    s = manager.unlock(pb, PASSWORD)
-    journal.add(s.store, "B's entry", "b")
-    foreign = (pb.folder / "profile.db-wal").read_bytes()
-    s.lock()
+    pa, foreign = _profile_and_a_wal_of_another(manager)
     db = pa.folder / "profile.db"
     data = bytearray(db.read_bytes())
     data[len(data) // 2] ^= 0x40
@@ -235,12 +236,6 @@ def test_interrupted_checkpoint_is_completed_from_its_wal(created):
 
 def test_wal_written_before_cycle_stamps_existed_is_replayed(tmp_path):
     """A crash under the previous version (no stamps yet) must not lose what it had committed."""
-    import shutil
-    from pathlib import Path
-
-    from app.crypto.keyfile import TEST_KDF
-    from app.profiles import ProfileManager
-
     fixture = Path(__file__).parent / "fixtures" / "profile_v1"
     shutil.copytree(fixture, tmp_path / "data")
     m = ProfileManager(tmp_path / "data", TEST_KDF)
