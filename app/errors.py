@@ -109,6 +109,42 @@ class StoreDamaged(HearthError):
                  "folder and ask for technical help.")
 
 
+class StoreMismatch(StoreDamaged):
+    """The data file in the profile folder is not this profile's (``certain``), or this key cannot
+    read any page of it, so it is another profile's or damaged: SQLCipher cannot tell which."""
+
+    def __init__(self, has_backup: bool = False, certain: bool = False):
+        super().__init__(has_backup)
+        self.args = (has_backup, certain)
+        self.certain = certain
+
+    def message(self) -> str:
+        if self.certain and self.has_backup:
+            return _("Your password is right, but the profile's data file belongs to a different profile "
+                     "(it may have been copied here by mistake). Nothing has been changed. You can restore "
+                     "this profile's most recent backup; the other file will be kept beside it.")
+        if self.certain:
+            return _("Your password is right, but the profile's data file belongs to a different profile "
+                     "(it may have been copied here by mistake), and there is no backup to restore. Nothing "
+                     "has been changed. Put this profile's own data file back, or restore the whole profile "
+                     "folder from a copy.")
+        if self.has_backup:
+            return _("Your password is right, but the profile's data file cannot be read with it: it belongs "
+                     "to a different profile, or it is damaged. Nothing has been changed. You can restore "
+                     "this profile's most recent backup; the file will be kept beside it.")
+        return _("Your password is right, but the profile's data file cannot be read with it: it belongs "
+                 "to a different profile, or it is damaged, and there is no backup to restore. Nothing has "
+                 "been changed. Keep a copy of the profile folder and ask for technical help.")
+
+
+class ProfileInUse(HearthError):
+    exit_code = 9
+
+    def message(self) -> str:
+        return _("This profile is already open in another Hearth window. Switch to that window, or close "
+                 "Hearth there and try again.")
+
+
 class SchemaTooNew(HearthError):
     exit_code = 6
 
@@ -184,7 +220,7 @@ class PrintFailed(HearthError):
 
 
 class EraseNotConfirmed(HearthError):
-    exit_code = 9
+    exit_code = 32
 
     def message(self) -> str:
         return _("The name typed was not the profile\u2019s name, so nothing was erased.")

@@ -88,12 +88,16 @@ def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
 
 
 def remove_stale_temp_files(folder: Path) -> None:
-    """Delete temp files left by an interrupted :func:`atomic_write_bytes`."""
+    """Delete what an interrupted write left: the temp files of :func:`atomic_write_bytes` and
+    :func:`atomic_copy` (``.<name>.<hex>.tmp``) and temp folders named the same way."""
     if not folder.is_dir():
         return
     for p in folder.glob(".*.tmp"):
         try:
-            p.unlink()
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
         except OSError:
             pass
 

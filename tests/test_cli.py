@@ -143,3 +143,19 @@ def test_profile_erase_needs_the_password_or_recovery_key_and_a_typed_name(tmp_p
     scripted = run("profile", "erase", "Kim", "--password-stdin", "--yes", stdin="another password\n", data_dir=d)
     assert scripted.returncode == 0 and "No profiles yet" in run("profile", "list", data_dir=d).stdout
     assert run("profile", "erase", "Kim", "--password-stdin", stdin="x\n", data_dir=d).returncode == 4
+
+
+def test_a_profile_open_elsewhere_is_not_erased(tmp_path):
+    from app.crypto.keyfile import TEST_KDF
+    from app.profiles import ProfileManager
+
+    d = tmp_path / "data"
+    manager = ProfileManager(d, TEST_KDF)
+    session, _key = manager.create("Robin", "a good password")  # stays open, as in another window
+    try:
+        r = run("profile", "erase", "Robin", "--password-stdin", "--yes", stdin="a good password\n", data_dir=d)
+        assert r.returncode == 9 and (manager.find("Robin").folder / "keyfile.json").exists(), r.stderr
+    finally:
+        session.lock()
+    r = run("profile", "erase", "Robin", "--password-stdin", "--yes", stdin="a good password\n", data_dir=d)
+    assert r.returncode == 0, r.stderr

@@ -13,7 +13,7 @@ JARGON = ("age file", "binary", "MiB", "signature", "signed", "recipient", "pass
           "format", "export", "contact", "key file", "partner key")
 # Arguments for the errors that take some; every other error is made with none.
 SAMPLES = {"RecoveryKeyTypo": (3,),
-           "RecoveryKeyFormat": (40,), "StoreDamaged": (True,), "SchemaTooNew": (9, 4),
+           "RecoveryKeyFormat": (40,), "StoreDamaged": (True,), "StoreMismatch": (True, True), "SchemaTooNew": (9, 4),
            "ProfileNotFound": ("Robin",), "ProfileExists": ("Robin",), "PasswordTooShort": (8,),
            "FileTooLarge": (20,), "CardWrongRole": (True,), "ContactNotFound": ("Robin",)}
 
@@ -36,3 +36,12 @@ def test_error_message_is_plain_and_says_what_to_do(cls):
     assert used == [], f"{cls.__name__}: {text}"
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
     assert len(sentences) >= 2 or text.startswith("Please "), f"{cls.__name__} says only what happened: {text}"
+
+
+@pytest.mark.parametrize("has_backup", [True, False])
+@pytest.mark.parametrize("certain", [True, False])
+def test_store_mismatch_says_what_it_knows(has_backup, certain):
+    text = errors.StoreMismatch(has_backup, certain).message()
+    assert ("or it is damaged" in text) is not certain  # a key that reads no page cannot tell which
+    assert ("most recent backup" in text) is has_backup
+    assert "Nothing has been changed." in text

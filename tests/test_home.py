@@ -73,11 +73,14 @@ def _feedback_file(ctx, tmp_path, name="feedback.age", *, comment=True, unlock=T
         alex.lock()
     else:
         doc = manager.unlock(manager.find("Doc"), PASSWORD)
-        alex = manager.unlock(manager.find("Alex"), PASSWORD)
         from app.exercises import store as ex_store
 
+        # A profile is open in one place at a time: read Alex's entry from the window's session if open.
+        shown = ctx.session if ctx.unlocked and ctx.session.display_name == "Alex" else None
+        alex = shown or manager.unlock(manager.find("Alex"), PASSWORD)
         entry = ex_store.entries(alex.store)[0]
-        alex.lock()
+        if shown is None:
+            alex.lock()
     c = xu.contact(doc, "Alex")
     outbox.add_message(doc.store, c, message)
     if comment:

@@ -12,12 +12,15 @@ import pytest
 from app import drafts, journal
 from app.crypto.keyfile import TEST_KDF
 from app.profiles import ProfileManager
+from app.store import db as dbmod
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = """
 import sys
+from app.store import db
+db.CHECKPOINT_BYTES = int(sys.argv[3])
 from app.crypto.keyfile import TEST_KDF
 from app.profiles import ProfileManager
 from app import drafts, journal
@@ -33,10 +36,13 @@ while True:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
-@pytest.mark.parametrize("delay", [0.3, 0.7, 1.1])
-def test_sigkill_while_writing_keeps_every_committed_entry(created, delay):
+@pytest.mark.parametrize("delay,checkpoint_bytes", [(0.3, None), (0.7, None), (1.1, None), (0.7, 8192)],
+                         ids=["0.3s", "0.7s", "1.1s", "0.7s-checkpointing-often"])
+def test_sigkill_while_writing_keeps_every_committed_entry(created, delay, checkpoint_bytes):
+    """The last case checkpoints after almost every entry, so kills land in checkpoints too."""
     manager, info, _key = created
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(manager.data_dir), PASSWORD],
+    checkpoint_bytes = checkpoint_bytes or dbmod.CHECKPOINT_BYTES
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(manager.data_dir), PASSWORD, str(checkpoint_bytes)],
                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)

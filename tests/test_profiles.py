@@ -202,6 +202,31 @@ def test_interrupted_creation_leaves_nothing(manager, monkeypatch):
     assert [p.name for p in manager.profiles_dir.iterdir()] == []
 
 
+def test_temp_files_left_by_a_kill_are_removed_at_the_next_unlock(created):
+    manager, info, _key = created
+    manager.unlock(info, PASSWORD).lock()
+    backups = info.folder / "backups"
+    [backup] = manager.backups(info)
+    orphans = [backups / f".{backup.name}.0123456789ab.tmp", info.folder / ".keyfile.json.0123456789ab.tmp",
+               info.folder / ".profile.db.closed.0123456789ab.tmp"]
+    for p in orphans:
+        p.write_bytes(b"half a copy")
+    manager.unlock(info, PASSWORD).lock()
+    assert [p for p in orphans if p.exists()] == []
+    assert manager.backups(info) == [backup]
+
+
+def test_listing_profiles_leaves_an_open_profiles_temp_files_alone(created):
+    """Another window listing profiles must not delete a file this one is half-way through writing."""
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    in_flight = info.folder / ".keyfile.json.0123456789ab.tmp"
+    in_flight.write_bytes(b"being written")
+    assert [p.profile_id for p in ProfileManager(manager.data_dir, TEST_KDF).list()] == [info.profile_id]
+    assert in_flight.exists()
+    s.lock()
+
+
 def test_daily_backup_made_at_unlock(created):
     manager, info, _key = created
     manager.unlock(info, PASSWORD).lock()

@@ -5,7 +5,7 @@ import pytest
 
 from app import journal
 from app.crypto.keyfile import TEST_KDF
-from app.errors import SchemaTooNew, StoreDamaged
+from app.errors import ProfileInUse, SchemaTooNew, StoreDamaged, StoreMismatch
 from app.profiles import ProfileManager
 from app.store import db as dbmod
 from tests.conftest import PASSWORD
@@ -134,6 +134,62 @@ def test_damaged_without_backup_says_so(created):
     assert "no backup" in e.value.message()
 
 
+@pytest.mark.parametrize("content", [b"", b"\0"], ids=["empty", "one-byte"])
+def test_empty_database_file_is_refused_and_left_alone(created, content):
+    manager, info, _key = created
+    db = info.folder / "profile.db"
+    db.write_bytes(content)
+    with pytest.raises(StoreDamaged) as e:
+        manager.unlock(info, PASSWORD)
+    assert type(e.value) is StoreDamaged
+    assert db.read_bytes() == content  # not migrated into a fresh empty database
+    assert sorted(p.name for p in info.folder.iterdir() if p.name.startswith("profile.db")) == [
+        "profile.db", "profile.db.closed"]
+
+
+def test_database_copied_from_another_profile(manager):
+    """The data key cannot read it at all: it belongs elsewhere, or it is damaged; we say both."""
+    for name in ("A", "B"):
+        manager.create(name, PASSWORD)[0].lock()
+    pa, pb = manager.find("A"), manager.find("B")
+    s = manager.unlock(pa, PASSWORD)  # A gets a backup
+    s.lock()
+    other = (pb.folder / "profile.db").read_bytes()
+    (pa.folder / "profile.db").write_bytes(other)
+    with pytest.raises(StoreMismatch) as e:
+        manager.unlock(pa, PASSWORD)
+    assert not e.value.certain and e.value.has_backup
+    assert "different profile, or it is damaged" in e.value.message()
+    assert (pa.folder / "profile.db").read_bytes() == other
+
+
+def test_database_of_another_profile_id_says_so(created):
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    with s.store.transaction() as c:
+        c.execute("UPDATE meta SET value = 'someone-else' WHERE key = 'profile_id'")
+    s.lock()
+    before = (info.folder / "profile.db").read_bytes()
+    with pytest.raises(StoreMismatch) as e:
+        manager.unlock(info, PASSWORD)
+    assert e.value.certain and e.value.has_backup
+    assert "belongs to a different profile" in e.value.message()
+    assert (info.folder / "profile.db").read_bytes() == before
+
+
+def test_damaged_first_page_is_called_damaged(created):
+    """Most pages still match this profile's key: the file is ours, and damaged."""
+    manager, info, _key = created
+    _with_entry_and_backup(manager, info)
+    db = info.folder / "profile.db"
+    data = bytearray(db.read_bytes())
+    data[200] ^= 0x01
+    db.write_bytes(bytes(data))
+    with pytest.raises(StoreDamaged) as e:
+        manager.unlock(info, PASSWORD)
+    assert type(e.value) is StoreDamaged
+
+
 def test_stale_wal_is_ignored(created):
     manager, info, _key = created
     s = manager.unlock(info, PASSWORD)
@@ -168,6 +224,22 @@ def test_wal_left_by_a_crash_is_replayed(created):
     assert [e.title for e in journal.entries(s.store)] == ["committed before the crash"]
     s.lock()
     assert db.exists()
+
+
+def test_a_profile_is_open_in_one_place_at_a_time(created):
+    """A second open would move the first one's live -wal aside to check it, and count WAL cycles apart."""
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    journal.add(s.store, "first window", "x")
+    wal = (info.folder / "profile.db-wal").read_bytes()
+    with pytest.raises(ProfileInUse):
+        manager.unlock(info, PASSWORD)
+    assert (info.folder / "profile.db-wal").read_bytes() == wal
+    journal.add(s.store, "still writing", "x")
+    s.lock()
+    s = manager.unlock(info, PASSWORD)  # free again once the first is locked
+    assert journal.count(s.store) == 2
+    s.lock()
 
 
 def test_transaction_rolls_back_on_error(session):

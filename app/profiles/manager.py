@@ -27,7 +27,7 @@ from app.errors import (HearthError, InvalidName, KeyFileDamaged, PasswordTooSho
 from app.profiles.password import MIN_LENGTH
 from app.profiles.session import Session
 from app.store import Store
-from app.store.db import latest_backup, list_backups, utcnow
+from app.store.db import hold_profile_lock, latest_backup, list_backups, utcnow
 
 KEYFILE = "keyfile.json"
 DBFILE = "profile.db"
@@ -81,7 +81,7 @@ class ProfileManager:
             if folder.name.startswith(".creating-"):
                 shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation
                 continue
-            fsutil.remove_stale_temp_files(folder)
+            # Temp files are swept by Store.open, under the profile's lock: here they may be in use.
             try:
                 kf = self._read_keyfile(folder)
                 out.append(ProfileInfo(kf.profile_id, kf.display_name, kf.kind, folder))
@@ -143,7 +143,7 @@ class ProfileManager:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        store = Store.open(final / DBFILE, data_key, backups_dir=final / BACKUPS)
+        store = Store.open(final / DBFILE, data_key, backups_dir=final / BACKUPS, profile_id=profile_id)
         return Session(profile_id, name, kind, store, data_key), rec_text
 
     # --- unlocking --------------------------------------------------------------
@@ -160,16 +160,11 @@ class ProfileManager:
 
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS
-        try:
-            store = Store.open(profile.folder / DBFILE, data_key, backups_dir=backups)
+        try:  # Store.open checks the profile id before it writes anything
+            store = Store.open(profile.folder / DBFILE, data_key, backups_dir=backups, profile_id=kf.profile_id)
         except BaseException:
             wipe(data_key)
             raise
-        row = store.query_one("SELECT value FROM meta WHERE key = 'profile_id'")
-        if not row or row[0] != kf.profile_id:
-            store.close()
-            wipe(data_key)
-            raise StoreDamaged(has_backup=latest_backup(backups) is not None)
         self._daily_backup(store, backups)
         return Session(kf.profile_id, kf.display_name, kf.kind, store, data_key,
                        unlocked_with_recovery=recovered)
@@ -250,7 +245,11 @@ class ProfileManager:
         folder = profile.folder
         if folder.parent.resolve() != self.profiles_dir.resolve():
             raise ProfileNotFound(profile.display_name)
-        fsutil.overwrite_and_unlink(folder / KEYFILE)
-        fsutil.fsync_dir(folder)
-        shutil.rmtree(folder)
-        fsutil.fsync_dir(self.profiles_dir)
+        held = hold_profile_lock(folder / DBFILE)  # ProfileInUse while another window has it open
+        try:
+            fsutil.overwrite_and_unlink(folder / KEYFILE)
+            fsutil.fsync_dir(folder)
+            shutil.rmtree(folder)
+            fsutil.fsync_dir(self.profiles_dir)
+        finally:
+            os.close(held)
