@@ -132,7 +132,7 @@ def test_profile_erase_needs_the_password_or_recovery_key_and_a_typed_name(tmp_p
     wrong = run("profile", "erase", "Robin", "--password-stdin", stdin="not it\nRobin\n", data_dir=d)
     assert wrong.returncode == 3 and "did not unlock" in wrong.stderr
     declined = run("profile", "erase", "Robin", "--password-stdin", stdin="a good password\nRobyn\n", data_dir=d)
-    assert declined.returncode == 9 and "nothing was erased" in declined.stderr
+    assert declined.returncode == 32 and "nothing was erased" in declined.stderr
     assert "cannot be undone" in declined.stdout
     assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before  # untouched
     done = run("profile", "erase", "robin", "--password-stdin", stdin=key + "\nRobin\n", data_dir=d)  # the recovery key
