@@ -40,11 +40,27 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_all(fh, data: bytes) -> None:
+    """Write and flush Python's buffer (a separate step so tests can make it fail like a full disk)."""
+    fh.write(data)
+    fh.flush()
+
+
+def _fsync(fd: int) -> None:
+    os.fsync(fd)
+
+
+def _replace(src: Path, dst: Path) -> None:
+    os.replace(src, dst)
+
+
 def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Write ``data`` to ``path`` atomically, owner-only unless ``mode`` says otherwise.
 
     Order: temp file created 0600 in the same folder, data written, fsync,
-    ``os.replace`` over the target, fsync of the folder.
+    ``os.replace`` over the target, fsync of the folder. When this returns, the
+    file is on the disk; when it raises, ``path`` is as it was and no temp file
+    is left behind.
     """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
@@ -54,10 +70,9 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
         if mode != FILE_MODE and hasattr(os, "fchmod"):
             os.fchmod(fd, mode)  # not filtered by the process umask
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            _write_all(fh, data)
+            _fsync(fh.fileno())
+        _replace(tmp, path)
     except BaseException:
         try:
             tmp.unlink()
