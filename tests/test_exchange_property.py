@@ -7,12 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import checkins
-from app.exchange import collect, export, importer, outbox, workspace
+from app.exchange import collect, importer, outbox, workspace
 from app.exercises import store as exercises
 from app.crypto.keyfile import TEST_KDF
 from app.measures import engine, results
 from app.profiles import ProfileManager
-from tests.exchange_util import contact, workspace as make_workspace
+from tests.exchange_util import contact, exported, workspace as make_workspace
 
 _text = st.text(max_size=40)
 _patient_data = st.fixed_dictionaries({
@@ -59,7 +59,7 @@ def test_export_import_reproduces_records(pair, data):
     for body in data["messages"]:
         outbox.add_message(pat.store, to_doc, body)
 
-    importer.import_bytes(doc, export.export_package(pat, to_doc, everything=True).data)
+    importer.import_bytes(doc, exported(pat, to_doc, everything=True).data)
 
     patient_id = contact(doc, "Pat").id
     for section in collect.SECTIONS:

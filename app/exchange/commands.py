@@ -81,8 +81,7 @@ def _export(args, session) -> int:
             return 0
         if args.message:
             outbox.add_message(session.store, contact, args.message)
-    done = export.export_package(session, contact, **options)
-    export.write(done, Path(args.out))
+    done = export.export_to(session, contact, Path(args.out), **options)
     print(_("Written for {name}: {what}").format(name=contact.display_name, what=_summary(done.counts)))
     return 0
 
