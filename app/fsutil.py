@@ -7,9 +7,11 @@ file or the new one, never a half-written mix.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
+import stat
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -99,6 +101,43 @@ def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
             pass
         raise
     fsync_dir(dst.parent)
+
+
+class NotRegularFile(OSError):
+    """The path names a folder, a pipe (FIFO), a device or a socket, not an ordinary file."""
+
+
+class FileTooBig(Exception):
+    """A regular file larger than the caller's limit (its size came from the file system)."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, for any file a person chose.
+
+    Never blocks on a pipe or a device: the path is checked with ``stat`` before it is
+    opened, it is opened with ``O_NONBLOCK`` (opening a FIFO for reading would otherwise
+    wait for a writer forever) and checked again with ``fstat`` (it may have been swapped
+    in between). Raises :class:`NotRegularFile`, :class:`FileTooBig` or ``OSError``.
+    """
+    def check(st) -> None:
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise FileTooBig(limit)
+
+    check(os.stat(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        check(os.fstat(fd))
+        fh = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # it grew while being read
+        raise FileTooBig(limit)
+    return data
 
 
 def remove_stale_temp_files(folder: Path) -> None:

@@ -199,6 +199,16 @@ class FileUnreadable(ExchangeError):
                  "Nothing was imported. Check the file and try again.")
 
 
+class NotAFile(FileUnreadable):
+    """A folder, a pipe (FIFO), a device or a socket was chosen: refused before reading (it could block)."""
+
+    audit_reason = "not_a_file"
+
+    def message(self) -> str:
+        return _("What you chose is not an ordinary file (it is a folder, a device or a pipe), so Hearth did "
+                 "not read it. Nothing was changed. Choose the file itself and try again.")
+
+
 class PackageNotWritten(ExchangeError):
     """Writing the package file failed (full or read-only disk, a removed USB stick): nothing was marked."""
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from app import paths
+from app import fsutil, paths
 from app.programs.model import Module, Problem, Program, Unavailable
 
 PROGRAM_FILE = "program.yaml"
@@ -56,9 +56,12 @@ def _yaml_line(node, path) -> int | None:
 def _read_yaml(path: Path) -> tuple[object, object]:
     import yaml
 
-    data = path.read_bytes()
-    if len(data) > MAX_PROGRAM_BYTES:
-        raise ProgramInvalid([Problem(path.name, None, "file is too large")])
+    try:
+        data = fsutil.read_regular_file(path, MAX_PROGRAM_BYTES)
+    except fsutil.NotRegularFile:  # a pipe would block the read forever
+        raise ProgramInvalid([Problem(path.name, None, "not a regular file")]) from None
+    except fsutil.FileTooBig:
+        raise ProgramInvalid([Problem(path.name, None, "file is too large")]) from None
     text = data.decode("utf-8")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -181,9 +184,14 @@ def _check_lesson(path: Path, rel: str, targets: set[str], ambiguous: dict[str, 
     from jinja2.sandbox import SandboxedEnvironment
 
     problems = []
-    data = path.read_bytes()
-    if len(data) > MAX_LESSON_BYTES:
+    try:
+        data = fsutil.read_regular_file(path, MAX_LESSON_BYTES)
+    except fsutil.NotRegularFile:
+        return [Problem(rel, None, "not a regular file")]
+    except fsutil.FileTooBig:
         return [Problem(rel, None, "file is too large")]
+    except OSError as e:
+        return [Problem(rel, None, f"cannot be read: {type(e).__name__}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
