@@ -20,6 +20,7 @@ MAX_PROGRAM_BYTES = 512 * 1024
 MAX_LESSON_BYTES = 256 * 1024
 # Variables a lesson template may use; filled from the user's own data.
 LESSON_VARIABLES = frozenset({"activities_last_week", "thought_records_total"})
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # the "id" of program.schema.json; matched whole
 _LINK = re.compile(r"\]\(exercise:([a-z0-9-]+)\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 
@@ -236,8 +237,20 @@ def load_all(base: Path | None = None) -> tuple[list[Program], list[Unavailable]
 _cache: dict = {}
 
 
+def valid_id(value) -> bool:
+    """A program, module, exercise or homework id as program.schema.json allows it (``low-mood``).
+
+    Ids arrive from packages and the store as well as from program files; one that is not of
+    this form is never used to build a path or looked up."""
+    return isinstance(value, str) and ID.fullmatch(value) is not None
+
+
 def cached(program_id: str, base: Path | None = None) -> Program | None:
-    """A shipped program by id, loaded once per change of its program.yaml."""
+    """A shipped program by id, loaded once per change of its program.yaml.
+
+    Anything but a plain id (``../../etc``, ``a/b``) is no program: no path is built from it."""
+    if not valid_id(program_id):
+        return None
     folder = (Path(base) if base else paths.programs_dir()) / program_id
     try:
         stamp = (folder / PROGRAM_FILE).stat().st_mtime_ns
