@@ -131,6 +131,18 @@ class PayloadInvalid(ExchangeError):
                  "update Hearth and save the file again.")
 
 
+class TooManyRecords(ExchangeError):
+    """A paired person's package holds more than the limits (docs/exchange-format.md): refused before it is read."""
+
+    exit_code = 29
+    audit_reason = "over_limits"
+
+    def message(self) -> str:
+        return _("This file comes from a person you are paired with, but it holds far more records than "
+                 "Hearth accepts in one file, so Hearth did not read it. Nothing was imported. Ask them what "
+                 "they sent; if it is right, they can send one kind of record at a time.")
+
+
 class CardInvalid(ExchangeError):
     exit_code = 22
 
