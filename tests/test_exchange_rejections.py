@@ -60,8 +60,11 @@ def _raw(recipient_session, body: dict) -> bytes:
 
 
 def test_exit_codes_are_distinct():
+    from app.exchange.errors import ExportNotRecorded, PackageNotWritten, TooManyRecords
+
     classes = [FileTooLarge, NotAPackage, PassphraseFile, NotForYou, PackageDamaged, PackageMalformed, UnknownSender,
-               SignatureInvalid, WrongRecipient, AlreadyImported, OlderPackage, PayloadInvalid]
+               SignatureInvalid, WrongRecipient, AlreadyImported, OlderPackage, PayloadInvalid, FileUnreadable,
+               TooManyRecords, PackageNotWritten, ExportNotRecorded]
     codes = [c.exit_code for c in classes]
     assert len(set(codes)) == len(codes) and min(codes) >= 10
 

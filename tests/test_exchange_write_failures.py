@@ -178,6 +178,40 @@ def test_the_app_says_nothing_was_marked(world, tmp_path, monkeypatch):
     doc.lock()
 
 
+def test_a_failed_copy_to_the_sync_folder_is_said_and_the_saved_file_counts(world, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ui.exchange import flows
+
+    manager, _entry = world
+    sync = tmp_path / "sync"
+    sync.mkdir()
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a, **k: said.append((title, text)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fb.age"), ""))
+    real_replace = fsutil._replace
+
+    def sync_folder_full(src, dst):
+        if Path(dst).parent == sync:
+            _disk_full()
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fsutil, "_replace", sync_folder_full)
+    doc = _unlock(manager, "Doc")
+    ctx = SimpleNamespace(session=doc, prefs=SimpleNamespace(sync_folder=str(sync)))
+    done = flows.write_package(None, ctx, contact(doc, "Pat"), "fb.age")
+    assert done is not None and (tmp_path / "fb.age").read_bytes() == done.data
+    (title, text), = said
+    assert title == "Not copied to the sync folder" and "was saved" in text
+    assert not list(sync.iterdir())
+    from app.exchange import clinic
+
+    assert clinic.pending_counts(doc.store, contact(doc, "Pat")) == {}  # the saved file carries them
+    doc.lock()
+
+
 def test_written_but_not_recorded_is_sent_again_harmlessly(world, tmp_path, monkeypatch):
     """The file is on the disk but recording it fails: the next file repeats its items under a higher
     sequence number, and the receiver keeps one copy of each."""
