@@ -3,7 +3,7 @@
 Errors are one clear line on stderr and a non-zero exit code, never a traceback.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong password or recovery key,
 4 no such profile, 5 damaged file, 6 newer data version, 7 name taken, 8 disk,
-10-28 exchange cards and packages (see app/exchange/errors.py).
+10-31 exchange cards and packages (see app/exchange/errors.py).
 """
 
 from __future__ import annotations

@@ -7,10 +7,12 @@ file or the new one, never a half-written mix.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import secrets
 import shutil
+import stat
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -41,11 +43,27 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_all(fh, data: bytes) -> None:
+    """Write and flush Python's buffer (a separate step so tests can make it fail like a full disk)."""
+    fh.write(data)
+    fh.flush()
+
+
+def _fsync(fd: int) -> None:
+    os.fsync(fd)
+
+
+def _replace(src: Path, dst: Path) -> None:
+    os.replace(src, dst)
+
+
 def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Write ``data`` to ``path`` atomically, owner-only unless ``mode`` says otherwise.
 
     Order: temp file created 0600 in the same folder, data written, fsync,
-    ``os.replace`` over the target, fsync of the folder.
+    ``os.replace`` over the target, fsync of the folder. When this returns, the
+    file is on the disk; when it raises, ``path`` is as it was and no temp file
+    is left behind.
     """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
@@ -55,10 +73,9 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
         if mode != FILE_MODE and hasattr(os, "fchmod"):
             os.fchmod(fd, mode)  # not filtered by the process umask
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            _write_all(fh, data)
+            _fsync(fh.fileno())
+        _replace(tmp, path)
     except BaseException:
         try:
             tmp.unlink()
@@ -85,6 +102,43 @@ def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
             pass
         raise
     fsync_dir(dst.parent)
+
+
+class NotRegularFile(OSError):
+    """The path names a folder, a pipe (FIFO), a device or a socket, not an ordinary file."""
+
+
+class FileTooBig(Exception):
+    """A regular file larger than the caller's limit (its size came from the file system)."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, for any file a person chose.
+
+    Never blocks on a pipe or a device: the path is checked with ``stat`` before it is
+    opened, it is opened with ``O_NONBLOCK`` (opening a FIFO for reading would otherwise
+    wait for a writer forever) and checked again with ``fstat`` (it may have been swapped
+    in between). Raises :class:`NotRegularFile`, :class:`FileTooBig` or ``OSError``.
+    """
+    def check(st) -> None:
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise FileTooBig(limit)
+
+    check(os.stat(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        check(os.fstat(fd))
+        fh = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # it grew while being read
+        raise FileTooBig(limit)
+    return data
 
 
 def remove_stale_temp_files(folder: Path) -> None:
@@ -118,31 +172,3 @@ def overwrite_and_unlink(path: Path) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     path.unlink()
-
-
-class NotARegularFile(OSError):
-    """A path that names a FIFO, a device, a socket or a folder where a file was expected."""
-
-
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """At most ``limit`` bytes of ``path``, refusing anything but a regular file before reading it.
-
-    A FIFO would block the reader forever and a device may never end; the file is opened without
-    blocking and checked with ``fstat`` on the same descriptor (no window to swap it in between).
-    Callers pass one byte more than they accept and refuse a result that long.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotARegularFile(str(path))
-        chunks, left = [], limit
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-

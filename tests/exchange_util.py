@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from app import checkins
-from app.exchange import card, contacts
+from app.exchange import card, contacts, export
 from app.exercises import store as exercises
 from app.measures import engine, results
 from app.programs import progress
@@ -18,6 +21,13 @@ def pair(clinician, patient) -> None:
 
 def contact(session, name: str):
     return contacts.find(session.store, name)
+
+
+def exported(session, to, **options) -> export.Exported:
+    """Export for contact ``to`` as the app does (the file written, then recorded as sent); the file is
+    thrown away and ``.data`` holds its bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        return export.export_to(session, to, Path(folder) / "package.age", **options)
 
 
 def workspace(manager, patients=("Pat",)):

@@ -5,9 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import HearthError
-from app.exchange import card, export, importer, package
+from app.exchange import card, importer, package
 from app.exchange.jsonsafe import Limits, Refused, loads
-from tests.exchange_util import contact, fill, workspace
+from tests.exchange_util import contact, exported, fill, workspace
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -40,7 +40,7 @@ def sample(tmp_path_factory):
     manager = ProfileManager(tmp_path_factory.mktemp("fuzz") / "data", TEST_KDF)
     doc, (pat,) = workspace(manager)
     fill(pat)
-    data = export.export_package(pat, contact(pat, "Doc")).data
+    data = exported(pat, contact(pat, "Doc")).data
     yield doc, card.make_card(doc), data
     doc.lock()
     pat.lock()

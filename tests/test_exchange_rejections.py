@@ -3,13 +3,13 @@
 import pyrage
 import pytest
 
-from app.exchange import audit, export, importer, keys, package
+from app.exchange import audit, importer, keys, package
 from app.exchange.errors import (AlreadyImported, FileTooLarge, FileUnreadable, NotAPackage, NotForYou, OlderPackage,
                                  PackageDamaged, PackageMalformed, PassphraseFile, PayloadInvalid,
                                  SignatureInvalid, UnknownSender, WrongRecipient)
 from app.exchange.jsonsafe import canonical
 from tests.conftest import PASSWORD
-from tests.exchange_util import card, contact, dump, fill, workspace
+from tests.exchange_util import card, contact, dump, exported, fill, workspace
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def _refused(session, data, error, reason=None):
 
 
 def _package(pat, doc):
-    return export.export_package(pat, contact(pat, "Doc")).data
+    return exported(pat, contact(pat, "Doc")).data
 
 
 def _sealed(sender, recipient_session, payload=None, *, kind=package.PATIENT_PROGRESS, sequence=100, **kw):
@@ -60,8 +60,11 @@ def _raw(recipient_session, body: dict) -> bytes:
 
 
 def test_exit_codes_are_distinct():
+    from app.exchange.errors import ExportNotRecorded, PackageNotWritten, TooManyRecords
+
     classes = [FileTooLarge, NotAPackage, PassphraseFile, NotForYou, PackageDamaged, PackageMalformed, UnknownSender,
-               SignatureInvalid, WrongRecipient, AlreadyImported, OlderPackage, PayloadInvalid]
+               SignatureInvalid, WrongRecipient, AlreadyImported, OlderPackage, PayloadInvalid, FileUnreadable,
+               TooManyRecords, PackageNotWritten, ExportNotRecorded]
     codes = [c.exit_code for c in classes]
     assert len(set(codes)) == len(codes) and min(codes) >= 10
 
@@ -109,7 +112,7 @@ def test_not_an_age_file_for_one_key(world, data):
 
 def test_unknown_sender(world):
     doc, _pat, eve = world
-    data = export.export_package(eve, contact(eve, "Doc")).data  # valid, from an unpaired key
+    data = exported(eve, contact(eve, "Doc")).data  # valid, from an unpaired key
     _refused(doc, data, UnknownSender)
 
 

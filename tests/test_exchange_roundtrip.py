@@ -5,14 +5,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.exchange import collect, export, importer, outbox, syncfolder, workspace
+from app.exchange import collect, importer, outbox, syncfolder, workspace
 from app.exchange.errors import AlreadyImported
 from app.programs import loader, progress, unlock
-from tests.exchange_util import contact, dump, fill, phq9, workspace as make_workspace
+from tests.exchange_util import contact, dump, exported, fill, phq9, workspace as make_workspace
 
 
 def _send(sender, receiver, to, **options):
-    done = export.export_package(sender, contact(sender, to), **options)
+    done = exported(sender, contact(sender, to), **options)
     return importer.import_bytes(receiver, done.data), done
 
 

@@ -202,8 +202,7 @@ def test_tampered_and_replayed_files_change_nothing(qtbot, make_window, tmp_path
     outbox.add_message(doc.store, zed, "hello")
     from app.exchange import export
 
-    done = export.export_package(doc, zed)
-    export.write(done, tmp_path / "fb.age")
+    export.export_to(doc, zed, tmp_path / "fb.age")
     doc.lock()
     s = open_profile(win, ctx, "Zed")
     win.shell.go("clinician")
@@ -317,8 +316,7 @@ def test_exchange_pages_are_named_and_remind_weekly(qtbot, make_window, tmp_path
     assert _unnamed(win) == []
     assert not patient.reminder_due(s.store)  # paired today
     assert patient.reminder_due(s.store, datetime.now(timezone.utc) + timedelta(days=8))
-    done = export.export_package(s, xu.contact(s, "Doc"))
-    export.write(done, tmp_path / "p.age")
+    export.export_to(s, xu.contact(s, "Doc"), tmp_path / "p.age")
     assert not patient.reminder_due(s.store, datetime.now(timezone.utc) + timedelta(days=6))
     assert patient.reminder_due(s.store, datetime.now(timezone.utc) + timedelta(days=7, minutes=1))
     win.shell.pages["clinician"].reminder.setChecked(False)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.exchange import clinic, export, importer, outbox, patient, readable, report, workspace
+from app.exchange import clinic, importer, outbox, patient, readable, report, workspace
 from tests import exchange_util as xu
 
 
 def _round(manager, item9=1):
     doc, (pat,) = xu.workspace(manager)
     entry = xu.fill(pat, item9=item9)
-    done = export.export_package(pat, xu.contact(pat, "Doc"))
+    done = xu.exported(pat, xu.contact(pat, "Doc"))
     importer.import_bytes(doc, done.data)
     return doc, pat, entry
 
@@ -39,7 +39,7 @@ def test_audit_rows_and_assignments(manager):
     outbox.add_assignment(doc.store, c, "gad7", "2030-01-01")
     outbox.add_comment(doc.store, c, entry.id, "Good", "reflection")
     assert clinic.pending_counts(doc.store, c) == {"comments": 1, "assignments": 1}
-    fb = export.export_package(doc, c)
+    fb = xu.exported(doc, c)
     importer.import_bytes(pat, fb.data)
     assert patient.open_assignments(pat.store) == [("gad7", "2030-01-01")]
     assert [(n, b) for n, _w, b in patient.received_comments(pat.store, entry.id)] == [("Doc", "Good")]
@@ -82,7 +82,7 @@ def test_unvalidated_translation_is_marked_for_the_clinician(manager):
     results.save(pat.store, engine.shipped()["gad7"], [1] * 7, language="de", validated=False,
                  taken_at="2026-02-01T09:00:00+00:00")
     results.save(pat.store, engine.shipped()["gad7"], [0] * 7, taken_at="2026-02-08T09:00:00+00:00")
-    importer.import_bytes(doc, export.export_package(pat, xu.contact(pat, "Doc")).data)
+    importer.import_bytes(doc, xu.exported(pat, xu.contact(pat, "Doc")).data)
     c = xu.contact(doc, "Pat")
     records = workspace.patient_detail(doc.store, c.id).measures["gad7"]
     lines = sorted(readable.describe("measures", r) for r in records)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from app.exchange import export, importer, outbox, patient
+from app.exchange import importer, outbox, patient
 from app.measures import engine, results
-from tests.exchange_util import contact, fill, workspace
+from tests.exchange_util import contact, exported, fill, workspace
 
 
 def _feedback(doc, pat, **items):
@@ -19,7 +19,7 @@ def _feedback(doc, pat, **items):
         outbox.add_unlock(doc.store, c, program_id, module_id)
     for measure_id in items.get("assignments", ()):
         outbox.add_assignment(doc.store, c, measure_id, "2026-12-24")
-    return importer.import_bytes(pat, export.export_package(doc, c).data)
+    return importer.import_bytes(pat, exported(doc, c).data)
 
 
 def test_everything_new_is_listed_once_and_stops_being_new_when_seen(manager):
@@ -57,7 +57,7 @@ def test_seen_is_kept_in_the_store_and_an_edited_comment_is_new_again(manager):
     c = contact(doc, "Pat")
     with doc.store.transaction() as cur:
         cur.execute("UPDATE exchange_comments SET body = 'Good start, keep going' WHERE direction = 'out'")
-    importer.import_bytes(again, export.export_package(doc, c, everything=True).data)
+    importer.import_bytes(again, exported(doc, c, everything=True).data)
     assert [(n.kind, n.body) for n in patient.news(again.store)] == [("comment", "Good start, keep going")]
 
 

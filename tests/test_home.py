@@ -90,7 +90,7 @@ def _feedback_file(ctx, tmp_path, name="feedback.age", *, comment=True, unlock=T
     if assign:
         outbox.add_assignment(doc.store, c, "gad7", "2026-12-24")
     path = tmp_path / name
-    export.write(export.export_package(doc, c), path)
+    export.export_to(doc, c, path)
     doc.lock()
     return path, entry.id
 

@@ -293,16 +293,16 @@ def test_names_in_latin_letters_sit_at_the_reading_edge_in_arabic(workspace):
 
 def test_the_report_draws_a_chart_only_from_two_scores_up(manager, tmp_path):
     """One score is a row in the report's table; a chart with a lone dot says nothing (as on Progress)."""
-    from app.exchange import contacts, export, importer, workspace as ws
+    from app.exchange import contacts, importer, workspace as ws
     from tests import exchange_util as xu
     from ui.workspace.report import chart_pngs
 
     doc, [pat] = xu.workspace(manager, patients=("Pat",))
     xu.phq9(pat, [1] * 9)
-    importer.import_bytes(doc, export.export_package(pat, contacts.find(pat.store, "Doc")).data)
+    importer.import_bytes(doc, xu.exported(pat, contacts.find(pat.store, "Doc")).data)
     contact = contacts.find(doc.store, "Pat")
     assert chart_pngs(tmp_path, ws.patient_detail(doc.store, contact.id).measures) == {}
     xu.phq9(pat, [2] * 9)
-    importer.import_bytes(doc, export.export_package(pat, contacts.find(pat.store, "Doc")).data)
+    importer.import_bytes(doc, xu.exported(pat, contacts.find(pat.store, "Doc")).data)
     drawn = chart_pngs(tmp_path, ws.patient_detail(doc.store, contact.id).measures)
     assert list(drawn) == ["phq9"] and drawn["phq9"].startswith(b"\x89PNG")

@@ -20,10 +20,10 @@ PASSWORD = "workspace-demo"
 
 
 def _send(patient, doc) -> None:
-    from app.exchange import contacts, export, importer
+    from app.exchange import contacts, importer
+    from tests.exchange_util import exported
 
-    done = export.export_package(patient, contacts.find(patient.store, doc.display_name))
-    importer.import_bytes(doc, done.data)
+    importer.import_bytes(doc, exported(patient, contacts.find(patient.store, doc.display_name)).data)
 
 
 def _pair(doc, patient) -> None:
@@ -97,9 +97,10 @@ def build_patient(data_dir: Path, password: str = PASSWORD, kdf=None) -> None:
     """The patient's side: Robin, paired with Dr Rivera, who answered Robin's progress with feedback."""
     from app import checkins
     from app.crypto.keyfile import DEFAULT_KDF
-    from app.exchange import card, contacts, export, importer, outbox
+    from app.exchange import card, contacts, importer, outbox
     from app.profiles import ProfileManager
     from app.programs import progress
+    from tests.exchange_util import exported
 
     kdf = kdf or DEFAULT_KDF
     robin, _key = ProfileManager(data_dir, kdf).create("Robin Okafor", password)
@@ -117,7 +118,7 @@ def build_patient(data_dir: Path, password: str = PASSWORD, kdf=None) -> None:
         to_robin = contacts.find(doc.store, robin.display_name)
         outbox.add_message(doc.store, to_robin, "Thank you. Let's look at mornings together on Tuesday.")
         outbox.add_unlock(doc.store, to_robin, "low-mood", "m2-activity-monitoring")
-        importer.import_bytes(robin, export.export_package(doc, to_robin).data)
+        importer.import_bytes(robin, exported(doc, to_robin).data)
         doc.lock()
     robin.lock()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 def shoot(app, ctx, win, grab, wait) -> None:
     from app import demo as demo_data
-    from app.exchange import card, contacts, export, importer, outbox
+    from app.exchange import card, contacts, importer, outbox
     from ui.exchange.pairing import PairDialog
     from ui.exchange.send_progress import SendProgressDialog
 
@@ -33,8 +33,7 @@ def shoot(app, ctx, win, grab, wait) -> None:
     send.show()
     grab("62-send-progress", send)
     send.close()
-    done = export.export_package(patient, to_doc)
-    importer.import_bytes(doc, done.data)
+    importer.import_bytes(doc, _sent(patient, to_doc))
     _flagged_patient(ctx, doc, demo_data.DEMO_PASSWORD)
     to_patient = contacts.find(doc.store, patient.display_name)
     outbox.add_message(doc.store, to_patient, "Thank you. Let's look at mornings together on Tuesday.")
@@ -53,9 +52,20 @@ def shoot(app, ctx, win, grab, wait) -> None:
     grab("65-workspace-audit")
 
 
+def _sent(session, contact) -> bytes:
+    """Export as the app does (the file written, then recorded as sent); the file's bytes."""
+    import tempfile
+    from pathlib import Path
+
+    from app.exchange import export
+
+    with tempfile.TemporaryDirectory() as folder:
+        return export.export_to(session, contact, Path(folder) / "package.age").data
+
+
 def _flagged_patient(ctx, doc, password) -> None:
     """A second patient whose newest PHQ-9 answers item 9: listed first in the workspace."""
-    from app.exchange import card, contacts, export, importer
+    from app.exchange import card, contacts, importer
     from app.measures import engine, results
     from app.programs import progress
 
@@ -66,6 +76,5 @@ def _flagged_patient(ctx, doc, password) -> None:
     results.save(robin.store, engine.shipped()["phq9"], [2, 2, 1, 2, 1, 1, 1, 1, 0],
                  taken_at="2026-01-05T09:00:00+00:00")
     results.save(robin.store, engine.shipped()["phq9"], [3, 3, 2, 3, 2, 2, 2, 2, 1])
-    done = export.export_package(robin, contacts.find(robin.store, doc.display_name))
-    importer.import_bytes(doc, done.data)
+    importer.import_bytes(doc, _sent(robin, contacts.find(robin.store, doc.display_name)))
     robin.lock()

@@ -145,12 +145,9 @@ def read_limited(path) -> bytes:
     from app import fsutil
 
     try:
-        data = fsutil.read_regular_file(path, MAX_KEYFILE_BYTES + 1)
-    except (FileNotFoundError, fsutil.NotARegularFile):
+        return fsutil.read_regular_file(path, MAX_KEYFILE_BYTES)
+    except (FileNotFoundError, fsutil.NotRegularFile, fsutil.FileTooBig):
         raise KeyFileDamaged() from None
-    if len(data) > MAX_KEYFILE_BYTES:
-        raise KeyFileDamaged()
-    return data
 
 
 def name_in_damaged(data: bytes) -> str | None:

@@ -15,7 +15,7 @@ from app import fsutil
 from app.errors import InvalidName
 from app.exchange import audit, keys, validate
 from app.exchange.contacts import by_key_id
-from app.exchange.errors import CardInvalid, CardIsYours, CardWrongRole, KeyConflict, PairingDeclined
+from app.exchange.errors import CardInvalid, CardIsYours, CardWrongRole, KeyConflict, NotAFile, PairingDeclined
 from app.exchange.jsonsafe import Limits, Refused, canonical, loads
 from app.profiles.manager import clean_name
 from app.profiles.session import Session
@@ -89,13 +89,11 @@ def write_card(session: Session, path: Path) -> Card:
 
 
 def read_card(path: Path) -> Card:
-    path = Path(path)
     try:
-        if path.stat().st_size > MAX_CARD_BYTES:
-            raise CardInvalid()
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_CARD_BYTES + 1)
-    except (OSError, ValueError):
+        data = fsutil.read_regular_file(Path(path), MAX_CARD_BYTES)
+    except fsutil.NotRegularFile:
+        raise NotAFile() from None  # a pipe or device: refused before reading, which could block
+    except (OSError, ValueError, fsutil.FileTooBig):
         raise CardInvalid() from None
     return parse_card(data)
 

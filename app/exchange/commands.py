@@ -82,8 +82,7 @@ def _export(args, session) -> int:
         message = _message(args)
         if message:
             outbox.add_message(session.store, contact, message)
-    done = export.export_package(session, contact, **options)
-    export.write(done, Path(args.out))
+    done = export.export_to(session, contact, Path(args.out), **options)
     print(_("Written for {name}: {what}").format(name=contact.display_name, what=_summary(done.counts)))
     return 0
 
@@ -110,12 +109,15 @@ def _text_from(source: str, option: str) -> str:
         data = sys.stdin.read(MAX_TEXT_BYTES + 1).encode("utf-8")
     else:
         try:
-            data = fsutil.read_regular_file(Path(source), MAX_TEXT_BYTES + 1)
+            data = fsutil.read_regular_file(Path(source), MAX_TEXT_BYTES)
         except FileNotFoundError:
             raise UsageError(_("There is no file {file}.").format(file=source)) from None
-        except fsutil.NotARegularFile:
+        except fsutil.NotRegularFile:
             raise UsageError(_("{file} is not a regular file (it may be a folder or a pipe).").format(
                 file=source)) from None
+        except fsutil.FileTooBig:
+            raise UsageError(_("The text for {option} is longer than {limit} KB.").format(
+                option=option, limit=MAX_TEXT_BYTES // 1024)) from None
     if len(data) > MAX_TEXT_BYTES:
         raise UsageError(_("The text for {option} is longer than {limit} KB.").format(
             option=option, limit=MAX_TEXT_BYTES // 1024))

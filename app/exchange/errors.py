@@ -131,6 +131,18 @@ class PayloadInvalid(ExchangeError):
                  "update Hearth and save the file again.")
 
 
+class TooManyRecords(ExchangeError):
+    """A paired person's package holds more than the limits (docs/exchange-format.md): refused before it is read."""
+
+    exit_code = 29
+    audit_reason = "over_limits"
+
+    def message(self) -> str:
+        return _("This file comes from a person you are paired with, but it holds far more records than "
+                 "Hearth accepts in one file, so Hearth did not read it. Nothing was imported. Ask them what "
+                 "they sent; if it is right, they can send one kind of record at a time.")
+
+
 class CardInvalid(ExchangeError):
     exit_code = 22
 
@@ -197,3 +209,40 @@ class FileUnreadable(ExchangeError):
     def message(self) -> str:
         return _("This file could not be read (it may have been moved, renamed, or still be copying). "
                  "Nothing was imported. Check the file and try again.")
+
+
+class NotAFile(FileUnreadable):
+    """A folder, a pipe (FIFO), a device or a socket was chosen: refused before reading (it could block)."""
+
+    audit_reason = "not_a_file"
+
+    def message(self) -> str:
+        return _("What you chose is not an ordinary file (it is a folder, a device or a pipe), so Hearth did "
+                 "not read it. Nothing was changed. Choose the file itself and try again.")
+
+
+class PackageNotWritten(ExchangeError):
+    """Writing the package file failed (full or read-only disk, a removed USB stick): nothing was marked."""
+
+    exit_code = 30
+
+    def __init__(self, reason: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+
+    def message(self) -> str:
+        return _("The file could not be saved ({reason}). The disk may be full or read-only, or the USB stick "
+                 "may have been removed. Nothing was marked as sent: everything will go in the next file you "
+                 "save. Free some space or choose another place, then try again.").format(
+            reason=self.reason or "-")
+
+
+class ExportNotRecorded(ExchangeError):
+    """The package file was written, but recording it as sent failed: the next one repeats its items."""
+
+    exit_code = 31
+
+    def message(self) -> str:
+        return _("The file was saved, but Hearth could not note in this profile that it was sent (the disk "
+                 "may be full). You can send the file. The next file you save will carry the same things "
+                 "again; the other person's Hearth keeps only one copy of each.")

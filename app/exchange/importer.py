@@ -1,9 +1,10 @@
 """Importing a package: every check, in the documented order, then one transaction.
 
-size cap -> age header (one X25519 stanza; no passphrase) -> decrypt in memory
--> bounded JSON and manifest shape -> signature by a paired sender -> recipient
-is me -> UUID not seen (replay) -> sequence newer (rollback) -> payload schema
--> merge in one transaction -> audit entry.
+regular file, size cap -> age header (one X25519 stanza; no passphrase) -> decrypt
+in memory -> bounded JSON and manifest shape -> signature by a paired sender ->
+recipient is me -> UUID not seen (replay) -> sequence newer (rollback) -> kind,
+payload counts within the limits, payload schema (all before the write lock) ->
+in one transaction: replay and rollback again, merge, audit entry.
 
 A refused file changes nothing but one ``exchange.rejected`` row appended to
 the audit log in its own transaction.
@@ -16,7 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.exchange import audit, contacts, keys, merge, package, validate
+from app.exchange import audit, contacts, keys, limits, merge, package, validate
 from app.exchange.contacts import Contact
 from app.exchange.errors import (AlreadyImported, ExchangeError, FileTooLarge, FileUnreadable, OlderPackage, PayloadInvalid,
                                  UnknownSender, WrongRecipient)
@@ -74,19 +75,25 @@ def _pipeline(session: Session, data: bytes, sha256: str, seen: dict) -> Importe
     package.verify(opened, contact.sign_public)
     if manifest["recipient"] != own.age_recipient:
         raise WrongRecipient()
+    # A cheap first look, so that a replay is not read for nothing (checked again under the lock).
+    _check_new(store.query_one(_SEEN, (manifest["uuid"],)) is not None, contact, manifest)
+    # The payload is checked before the write transaction: a large package holds no lock while it
+    # is read (a query from the window waited 24 s behind a 5 MB package's schema check).
+    from_patient = contact.role == "patient"
+    expected = package.PATIENT_PROGRESS if from_patient else package.CLINICIAN_FEEDBACK
+    if manifest["kind"] != expected:
+        raise PayloadInvalid()
+    name = "patient" if from_patient else "clinician"
+    limits.check(name, opened.payload)  # counts only: a hostile size is refused at once
+    if not validate.is_valid(name, opened.payload):
+        raise PayloadInvalid()
+    prepared = merge.prepare(opened.payload) if from_patient else None
     with store.transaction() as c:
         contact = contacts.get(store, contact.id)  # fresh, under the write lock
-        if c.execute("SELECT 1 FROM exchange_packages WHERE uuid = ?", (manifest["uuid"],)).fetchone():
-            raise AlreadyImported()
-        if manifest["sequence"] <= contact.in_sequence:
-            raise OlderPackage()
-        from_patient = contact.role == "patient"
-        expected = package.PATIENT_PROGRESS if from_patient else package.CLINICIAN_FEEDBACK
-        if manifest["kind"] != expected or not validate.is_valid(
-                "patient" if from_patient else "clinician", opened.payload):
-            raise PayloadInvalid()
+        _check_new(c.execute(_SEEN, (manifest["uuid"],)).fetchone() is not None, contact, manifest)
         if from_patient:
-            counts = merge.patient_progress(c, contact, manifest["sequence"], manifest["uuid"], opened.payload)
+            counts = merge.patient_progress(c, contact, manifest["sequence"], manifest["uuid"], opened.payload,
+                                            prepared)
         else:
             counts = merge.clinician_feedback(c, contact, manifest["uuid"], opened.payload)
         now = utcnow()
@@ -100,3 +107,14 @@ def _pipeline(session: Session, data: bytes, sha256: str, seen: dict) -> Importe
                                        "uuid": manifest["uuid"], "sequence": manifest["sequence"],
                                        "kind": manifest["kind"], "counts": counts})
     return Imported(contact, manifest["uuid"], manifest["sequence"], manifest["kind"], counts, sha256)
+
+
+_SEEN = "SELECT 1 FROM exchange_packages WHERE uuid = ?"
+
+
+def _check_new(seen: bool, contact: Contact, manifest: dict) -> None:
+    """Not imported before (replay), and newer than the last one from this sender (rollback)."""
+    if seen:
+        raise AlreadyImported()
+    if manifest["sequence"] <= contact.in_sequence:
+        raise OlderPackage()

@@ -21,30 +21,40 @@ _SORT_KEY = {"measures": "taken_at", "flags": "raised_at", "checkins": "day", "h
              "homework_done": "done_at", "progress": "started_at"}
 
 
-def patient_progress(c, contact: Contact, sequence: int, package_uuid: str, payload: dict) -> dict:
-    """Merge a patient's package into the clinician's workspace; returns counts per section."""
+def prepare(payload: dict) -> dict[str, list[tuple[str, str, str]]]:
+    """Before the write transaction: each record of a patient's payload as (id, canonical JSON, sort key)."""
+    return {section: [(r["id"], canonical(r).decode("utf-8"), r[_SORT_KEY[section]]) for r in payload[section]]
+            for section in SECTIONS if section != "messages" and payload.get(section)}
+
+
+def patient_progress(c, contact: Contact, sequence: int, package_uuid: str, payload: dict,
+                     prepared: dict | None = None) -> dict:
+    """Merge a patient's package into the clinician's workspace; returns counts per section.
+
+    ``prepared`` is :func:`prepare` of the payload, done before the transaction so that the
+    store is locked only for reading what is there and writing what changed."""
+    prepared = prepare(payload) if prepared is None else prepared
     counts = {}
     for section in SECTIONS:
-        records = payload.get(section, [])
-        if not records:
-            continue
         if section == "messages":
-            counts[section] = _incoming(c, "exchange_messages", contact, package_uuid,
-                                        [(r["id"], r["body"], r["created_at"]) for r in records])
+            if payload.get(section):
+                counts[section] = _incoming(c, "exchange_messages", contact, package_uuid,
+                                            [(r["id"], r["body"], r["created_at"]) for r in payload[section]])
             continue
-        changed = 0
-        for r in records:
-            data = canonical(r).decode("utf-8")
-            old = c.execute("SELECT data FROM exchange_records WHERE contact_id = ? AND section = ?"
-                            " AND record_id = ?", (contact.id, section, r["id"])).fetchone()
-            if old and old[0] == data:
+        if section not in prepared:
+            continue
+        stored = dict(c.execute("SELECT record_id, data FROM exchange_records WHERE contact_id = ? AND section = ?",
+                                (contact.id, section)))
+        rows = []
+        for rid, data, sort_key in prepared[section]:
+            if stored.get(rid) == data:
                 continue
-            changed += 1
-            c.execute("INSERT INTO exchange_records(contact_id, section, record_id, data, sort_key, first_seq,"
+            stored[rid] = data
+            rows.append((contact.id, section, rid, data, sort_key, sequence, sequence))
+        c.executemany("INSERT INTO exchange_records(contact_id, section, record_id, data, sort_key, first_seq,"
                       " changed_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data,"
-                      " sort_key = excluded.sort_key, changed_seq = excluded.changed_seq",
-                      (contact.id, section, r["id"], data, r[_SORT_KEY[section]], sequence, sequence))
-        counts[section] = changed
+                      " sort_key = excluded.sort_key, changed_seq = excluded.changed_seq", rows)
+        counts[section] = len(rows)
     return counts
 
 

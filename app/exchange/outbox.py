@@ -100,12 +100,31 @@ def feedback_payload(store: Store, contact: Contact, everything: bool = False) -
     }
 
 
-def mark_sent(cursor, contact: Contact, package_uuid: str) -> None:
-    """Inside the export's transaction: pending items now belong to this package."""
-    for table in ("exchange_messages", "exchange_comments", "exchange_unlocks", "exchange_assignments"):
-        extra = "" if table == "exchange_unlocks" else " AND direction = 'out'"
-        cursor.execute(f"UPDATE {table} SET package_uuid = ? WHERE contact_id = ? AND package_uuid IS NULL{extra}",
-                       (package_uuid, contact.id))
+def payload_items(payload: dict) -> dict[str, tuple]:
+    """The outbox items a feedback payload carries, by table (unlocks by program and module)."""
+    return {"exchange_messages": tuple(m["id"] for m in payload["messages"]),
+            "exchange_comments": tuple(m["id"] for m in payload["comments"]),
+            "exchange_unlocks": tuple((u["program_id"], u["module_id"]) for u in payload["unlocks"]),
+            "exchange_assignments": tuple(a["id"] for a in payload["assignments"])}
+
+
+def mark_sent(cursor, contact: Contact, package_uuid: str, items: dict[str, tuple]) -> None:
+    """Inside the transaction that records a written package: the items it carried now belong to it.
+
+    Only those items: one written after the package was sealed still waits for the next.
+    Items already marked (re-sent with ``everything``) keep their first package.
+    """
+    for table, keys in items.items():
+        if table == "exchange_unlocks":
+            cursor.executemany("UPDATE exchange_unlocks SET package_uuid = ? WHERE contact_id = ?"
+                               " AND program_id = ? AND module_id = ? AND package_uuid IS NULL",
+                               [(package_uuid, contact.id, p, m) for p, m in keys])
+        elif table in ("exchange_messages", "exchange_comments", "exchange_assignments"):
+            cursor.executemany(f"UPDATE {table} SET package_uuid = ? WHERE id = ? AND contact_id = ?"
+                               " AND direction = 'out' AND package_uuid IS NULL",
+                               [(package_uuid, i, contact.id) for i in keys])
+        else:
+            raise ValueError(f"not an outbox table: {table}")
 
 
 # --- reading what arrived (either side) -----------------------------------------

@@ -9,16 +9,16 @@ only ever exists in memory.
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid as uuidlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
 
+from app import fsutil
 from app.exchange import keys, validate
-from app.exchange.errors import (FileTooLarge, FileUnreadable, NotAPackage, NotForYou, PackageDamaged, PackageMalformed,
-                                 PassphraseFile, SignatureInvalid)
+from app.exchange.errors import (FileTooLarge, FileUnreadable, NotAFile, NotAPackage, NotForYou, PackageDamaged,
+                                 PackageMalformed, PassphraseFile, SignatureInvalid)
 from app.exchange.jsonsafe import Limits, Refused, canonical, loads
 from app.store.db import utcnow
 
@@ -59,16 +59,16 @@ def seal(own: keys.OwnKeys, recipient: str, kind: str, payload: dict, *, sequenc
 
 
 def read_file(path: Path) -> bytes:
-    """Size cap first (from the file system), then read at most the cap."""
+    """Only a regular file (a pipe or device could block forever); size cap first (from the file
+    system), then read at most the cap."""
     try:
-        if os.stat(path).st_size > MAX_PACKAGE_BYTES:
-            raise FileTooLarge(MAX_PACKAGE_MIB)
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_PACKAGE_BYTES + 1)
+        return fsutil.read_regular_file(Path(path), MAX_PACKAGE_BYTES)
+    except fsutil.FileTooBig:
+        raise FileTooLarge(MAX_PACKAGE_MIB) from None
+    except fsutil.NotRegularFile:
+        raise NotAFile() from None
     except OSError:
         raise FileUnreadable() from None
-    check_size(data)
-    return data
 
 
 def check_size(data: bytes) -> None:

@@ -41,6 +41,8 @@ REFUSALS = {
     "wrong_recipient": N_("Refused: passed on from someone else"), "replay": N_("Refused: already imported"),
     "rollback": N_("Refused: older than one already imported"),
     "payload_invalid": N_("Refused: contents not valid"), "unreadable": N_("Refused: file unreadable"),
+    "not_a_file": N_("Refused: not an ordinary file"),
+    "over_limits": N_("Refused: far too many records"),
 }
 
 

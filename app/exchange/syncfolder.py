@@ -33,10 +33,10 @@ def file_name(sender_key_id: str, recipient_key_id: str, sequence: int) -> str:
 
 
 def write_outgoing(session: Session, contact: Contact, folder: Path, **options) -> Path:
-    """Export for ``contact`` into ``folder`` (atomic: a hidden temp file, then a rename)."""
+    """Export for ``contact`` into ``folder`` (atomic: a hidden temp file, then a rename), then record it."""
     done = export.export_package(session, contact, **options)
     path = Path(folder) / file_name(keys.ensure(session.store).key_id, contact.key_id, done.sequence)
-    export.write(done, path)
+    export.commit_export(session, done, path)
     return path
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app import paths
+from app import fsutil, paths
 
 SUICIDAL_IDEATION = "suicidal_ideation"
 RELIABLE_DETERIORATION = "reliable_deterioration"
@@ -115,10 +115,12 @@ def read_checked(path: Path, schema: dict):
     from jsonschema import Draft202012Validator
 
     try:
-        data = path.read_bytes()
-        if len(data) > MAX_FILE:
-            raise MeasureInvalid(f"{path.name}: file is too large")
+        data = fsutil.read_regular_file(path, MAX_FILE)  # never blocks on a pipe
         raw = yaml.safe_load(data.decode("utf-8"))
+    except fsutil.FileTooBig:
+        raise MeasureInvalid(f"{path.name}: file is too large") from None
+    except fsutil.NotRegularFile:
+        raise MeasureInvalid(f"{path.name}: not a regular file") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise MeasureInvalid(f"{path.name}: cannot be read ({type(e).__name__})") from None
     errors = list(Draft202012Validator(schema).iter_errors(raw))

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from app import paths
+from app import fsutil, paths
 from app.programs.model import Module, Problem, Program, Unavailable
 
 PROGRAM_FILE = "program.yaml"
@@ -20,6 +20,7 @@ MAX_PROGRAM_BYTES = 512 * 1024
 MAX_LESSON_BYTES = 256 * 1024
 # Variables a lesson template may use; filled from the user's own data.
 LESSON_VARIABLES = frozenset({"activities_last_week", "thought_records_total"})
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # the "id" of program.schema.json; matched whole
 _LINK = re.compile(r"\]\(exercise:([a-z0-9-]+)\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 
@@ -56,9 +57,12 @@ def _yaml_line(node, path) -> int | None:
 def _read_yaml(path: Path) -> tuple[object, object]:
     import yaml
 
-    data = path.read_bytes()
-    if len(data) > MAX_PROGRAM_BYTES:
-        raise ProgramInvalid([Problem(path.name, None, "file is too large")])
+    try:
+        data = fsutil.read_regular_file(path, MAX_PROGRAM_BYTES)
+    except fsutil.NotRegularFile:  # a pipe would block the read forever
+        raise ProgramInvalid([Problem(path.name, None, "not a regular file")]) from None
+    except fsutil.FileTooBig:
+        raise ProgramInvalid([Problem(path.name, None, "file is too large")]) from None
     text = data.decode("utf-8")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -181,9 +185,14 @@ def _check_lesson(path: Path, rel: str, targets: set[str], ambiguous: dict[str, 
     from jinja2.sandbox import SandboxedEnvironment
 
     problems = []
-    data = path.read_bytes()
-    if len(data) > MAX_LESSON_BYTES:
+    try:
+        data = fsutil.read_regular_file(path, MAX_LESSON_BYTES)
+    except fsutil.NotRegularFile:
+        return [Problem(rel, None, "not a regular file")]
+    except fsutil.FileTooBig:
         return [Problem(rel, None, "file is too large")]
+    except OSError as e:
+        return [Problem(rel, None, f"cannot be read: {type(e).__name__}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -228,8 +237,20 @@ def load_all(base: Path | None = None) -> tuple[list[Program], list[Unavailable]
 _cache: dict = {}
 
 
+def valid_id(value) -> bool:
+    """A program, module, exercise or homework id as program.schema.json allows it (``low-mood``).
+
+    Ids arrive from packages and the store as well as from program files; one that is not of
+    this form is never used to build a path or looked up."""
+    return isinstance(value, str) and ID.fullmatch(value) is not None
+
+
 def cached(program_id: str, base: Path | None = None) -> Program | None:
-    """A shipped program by id, loaded once per change of its program.yaml."""
+    """A shipped program by id, loaded once per change of its program.yaml.
+
+    Anything but a plain id (``../../etc``, ``a/b``) is no program: no path is built from it."""
+    if not valid_id(program_id):
+        return None
     folder = (Path(base) if base else paths.programs_dir()) / program_id
     try:
         stamp = (folder / PROGRAM_FILE).stat().st_mtime_ns

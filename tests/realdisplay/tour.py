@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import demo as demo_data
-from app.exchange import contacts, export, importer
+from app.exchange import contacts, importer
 from tests import exchange_util as xu
 from tests.conftest import PASSWORD
 from tests.realdisplay.windows import make_profile, unlock
@@ -130,8 +130,7 @@ def workspace(qtbot, windows, locale, theme_name, check) -> None:
     doc, pats = xu.workspace(manager, patients=("Pat", "Robin"))
     for p, item9 in zip(pats, (0, 1)):
         xu.fill(p, item9=item9)
-        done = export.export_package(p, contacts.find(p.store, "Doc"))
-        importer.import_bytes(doc, done.data)
+        importer.import_bytes(doc, xu.exported(p, contacts.find(p.store, "Doc")).data)
         p.lock()
     doc.lock()
     win, ctx = windows.open(locale=locale, theme_name=theme_name)

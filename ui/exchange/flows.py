@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.exchange import card as cards
 from app.exchange import export, importer, keys, readable, syncfolder
+from app.exchange.errors import ExportNotRecorded, PackageNotWritten
 from app.i18n import _
 from ui.exchange.common import card_filter, open_file, package_filter, save_file, show_error
 from ui.worker import run_async
@@ -37,7 +38,8 @@ def import_flow(parent, ctx, done=None, title: str | None = None) -> None:
 
 
 def write_package(parent, ctx, contact, suggested: str, **options) -> export.Exported | None:
-    """Ask where to save, seal the package and write it atomically; a copy goes to the sync folder."""
+    """Ask where to save, seal the package, write it atomically and only then record it as sent;
+    a copy goes to the sync folder."""
     path = save_file(parent, _("Save the exchange file"), suggested, package_filter())
     if path is None:
         return None
@@ -45,15 +47,23 @@ def write_package(parent, ctx, contact, suggested: str, **options) -> export.Exp
         path = path.with_name(path.name + ".age")
     session = ctx.session
     try:
-        done = export.export_package(session, contact, **options)
-        export.write(done, path)
-        folder = ctx.prefs.sync_folder
-        if folder and Path(folder).is_dir():
-            name = syncfolder.file_name(keys.ensure(session.store).key_id, contact.key_id, done.sequence)
-            export.write(done, Path(folder) / name)
-    except Exception as exc:  # noqa: BLE001 - shown to the person; nothing half-written
+        done = export.export_to(session, contact, path, **options)
+    except ExportNotRecorded as exc:  # the file is there: say so, not "not written"
+        show_error(parent, exc, _("File saved"))
+        return None
+    except Exception as exc:  # noqa: BLE001 - shown to the person; nothing half-written, nothing marked
         show_error(parent, exc, _("File not written"))
         return None
+    folder = ctx.prefs.sync_folder
+    if folder and Path(folder).is_dir():
+        name = syncfolder.file_name(keys.ensure(session.store).key_id, contact.key_id, done.sequence)
+        try:
+            export.write(done, Path(folder) / name)
+        except PackageNotWritten as exc:
+            QMessageBox.warning(parent, _("Not copied to the sync folder"), _(
+                "The file was saved where you chose, but its copy for the sync folder could not be written "
+                "({reason}). Send the saved file another way, or check the sync folder.").format(
+                reason=exc.reason or "-"))
     return done
 
 
