@@ -223,5 +223,6 @@ class EraseNotConfirmed(HearthError):
     exit_code = 32
 
     def message(self) -> str:
-        return _("The name typed was not the profile\u2019s name, so nothing was erased.")
+        return _("The name typed was not the profile\u2019s name, so nothing was erased. To erase it, type its "
+                 "name exactly as the list of profiles shows it.")
 
