@@ -76,6 +76,7 @@ class HomePage(QWidget):
         lay.insertWidget(1, self.feedback)
 
         self._new_session = True  # the next show is the first since unlocking: start at the check-in
+        self._showing = 0  # counts showings: see showEvent
         self.journal_title, self.journal_text = make_label("subheading"), make_label("muted")
         self.write = QPushButton()
         self.write.clicked.connect(lambda: self.go("journal"))
@@ -139,10 +140,16 @@ class HomePage(QWidget):
             return
         jumped = self._new_session or bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
         self._new_session = False
-        QTimer.singleShot(0, self, lambda: self._focus_checkin(jumped))  # once Qt has placed focus itself
+        # Only the latest showing decides: Home shown at unlock, left and shown again (arrowing through the
+        # sidebar) before the first timer ran must not act on the first showing's "just unlocked".
+        self._showing += 1
+        showing = self._showing
+        QTimer.singleShot(0, self, lambda: self._focus_checkin(jumped, showing))  # once Qt has placed focus
 
-    def _focus_checkin(self, jumped: bool) -> None:
+    def _focus_checkin(self, jumped: bool, showing: int | None = None) -> None:
         if not self.isVisible() or self.ctx.session is None:
+            return
+        if showing is not None and showing != self._showing:
             return
         focused = QApplication.focusWidget()
         elsewhere = focused is not None and focused.isVisible() and focused.window() is self.window() \
