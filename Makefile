@@ -38,6 +38,7 @@ screenshots: setup
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/progress.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/import_big.py --rounds 3
 
 # Translators: refresh the template after changing strings.
 pot: $(STAMP)
