@@ -421,3 +421,49 @@ def test_enter_presses_the_focused_button(qtbot, opened):
     assert page.stack.currentIndex() == 0
     qtbot.keyClick(win.shell, Qt.Key.Key_Return)  # not on a button: nothing is pressed
     assert pressed == ["Return"]
+
+
+def test_every_schedule_value_the_program_format_accepts_is_honoured(session):
+    """weekly, start, each_module and end (program.schema.json accepts all four)."""
+    import json
+    from pathlib import Path
+
+    from app.programs import loader
+
+    schema = json.loads((Path(loader.__file__).parent / "program.schema.json").read_text())
+    accepted = set(schema["properties"]["measures"]["items"]["properties"]["when"]["oneOf"][0]["enum"])
+    assert accepted == {"weekly", "start", "each_module", "end"}  # weekly has its own test above
+    low = loader.cached("low-mood")
+    store, m = session.store, engine.shipped()
+    t0 = datetime.now(timezone.utc) - timedelta(days=1)
+
+    def at(hours: int) -> str:
+        return (t0 + timedelta(hours=hours)).isoformat(timespec="seconds")
+
+    progress.enrol(store, "low-mood", started_at=at(0))
+    enrolment = progress.active(store)
+    schedule = [{"id": "phq9", "when": "each_module"}, {"id": "wsas", "when": "end"},
+                {"id": "gad7", "when": ["start"]}]
+    modules = [mod.id for mod in low.modules]
+
+    def due():
+        return set(results.due(store, schedule, enrolment.started_at, modules=modules,
+                               finished=progress.lessons_done(store, "low-mood")))
+
+    assert due() == {"gad7"}                       # start: nothing answered since the start
+    results.save(store, m["gad7"], [0] * 7, taken_at=at(1))
+    assert due() == set()                          # no lesson finished yet: no module or end measure
+    progress.set_lesson_done(store, "low-mood", modules[0], at=at(2))
+    assert due() == {"phq9"}                       # each_module: a module was finished since the last PHQ-9
+    results.save(store, m["phq9"], [0] * 9, taken_at=at(3))
+    assert due() == set()
+    for n, module in enumerate(modules[1:-1]):
+        progress.set_lesson_done(store, "low-mood", module, at=at(4 + n))
+    assert due() == {"phq9"}                       # once, however many modules were finished meanwhile
+    results.save(store, m["phq9"], [0] * 9, taken_at=at(12))
+    progress.set_lesson_done(store, "low-mood", modules[-1], at=at(13))
+    assert due() == {"phq9", "wsas"}               # end: the last lesson is finished
+    results.save(store, m["wsas"], [0] * 5, taken_at=at(14))
+    assert due() == {"phq9"}
+    # The shipped program: WSAS at the start and again at the end, through the function the pages use.
+    assert "wsas" not in results.due_in_program(store, low, enrolment)

@@ -82,20 +82,43 @@ def flags(store: Store) -> list[tuple[str, datetime]]:
             store.query("SELECT kind, raised_at FROM safety_flags ORDER BY raised_at DESC")]
 
 
-def due(store: Store, schedule: list[dict], started_at: datetime | None, now: datetime | None = None) -> list[str]:
-    """Measure ids due now under a program's schedule (``weekly``, ``start``, ...).
+def due(store: Store, schedule: list[dict], started_at: datetime | None, now: datetime | None = None, *,
+        modules: tuple[str, ...] | list[str] = (), finished: dict[str, datetime] | None = None) -> list[str]:
+    """Measure ids due now under a program's schedule: every value ``program.schema.json`` accepts.
 
-    Weekly: none in the last 7 days. Start: none since the program started.
-    Nothing here is ever forced; the pages offer what is due.
+    - ``weekly``: none answered in the last 7 days;
+    - ``start``: none answered since the program started;
+    - ``each_module``: a module's lesson was finished after the last answer (so once per module);
+    - ``end``: the last module's lesson is finished and none was answered since (the end-of-program
+      measure, for example the WSAS that services compare with the start).
+    ``modules`` are the program's module ids in order and ``finished`` when each lesson was finished
+    (``progress.lessons_done``). Nothing here is ever forced; the pages offer what is due.
     """
     now = now or datetime.now(timezone.utc)
+    finished = finished or {}
+    last_finished = max(finished.values(), default=None)
+    program_ended = finished.get(modules[-1]) if modules else None
     out = []
     for entry in schedule:
         when = entry["when"] if isinstance(entry["when"], list) else [entry["when"]]
         last = latest(store, entry["id"])
         last_at = last.taken_at if last else None
-        is_due = ("weekly" in when and (last_at is None or now - last_at >= WEEK)) or (
-            "start" in when and started_at is not None and (last_at is None or last_at < started_at))
+
+        def since(moment: datetime | None) -> bool:
+            return moment is not None and (last_at is None or last_at < moment)
+
+        is_due = (("weekly" in when and (last_at is None or now - last_at >= WEEK))
+                  or ("start" in when and since(started_at))
+                  or ("each_module" in when and since(last_finished))
+                  or ("end" in when and since(program_ended)))
         if is_due:
             out.append(entry["id"])
     return out
+
+
+def due_in_program(store: Store, program, enrolment, now: datetime | None = None) -> list[str]:
+    """What is due in the person's current program (``due`` with its modules and finished lessons)."""
+    from app.programs import progress
+
+    return due(store, list(program.measures), enrolment.started_at, now,
+               modules=[m.id for m in program.modules], finished=progress.lessons_done(store, program.id))

@@ -207,7 +207,7 @@ class HomePage(QWidget):
         store = self.ctx.session.store if self.ctx.session else None
         enrolment = progress.active(store) if store else None
         program = loader.cached(enrolment.program_id) if enrolment else None
-        due = results.due(store, list(program.measures), enrolment.started_at) if program else []
+        due = results.due_in_program(store, program, enrolment) if program else []
         assigned = [m for m, _due in patient.open_assignments(store)] if store else []
         due += [m for m in assigned if m not in due]
         names = [engine.shipped()[m].name for m in due if m in engine.shipped()]

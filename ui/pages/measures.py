@@ -72,7 +72,7 @@ class MeasuresPage(QWidget):
             shown, due = ["phq9", "gad7", "wsas"], []
         else:
             shown = [m["id"] for m in program.measures]
-            due = results.due(store, list(program.measures), enrolment.started_at)
+            due = results.due_in_program(store, program, enrolment)
         return shown + [m for m in assigned if m not in shown], due + [m for m in assigned if m not in due]
 
     def _fill_overview(self) -> None:
