@@ -153,3 +153,20 @@ def test_assigned_measures_reach_the_patient(manager):
     outbox.add_assignment(doc.store, contact(doc, "Pat"), "gad7", due)
     _send(doc, pat, "Pat")
     assert outbox.assigned_measures(pat.store) == [("gad7", due)]
+
+
+def test_an_unlock_of_a_module_no_program_has_is_ignored_and_who_unlocked_is_recorded(manager):
+    """A feedback file may name a module this Hearth's programs lack (a typo sent by a script, another
+    version's program): it opens nothing; a real one is recorded with the clinician who sent it."""
+    from app.exchange import contacts, importer, outbox
+    from tests import exchange_util as xu
+
+    doc, [pat] = xu.workspace(manager, patients=("Pat",))
+    to_pat = contacts.find(doc.store, "Pat")
+    outbox.add_unlock(doc.store, to_pat, "low-mood", "m9-no-such-module")
+    outbox.add_unlock(doc.store, to_pat, "no-such-program", "m1-understanding")
+    outbox.add_unlock(doc.store, to_pat, "low-mood", "m2-activity-monitoring")
+    done = importer.import_bytes(pat, xu.exported(doc, to_pat).data)
+    assert done.counts["unlocks"] == 1
+    rows = pat.store.query("SELECT program_id, module_id, contact_id FROM clinician_unlocks")
+    assert rows == [("low-mood", "m2-activity-monitoring", contacts.find(pat.store, "Doc").id)]

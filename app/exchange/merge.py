@@ -73,8 +73,10 @@ def clinician_feedback(c, contact: Contact, package_uuid: str, payload: dict) ->
     counts["comments"] = n
     n = 0
     for u in payload["unlocks"]:
-        n += c.execute("INSERT OR IGNORE INTO clinician_unlocks(program_id, module_id, unlocked_at) VALUES (?, ?, ?)",
-                       (u["program_id"], u["module_id"], utcnow())).rowcount
+        if not _module_exists(u["program_id"], u["module_id"]):
+            continue  # a module no program here has (a typo, another version's program): nothing to open
+        n += c.execute("INSERT OR IGNORE INTO clinician_unlocks(program_id, module_id, unlocked_at, contact_id)"
+                       " VALUES (?, ?, ?, ?)", (u["program_id"], u["module_id"], utcnow(), contact.id)).rowcount
     counts["unlocks"] = n
     n = 0
     for a in payload["assignments"]:
@@ -85,6 +87,13 @@ def clinician_feedback(c, contact: Contact, package_uuid: str, payload: dict) ->
     if payload["ack"]:
         counts["acknowledged"] = _acknowledge(c, contact, payload["ack"]["uuid"], payload["ack"]["sequence"])
     return counts
+
+
+def _module_exists(program_id: str, module_id: str) -> bool:
+    from app.programs import loader
+
+    program = loader.cached(program_id)  # refuses ids that are not plain ids (never a path)
+    return program is not None and any(m.id == module_id for m in program.modules)
 
 
 def _incoming(c, table: str, contact: Contact, package_uuid: str, rows) -> int:
