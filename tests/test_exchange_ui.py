@@ -146,13 +146,13 @@ def test_round_trip_patient_clinician_patient(qtbot, make_window, tmp_path, monk
     patients.show_list()
     assert [r.name for r in patients.rows] == ["Zed", "Amy"]
     assert patients.table.item(0, 0).text().startswith("\u26a0")
-    assert "self-harm" in patients.table.item(0, 5).text()
+    assert "PHQ-9 item 9" in patients.table.item(0, 5).text()
     assert patients.table.item(1, 5).text() == ""
 
     # Comment on the entry, unlock a module, assign a questionnaire, send feedback.
     patients.open_patient_at(0)
     page = patients.patient
-    assert "2 questionnaires\n" in page.changed_text.text() and "self-harm" in page.flags.text()
+    assert "2 questionnaires\n" in page.changed_text.text() and "PHQ-9 item 9" in page.flags.text()
     assert len(page.charts) == 2
     assert [e.entry["id"] for e in page.entries] == [entry.id]
     page.entries[0].box.setPlainText("Lovely noticing, keep going")

@@ -60,7 +60,7 @@ def test_report_html_is_escaped_and_embeds_charts(manager):
     html = report.render_html(doc.store, c.id, {"phq9": b"\x89PNG fake"})
     assert "Confidential" in html and "data:image/png;base64," in html
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "Thoughts of self-harm" in html
+    assert "PHQ-9 item 9: thoughts of being better off dead or of hurting oneself" in html
     series = clinic.measure_series(workspace.patient_detail(doc.store, c.id).measures["phq9"],
                                    __import__("app.measures.engine", fromlist=["x"]).shipped()["phq9"])
     assert [p.total for p in series.points] == [13]
@@ -103,3 +103,28 @@ def test_report_file_name_keeps_only_safe_characters():
     assert report.file_name("Zo\u00eb\u202e\u200fx", day) == "hearth-report-Zo\u00eb-x-2026-12-01.pdf"
     assert report.file_name("   ", day) == "hearth-report-patient-2026-12-01.pdf"
     assert len(report.file_name("x" * 500, day)) < 80
+
+
+def test_every_item9_answer_above_0_is_shown_with_its_value_and_date_newest_first(manager):
+    """How often and how recently, in words faithful to the item; not only whether the newest is above 0."""
+    from ui.workspace.patients import flags_text
+
+    doc, (pat,) = xu.workspace(manager)
+    xu.phq9(pat, [1] * 8 + [2], when="2026-11-02T09:00:00+00:00")
+    xu.phq9(pat, [1] * 8 + [0], when="2026-11-09T09:00:00+00:00")
+    xu.phq9(pat, [1] * 8 + [1], when="2026-11-16T09:00:00+00:00")
+    importer.import_bytes(doc, xu.exported(pat, xu.contact(pat, "Doc")).data)
+    [row] = workspace.patient_rows(doc.store)
+    assert row.item9 == (("2026-11-16T09:00:00+00:00", 1), ("2026-11-02T09:00:00+00:00", 2))
+    text = flags_text(row)
+    assert text.splitlines()[0] == "\u26a0 PHQ-9 item 9: thoughts of being better off dead or of hurting oneself"
+    assert "2 answers above 0; latest 1 (Several days) on" in text and "16" in text
+    html = report.render_html(doc.store, row.contact_id)
+    assert "2 (More than half the days) on" in html and "1 (Several days) on" in html
+    assert html.index("1 (Several days) on") < html.index("2 (More than half the days) on")  # newest first
+    # The newest answer back at 0: not a current flag, but the history stays on the patient's page and report.
+    xu.phq9(pat, [0] * 9, when="2026-11-23T09:00:00+00:00")
+    importer.import_bytes(doc, xu.exported(pat, xu.contact(pat, "Doc")).data)
+    [row] = workspace.patient_rows(doc.store)
+    assert workspace.SUICIDAL not in row.flags and len(row.item9) == 2
+    assert "2 (More than half the days) on" in report.render_html(doc.store, row.contact_id)

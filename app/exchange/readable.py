@@ -29,7 +29,9 @@ SECTION_TITLES = {
 }
 
 FLAG_WORDS = {
-    "suicidal_ideation": N_("Thoughts of self-harm (PHQ-9 item 9 above 0)"),
+    # Translators: the flag raised by an answer above 0 to PHQ-9 item 9, whose wording is "Thoughts that you
+    # would be better off dead, or of hurting yourself in some way". Keep close to the item.
+    "suicidal_ideation": N_("PHQ-9 item 9: thoughts of being better off dead or of hurting oneself"),
     "reliable_deterioration": N_("Reliable deterioration"),
 }
 
@@ -116,6 +118,26 @@ def score_change(measure: str, latest, previous) -> tuple[str, str, str | None]:
 
 def flag_word(kind: str) -> str:
     return _(FLAG_WORDS[kind]) if kind in FLAG_WORDS else kind
+
+
+def item9_answer(taken_at: str, value: int) -> str:
+    """One item-9 answer: its value, the words the patient chose, and the date."""
+    from app.measures import engine
+
+    measure = engine.shipped().get("phq9")
+    label = dict(measure.options).get(value, "") if measure else ""
+    # Translators: one answer to PHQ-9 item 9, e.g. "2 (More than half the days) on 30 Nov 2026".
+    return _("{value} ({answer}) on {date}").format(value=value, answer=label or "?",
+                                                     date=when(taken_at))
+
+
+def item9_summary(answers) -> str:
+    """How often and how recently: "3 answers above 0; latest 2 (More than half the days) on 30 Nov"."""
+    if not answers:
+        return ""
+    latest = item9_answer(*answers[0])
+    return ngettext("{count} answer above 0: {latest}", "{count} answers above 0; latest {latest}",
+                    len(answers)).format(count=len(answers), latest=latest)
 
 
 def _number(value) -> str:

@@ -41,6 +41,8 @@ def texts() -> dict:
         "patient": _("Patient"), "fingerprint": _("Fingerprint"), "program": _("Program"),
         "module": _("Current module"), "last_package": _("Last progress file"), "printed": _("Printed"),
         "flags": _("Flags"), "no_flags": _("No current flags."), "past_flags": _("Earlier flags"),
+        "item9": _("Every answer above 0 to PHQ-9 item 9 (thoughts of being better off dead or of hurting "
+                   "oneself), newest first:"),
         "scores": _("Questionnaire scores"), "date": _("Date"), "measure": _("Questionnaire"),
         "score": _("Score"), "band": _("Band"), "change": _("Change since the first score"),
         "no_scores": _("No questionnaire results received yet."),
@@ -90,6 +92,7 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
         "last_package": readable.when(detail.contact.in_at) or "-",
         "printed": readable.when((now or datetime.now(timezone.utc)).isoformat()),
         "flags": [readable.flag_word(f) for f in (row.flags if row else ())],
+        "item9": [readable.item9_answer(*a) for a in (row.item9 if row else ())],
         "past_flags": [readable.flag_word(f) for f in (row.past_flags if row else ())],
         "scores": scores, "charts": chart_list, "checkins": checkin_text,
         "recent_checkins": [readable.describe("checkins", c) for c in detail.checkins[-14:]],

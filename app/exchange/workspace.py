@@ -21,6 +21,7 @@ from app.store import Store
 
 SUICIDAL, DETERIORATION = "suicidal_ideation", "reliable_deterioration"
 TRACKED = ("phq9", "gad7")
+ITEM9 = 8  # the place of PHQ-9 item 9 in a result's answers
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class PatientRow:
     totals: dict[str, tuple[float | None, float | None]]  # measure id -> (latest, previous)
     flags: tuple[str, ...]
     past_flags: tuple[str, ...]
+    item9: tuple[tuple[str, int], ...] = ()  # every PHQ-9 item-9 answer above 0: (taken_at, value), newest first
 
     @property
     def priority(self) -> int:
@@ -70,6 +72,18 @@ def _by_measure(results: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
+def item9_answers(measures: dict[str, list[dict]]) -> tuple[tuple[str, int], ...]:
+    """Every answer above 0 to PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself),
+    as (taken_at, value), newest first: how often and how recently, not only the newest result."""
+    found = []
+    for r in measures.get("phq9", []):
+        answers = r.get("answers") or []
+        value = answers[ITEM9] if len(answers) > ITEM9 else None
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            found.append((r["taken_at"], value))
+    return tuple(reversed(found))
+
+
 def _flags(measures: dict[str, list[dict]], flag_records: list[dict]) -> tuple[set[str], set[str]]:
     from app.measures import engine
 
@@ -104,7 +118,8 @@ def patient_rows(store: Store) -> list[PatientRow]:
         rows.append(PatientRow(c.id, c.display_name, c.fingerprint,
                                progress[0]["program_id"] if progress else None,
                                progress[0]["current_module"] if progress else None,
-                               c.in_at, totals, tuple(sorted(current)), tuple(sorted(past))))
+                               c.in_at, totals, tuple(sorted(current)), tuple(sorted(past)),
+                               item9_answers(measures)))
     rows.sort(key=lambda r: (r.priority, -_stamp(r.last_package_at), r.name.casefold()))
     return rows
 

@@ -111,9 +111,13 @@ class PatientPage(QWidget):
         self.heading.setText(d.contact.display_name)
         to_reading_edge(self.heading, self.fingerprint)
         self.fingerprint.setText(_("Fingerprint: {fingerprint}").format(fingerprint=d.contact.fingerprint))
-        flags = [readable.flag_word(f) for f in (row.flags if row else ())]
-        self.flags.setText("\n".join("\u26a0 " + f for f in flags))
-        self.flags.setVisible(bool(flags))
+        lines = ["\u26a0 " + readable.flag_word(f) for f in (row.flags if row else ())]
+        if row and row.item9:  # every answer above 0, newest first, even when the newest is 0 again
+            if workspace.SUICIDAL not in row.flags:
+                lines.append(readable.flag_word(workspace.SUICIDAL))
+            lines += ["    " + readable.item9_answer(*a) for a in row.item9]
+        self.flags.setText("\n".join(lines))
+        self.flags.setVisible(bool(lines))
         self._fill_changed()
         self._fill_charts()
         self._fill_checkins()

@@ -24,7 +24,13 @@ CHANGE_COLOURS = {clinic.WORSE: "error", clinic.BETTER: "ok"}  # a second cue: t
 
 
 def flags_text(row: workspace.PatientRow) -> str:
-    return "\n".join("\u26a0 " + readable.flag_word(f) for f in row.flags)
+    """Each current flag in words; for PHQ-9 item 9 also how often and how recently it was above 0."""
+    lines = []
+    for f in row.flags:
+        lines.append("\u26a0 " + readable.flag_word(f))
+        if f == workspace.SUICIDAL and row.item9:
+            lines.append(readable.item9_summary(row.item9))
+    return "\n".join(lines)
 
 
 class PatientsPage(QWidget):
@@ -171,8 +177,9 @@ class PatientsPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Patients"))
-        self.intro.setText(_("Patients with thoughts of self-harm or a reliable deterioration are listed first "
-                             "and marked \u26a0. Open a patient to see what changed and to write feedback."))
+        self.intro.setText(_("Patients whose newest PHQ-9 item 9 (thoughts of being better off dead or of hurting "
+                             "oneself) is above 0, then those who got reliably worse, are listed first and marked "
+                             "\u26a0. Open a patient to see what changed and to write feedback."))
         self.add.setText(_("Add a patient\u2026"))
         self.add.setAccessibleName(_("Add a patient from their card file"))
         self.open_file.setText(_("Open progress file\u2026"))
