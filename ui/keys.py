@@ -21,9 +21,8 @@ class _EnterPresses(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and event.key() in _KEYS \
                 and event.modifiers() in _PLAIN and not event.isAutoRepeat():
-            if obj.isEnabled() and obj.isVisible():
-                obj.click()  # as Qt itself does for a dialog's default button
-            return True  # a disabled button swallows Enter rather than passing it to the page
+            obj.click()  # as Qt itself does for a dialog's default button (a disabled one ignores it)
+            return True
         return False
 
 

@@ -102,11 +102,15 @@ def _text_from(source: str, option: str) -> str:
     """Clinical text kept out of the command line: from a file, or ``-`` for the rest of standard input
     (after the password's line). Only a regular file is read, and only so much of it."""
     global _stdin_used
+    too_long = UsageError(_("The text for {option} is longer than {limit} KB.").format(
+        option=option, limit=MAX_TEXT_BYTES // 1024))
     if source == "-":
         if _stdin_used:
             raise UsageError(_("Standard input can be read only once: give the other texts as files."))
         _stdin_used = True
         data = sys.stdin.read(MAX_TEXT_BYTES + 1).encode("utf-8")
+        if len(data) > MAX_TEXT_BYTES:
+            raise too_long
     else:
         try:
             data = fsutil.read_regular_file(Path(source), MAX_TEXT_BYTES)
@@ -116,11 +120,7 @@ def _text_from(source: str, option: str) -> str:
             raise UsageError(_("{file} is not a regular file (it may be a folder or a pipe).").format(
                 file=source)) from None
         except fsutil.FileTooBig:
-            raise UsageError(_("The text for {option} is longer than {limit} KB.").format(
-                option=option, limit=MAX_TEXT_BYTES // 1024)) from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise UsageError(_("The text for {option} is longer than {limit} KB.").format(
-            option=option, limit=MAX_TEXT_BYTES // 1024))
+            raise too_long from None
     try:
         text = data.decode("utf-8").strip()
     except UnicodeDecodeError:

@@ -362,7 +362,7 @@ def _key(conn, data_key) -> None:
     # The key must be the first statement on a new connection. The raw key goes in as hex in the SQL
     # text; executescript prepares and finalises it at once (execute() would keep the text in the
     # statement cache) and both strings are overwritten after (app/crypto/wipe.py).
-    hex_key = data_key.hex() if isinstance(data_key, (bytes, bytearray, memoryview)) else bytes(data_key).hex()
+    hex_key = data_key.hex()  # bytes, bytearray or memoryview: no extra copy of the key
     sql = "PRAGMA key = \"x'" + hex_key + "'\";"
     try:
         conn.executescript(sql)
