@@ -158,10 +158,12 @@ def test_activity_postpones_auto_lock(qtbot, make_window):
     win, ctx, _ = make_window(with_profile=True)
     unlock(qtbot, win)
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
-    win.idle.set_interval_ms(400)
-    for _ in range(6):
-        qtbot.wait(100)
-        qtbot.keyClick(win.shell.sidebar, Qt.Key.Key_Down)
+    # 2.4 s of use with a 1.5 s idle limit: only the key presses keep it open. The gaps (300 ms) leave
+    # room for a slow machine, and the keys move between two light pages (Home, Program), not the charts.
+    win.idle.set_interval_ms(1500)
+    for i in range(8):
+        qtbot.wait(300)
+        qtbot.keyClick(win.shell.sidebar, Qt.Key.Key_Down if i % 2 == 0 else Qt.Key.Key_Up)
     assert ctx.unlocked
 
 
