@@ -27,7 +27,40 @@ def test_describe_every_section_in_words(manager):
     assert any(line.startswith("PHQ-9") for line in lines)
     assert readable.counts_text({"measures": 2, "checkins": 1, "flags": 0}) == "2 questionnaires and 1 check-in"
     assert readable.counts_text({}) == "nothing new"
-    assert "I noticed my mood" in readable.entry_text(entry.data)
+    from app.exercises import readable as entry_form
+
+    assert "I noticed my mood" in entry_form.as_text(entry_form.lines("reflection", entry.data))
+
+
+def test_a_shared_thought_record_reads_in_words_on_the_patient_page_and_in_the_report(manager, qtbot):
+    """Labels in the form's order, the feeling and belief re-ratings, what was written escaped; the same
+    readable form in the workspace's entry card, the printed report and the patient's send preview."""
+    from types import SimpleNamespace
+
+    from app.exercises import store as ex_store
+    from ui.exchange.send_progress import SendProgressDialog
+    from ui.workspace.entries import EntryCard
+
+    doc, (pat,) = xu.workspace(manager)
+    ex_store.add(pat.store, "thought-record", {
+        "situation": "Left out <b>at work</b>", "thoughts": "Nobody likes me", "belief": 90, "belief_after": 40,
+        "emotions": [{"name": "sad", "intensity": 80, "rerated": 50}], "traps": ["mind-reading"],
+        "balanced": "Two colleagues asked me to lunch last week"})
+    preview = SendProgressDialog(SimpleNamespace(session=pat), xu.contact(pat, "Doc"))
+    qtbot.addWidget(preview)
+    shown = preview.preview.toPlainText()
+    assert "Belief in the thought\n      90 \u2192 40 out of 100" in shown and "sad: 80 \u2192 50 out of 100" in shown
+    importer.import_bytes(doc, xu.exported(pat, xu.contact(pat, "Doc")).data)
+    c = xu.contact(doc, "Pat")
+    [entry] = workspace.patient_detail(doc.store, c.id).homework
+    card = EntryCard(SimpleNamespace(session=doc), c, entry)
+    qtbot.addWidget(card)
+    text = card.text.text()
+    assert text.index("What was happening?") < text.index("How did you feel?") < text.index("A more balanced")
+    assert "Left out &lt;b&gt;at work&lt;/b&gt;" in text and "90 \u2192 40 out of 100" in text
+    html = report.render_html(doc.store, c.id)
+    assert "<i>What was happening?</i><br>Left out &lt;b&gt;at work&lt;/b&gt;" in html
+    assert "sad: 80 \u2192 50 out of 100" in html and "Mind reading" in html
 
 
 def test_audit_rows_and_assignments(manager):

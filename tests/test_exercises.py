@@ -184,3 +184,30 @@ def test_quiz_questions_answers_and_feedback_wrap_instead_of_scrolling_sideways(
     for label in host.editor.findChildren(QLabel):
         if label.isVisible():
             assert label.mapTo(area.viewport(), label.rect().topRight()).x() <= width, label.text()[:40]
+
+
+def test_hovering_a_saved_entry_shows_it_in_words(qtbot, session):
+    """The patient's own history uses the same readable form as the clinician (worked out when hovered)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from ui.exercises.host import ExerciseHost
+
+    ex_store.add(session.store, "activity-monitoring", {"date": "2026-11-30", "hour": 9, "activity": "Swim",
+                                                        "mood": 6, "pleasure": 8})
+    host = ExerciseHost(SimpleNamespace(session=session), "activity-monitoring")
+    qtbot.addWidget(host)
+    host.resize(900, 600)
+    host.show()
+    host.load()
+    viewport = host.browser.list.viewport()
+    rect = host.browser.list.visualItemRect(host.browser.list.item(0))
+    for pos, expected in ((rect.center(), "Pleasure: enjoyment\n8 out of 10"), (QPoint(5, viewport.height() - 2), "")):
+        QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+        if expected:
+            assert expected in QToolTip.text()
+        else:  # below the last entry: nothing to say, the tip goes (Qt hides it after a short delay)
+            qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)

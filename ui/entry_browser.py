@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QToolTip, QVBoxLayout,
+                               QWidget)
 
 from app import drafts
 from app.exercises import limits
@@ -106,6 +107,8 @@ class EntryBrowser(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.undo_button.clicked.connect(self.undo_delete)
         self.list.currentItemChanged.connect(self._selected)
+        if hasattr(adapter, "readable"):  # hovering a saved entry shows it in words (worked out when asked)
+            self.list.viewport().installEventFilter(self)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.retranslate()
@@ -141,6 +144,17 @@ class EntryBrowser(QWidget):
         has = self.list.count() > 0
         self.list.setVisible(has)
         self.empty.setVisible(not has)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and watched is self.list.viewport() and self.store is not None:
+            item = self.list.itemAt(event.pos())
+            text = self.adapter.readable(self.store, item.data(Qt.ItemDataRole.UserRole)) if item else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.list.viewport(), self.list.visualItemRect(item))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
     def _open(self, entry_id: str | None) -> None:
         """Show an entry (or a new one), preferring an unsaved draft if there is one."""

@@ -146,31 +146,6 @@ def _number(value) -> str:
     return format_number(int(value) if float(value).is_integer() else round(value, 1))
 
 
-def entry_text(data, limit: int = 2000) -> str:
-    """Every piece of text and number in an exercise entry, one line each, in order."""
-    lines: list[str] = []
-
-    def walk(value, depth=0):
-        if depth > 6 or sum(map(len, lines)) > limit:
-            return
-        if isinstance(value, dict):
-            for v in value.values():
-                walk(v, depth + 1)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v, depth + 1)
-        elif isinstance(value, bool) or value is None:
-            return
-        elif isinstance(value, (int, float)):
-            return
-        elif str(value).strip():
-            lines.append(str(value).strip())
-
-    walk(data)
-    text = "\n".join(lines)
-    return text if len(text) <= limit else text[:limit] + "\u2026"
-
-
 def _kind_title(kind: str) -> str:
     from app.exercises import registry
 
@@ -186,7 +161,9 @@ def _summary(kind: str, data: dict) -> str:
     try:
         return registry.get(kind).summary(data)
     except Exception:  # noqa: BLE001 - a record from another version: show its text instead
-        return entry_text(data, 120)
+        from app.exercises.readable import bare_text
+
+        return bare_text(data, 120)
 
 
 def wording_note(r: dict) -> str:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGroupBox, 
                                QVBoxLayout)
 
 from app.exchange import collect, readable
+from app.exercises import readable as entry_form
 from app.i18n import _, format_number
 from ui.exchange.flows import suggested_name, write_package
 from ui.widgets import make_label
@@ -74,7 +75,10 @@ class SendProgressDialog(QDialog):
         for section, records in self.shown.sections.items():
             lines.append(_("{section}: {count}").format(section=_(readable.SECTION_TITLES[section]),
                                                         count=format_number(len(records))))
-            lines += ["  \u2022 " + readable.describe(section, r).replace("\n", " ") for r in records]
+            for r in records:
+                lines.append("  \u2022 " + readable.describe(section, r).replace("\n", " "))
+                if section == "homework":  # every field in words, exactly as the clinician will read it
+                    lines += ["      " + part for part in entry_form.as_text(entry_form.entry_lines(r)).split("\n")]
             lines.append("")
         self.preview.setPlainText("\n".join(lines))
         empty = self.shown.empty

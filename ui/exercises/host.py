@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.exercises import readable
 from app.exercises import registry as kinds
 from app.exercises import store as ex_store
 from app.i18n import _, content
@@ -27,6 +28,14 @@ class ExerciseAdapter:
     def load(self, store, entry_id):
         e = ex_store.get(store, entry_id)
         return e.data if e else {}
+
+    def readable(self, store, entry_id) -> str:
+        """The saved entry in words, as a clinician would read it (the list's tooltip)."""
+        e = ex_store.get(store, entry_id)
+        if e is None:
+            return ""
+        return readable.as_text(readable.lines(e.kind, e.data, program_id=e.program_id, exercise_id=e.exercise_id),
+                                limit=1500)
 
     def save(self, store, entry_id, data, draft_key):
         if entry_id:

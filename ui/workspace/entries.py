@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
 
 from app.exchange import outbox, readable
+from app.exercises import readable as entry_form
 from app.i18n import _
 from ui.widgets import card, make_label
 
@@ -25,7 +26,9 @@ class EntryCard(QWidget):
         self.title = make_label("subheading")
         self.title.setText(title)
         self.text = make_label(selectable=True)
-        self.text.setText(readable.entry_text(entry["data"]))
+        self.text.setObjectName("entryText")
+        self.text.setTextFormat(Qt.TextFormat.RichText)  # the labels in bold; what the patient wrote is escaped
+        self.text.setText(entry_form.as_html(entry_form.entry_lines(entry)))
         self.comments = make_label("muted", selectable=True)
         self.box = QPlainTextEdit()
         self.box.setTabChangesFocus(True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 
 from app.exercises import limits
-from app.i18n import N_, format_date, format_when, isolate
+from app.exercises import readable as r
+from app.i18n import N_, _, format_date, format_when, isolate
 
 KIND = "activity-monitoring"
 TITLE = N_("Activity diary")
@@ -63,3 +64,18 @@ def normalize(data: dict) -> dict:
 
 def summary(data: dict) -> str:
     return f"{isolate(when(data))} \u00b7 {isolate(limits.first_line(data.get('activity', '')))}"
+
+
+RATING_LABELS = {
+    # Translators: the three ratings of the activity diary, each from 0 to 10.
+    "mood": N_("Mood"), "mastery": N_("Mastery: sense of achievement"), "pleasure": N_("Pleasure: enjoyment"),
+}
+
+
+def readable(data: dict, spec=None) -> list:
+    return r.kept(
+        r.line(("date", "hour"), _("When"), when(data)),
+        r.line("activity", _("What I did"), data.get("activity")),
+        *(r.line(k, _(RATING_LABELS[k]), r.rating(data.get(k), 10)) for k in RATINGS),
+        r.line("note", _("Note"), data.get("note")),
+    )

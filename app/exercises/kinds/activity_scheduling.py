@@ -4,8 +4,10 @@ was done and how it went (mood before and after, mastery, pleasure, 0-10)."""
 from __future__ import annotations
 
 from app.exercises import limits
-from app.exercises.kinds.activity_monitoring import activity, day, hour, ratings, when
-from app.i18n import N_, isolate
+from app.exercises import readable as r
+from app.exercises.kinds.activity_monitoring import (RATING_LABELS, activity, day, hour, ratings,
+                                                      when)
+from app.i18n import N_, _, isolate
 
 KIND = "activity-scheduling"
 TITLE = N_("Activity planner")
@@ -31,3 +33,17 @@ def normalize(data: dict) -> dict:
 def summary(data: dict) -> str:
     tick = " \u2713" if data.get("done") else ""
     return f"{isolate(when(data))} \u00b7 {isolate(limits.first_line(data.get('activity', '')))}{tick}"
+
+
+def readable(data: dict, spec=None) -> list:
+    done = data.get("done")
+    return r.kept(
+        r.line(("date", "hour"), _("When"), when(data)),
+        r.line("activity", _("What I plan to do"), data.get("activity")),
+        r.line("area", _("Life area or value"), data.get("area")),
+        # Translators: whether a planned activity was done.
+        r.line("done", _("Done"), _("Yes") if done else _("Not yet")),
+        r.line(("mood_before", "mood"), _("Mood before and after"),
+               r.change(data.get("mood_before"), data.get("mood"), 10)),
+        *(r.line(k, _(RATING_LABELS[k]), r.rating(data.get(k), 10)) for k in ("mastery", "pleasure")),
+    )

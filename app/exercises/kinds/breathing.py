@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 
 from app.exercises import limits
-from app.i18n import N_
+from app.exercises import readable as r
+from app.i18n import N_, _
 
 KIND = "breathing"
 TITLE = N_("Paced breathing")
@@ -91,3 +92,16 @@ def normalize(data: dict) -> dict:
 def summary(data: dict) -> str:
     # Numbers only (and the unit symbol "min"): the history list adds the date.
     return f"{data.get('inhale')}-{data.get('hold')}-{data.get('exhale')} \u00b7 {data.get('minutes_practised', 0)} min"
+
+
+def readable(data: dict, spec=None) -> list:
+    # Translators: the breathing rhythm, in seconds, e.g. "in 4 s, hold 0 s, out 6 s".
+    rhythm = _("in {inhale} s, hold {hold} s, out {exhale} s").format(
+        inhale=r.number(data.get("inhale")), hold=r.number(data.get("hold")), exhale=r.number(data.get("exhale")))
+    return r.kept(
+        r.line("minutes_practised", _("Minutes practised"), r.number(data.get("minutes_practised", 0))),
+        r.line(("inhale", "hold", "exhale"), _("Rhythm"), rhythm),
+        r.line(("calm_before", "calm_after"), _("Calm before and after"),
+               r.change(data.get("calm_before"), data.get("calm_after"), 10)),
+        r.line("note", _("Note"), data.get("note")),
+    )

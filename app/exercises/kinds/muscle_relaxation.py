@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.exercises import limits
-from app.i18n import N_
+from app.exercises import readable as r
+from app.i18n import N_, _
 
 KIND = "muscle-relaxation"
 TITLE = N_("Muscle relaxation")
@@ -114,3 +115,14 @@ def summary(data: dict) -> str:
     if before is not None or after is not None:
         line += f" \u00b7 {'' if before is None else before}\u2192{'' if after is None else after}"
     return line
+
+
+def readable(data: dict, spec=None) -> list:
+    groups = _("{count} of {total}").format(count=r.number(data.get("groups_completed", 0)),
+                                            total=r.number(len(STEPS)))
+    return r.kept(
+        r.line("groups_completed", _("Muscle groups completed"), groups),
+        r.line(("tension_before", "tension_after"), _("Tension before and after"),
+               r.change(data.get("tension_before"), data.get("tension_after"), 10)),
+        r.line("note", _("Note"), data.get("note")),
+    )

@@ -12,7 +12,8 @@ Data (all keys always present after ``normalize``)::
 from __future__ import annotations
 
 from app.exercises import limits
-from app.i18n import N_
+from app.exercises import readable as r
+from app.i18n import N_, _
 
 KIND = "problem-solving"
 TITLE = N_("Problem solving")
@@ -85,3 +86,31 @@ def normalize(data: dict) -> dict:
 
 def summary(data: dict) -> str:
     return limits.first_line(data.get("problem", ""), data.get("goal", ""))
+
+
+def readable(data: dict, spec=None) -> list:
+    options = data.get("options", [])
+    ideas = []
+    for number, o in enumerate(options, 1):
+        ideas.append(_("{number}. {idea}").format(number=r.number(number), idea=o["text"] or "-"))
+        if o["pros"].strip():
+            ideas.append(_("Good points: {text}").format(text=o["pros"].strip()))
+        if o["cons"].strip():
+            ideas.append(_("Bad points: {text}").format(text=o["cons"].strip()))
+    chosen = data.get("chosen")
+    picked = (_("{number}. {idea}").format(number=r.number(chosen + 1), idea=options[chosen]["text"] or "-")
+              if isinstance(chosen, int) and 0 <= chosen < len(options) else _("Not chosen yet"))
+    # Translators: a step of a plan, with whether it is done.
+    steps = [_("{step} (done)").format(step=s["text"] or "-") if s["done"]
+             else _("{step} (not done yet)").format(step=s["text"] or "-") for s in data.get("steps", [])]
+    stage = STATUS_LABELS.get(data.get("status"))
+    stage = _(stage) if stage else ""
+    return r.kept(
+        r.line("problem", _("What is the problem?"), data.get("problem")),
+        r.line("goal", _("What would be different if it were a little better?"), data.get("goal")),
+        r.line("options", _("Ideas"), "\n".join(ideas)),
+        r.line("chosen", _("Which idea will you try?"), picked if options else ""),
+        r.line("steps", _("Your plan, in small steps"), "\n".join(steps)),
+        r.line("review", _("How did it go?"), data.get("review")),
+        r.line("status", _("Stage reached"), stage),
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.exercises import limits
-from app.i18n import N_, format_number, ngettext
+from app.exercises import readable as r
+from app.i18n import N_, _, content, format_number, ngettext
 
 KIND = "quiz"
 TITLE = N_("Quiz")
@@ -37,3 +38,35 @@ def score_text(correct: int, total: int) -> str:
 
 def summary(data: dict) -> str:
     return score_text(data.get("correct", 0), data.get("total", 0))
+
+
+def readable(data: dict, spec=None) -> list:
+    """Each question with the answer chosen and, when it was not right, the expected one; then the score."""
+    questions = list((spec or {}).get("questions") or [])
+    found = []
+    for number, chosen in enumerate(data.get("chosen", []), 1):
+        q = questions[number - 1] if number <= len(questions) else None
+        options = list(q.get("options") or []) if q else []
+
+        def option(i):
+            if isinstance(i, int) and 0 <= i < len(options):
+                return content(options[i])
+            # Translators: an answer of a quiz whose questions this computer does not have.
+            return _("option {number}").format(number=r.number(i + 1))
+
+        label = content(q["text"]) if q else _("Question {number}").format(number=r.number(number))
+        expected = q.get("correct") if q else None
+        if chosen is None:
+            value = (_("Not answered. Expected: {expected}").format(expected=option(expected))
+                     if expected is not None else _("Not answered"))
+        elif expected is None:
+            value = _("Chosen: {chosen}").format(chosen=option(chosen))
+        elif chosen == expected:
+            # Translators: a quiz answer that was right.
+            value = _("Chosen: {chosen} (right)").format(chosen=option(chosen))
+        else:
+            value = _("Chosen: {chosen} (not right). Expected: {expected}").format(
+                chosen=option(chosen), expected=option(expected))
+        found.append(r.line("chosen", label, value))
+    found.append(r.line(("correct", "total"), _("Score"), score_text(data.get("correct", 0), data.get("total", 0))))
+    return r.kept(*found)

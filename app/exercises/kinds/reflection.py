@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.exercises import limits
-from app.i18n import N_
+from app.exercises import readable as r
+from app.i18n import N_, _, content
 
 KIND = "reflection"
 TITLE = N_("Reflection")
@@ -22,3 +23,16 @@ def normalize(data: dict) -> dict:
 
 def summary(data: dict) -> str:
     return limits.first_line(*data.get("answers", []), data.get("text", ""))
+
+
+def readable(data: dict, spec=None) -> list:
+    """Each answer under its prompt (the lesson's question), or numbered when the prompts are unknown."""
+    prompts = list((spec or {}).get("prompts") or [])
+    found = []
+    for number, answer in enumerate(data.get("answers", []), 1):
+        label = (content(prompts[number - 1]) if number <= len(prompts)
+                 else _("Answer {number}").format(number=r.number(number)))
+        found.append(r.line("answers", label, answer))
+    # Translators: a reflection written without questions.
+    found.append(r.line("text", _("Free writing"), data.get("text")))
+    return r.kept(*found)

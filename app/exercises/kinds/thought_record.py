@@ -12,7 +12,8 @@ Data (all keys always present after ``normalize``)::
 from __future__ import annotations
 
 from app.exercises import limits
-from app.i18n import N_
+from app.exercises import readable as r
+from app.i18n import N_, _, format_list
 
 KIND = "thought-record"
 TITLE = N_("Thought record")
@@ -72,3 +73,25 @@ def normalize(data: dict) -> dict:
 
 def summary(data: dict) -> str:
     return limits.first_line(data.get("situation", ""), data.get("thoughts", ""))
+
+
+def readable(data: dict, spec=None) -> list:
+    """In the form's order; each feeling and the belief with its re-rating (before -> after)."""
+    feelings = "\n".join(
+        _("{feeling}: {change}").format(feeling=e["name"], change=r.change(e["intensity"], e["rerated"], 100))
+        if e["intensity"] is not None or e["rerated"] is not None else e["name"]
+        for e in data.get("emotions", []))
+    labels = dict(TRAPS)
+    traps = [_(labels[t]) for t in data.get("traps", []) if t in labels] + list(data.get("custom_traps", []))
+    return r.kept(
+        r.line("situation", _("What was happening?"), data.get("situation")),
+        r.line("emotions", _("How did you feel?"), feelings),
+        r.line("thoughts", _("What went through your mind?"), data.get("thoughts")),
+        # Translators: how much the person believed the upsetting thought, then and after the exercise.
+        r.line(("belief", "belief_after"), _("Belief in the thought"),
+               r.change(data.get("belief"), data.get("belief_after"), 100)),
+        r.line(("traps", "custom_traps"), _("Thinking traps"), format_list(traps) if traps else ""),
+        r.line("evidence_for", _("What facts support the thought?"), data.get("evidence_for")),
+        r.line("evidence_against", _("What facts do not fit the thought?"), data.get("evidence_against")),
+        r.line("balanced", _("A more balanced thought"), data.get("balanced")),
+    )

@@ -11,7 +11,8 @@ Data (all keys always present after ``normalize``)::
 from __future__ import annotations
 
 from app.exercises import limits
-from app.i18n import N_
+from app.exercises import readable as r
+from app.i18n import N_, _
 
 KIND = "values-activities"
 TITLE = N_("Values and activities")
@@ -58,3 +59,16 @@ def normalize(data: dict) -> dict:
 def summary(data: dict) -> str:
     activities = [a.get("text", "") for a in data.get("activities", [])]
     return limits.first_line(data.get("value", ""), data.get("own_area", ""), *activities)
+
+
+def readable(data: dict, spec=None) -> list:
+    areas, levels = dict(AREAS), dict(DIFFICULTIES)
+    area = _(areas[data["area"]]) if data.get("area") in areas else data.get("own_area", "")
+    # Translators: a small activity and how hard it feels, e.g. "Call Ravi on Sunday (easy)".
+    activities = [_("{activity} ({difficulty})").format(activity=a["text"], difficulty=_(levels[a["difficulty"]]))
+                  for a in data.get("activities", []) if a.get("difficulty") in levels]
+    return r.kept(
+        r.line(("area", "own_area"), _("Which part of your life is this about?"), area),
+        r.line("value", _("What matters to you here?"), data.get("value")),
+        r.line("activities", _("Small things you could do"), "\n".join(activities)),
+    )
