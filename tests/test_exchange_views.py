@@ -1,4 +1,4 @@
-"""The exchange's readable texts, patient-side queries and the report HTML (no Qt)."""
+"""The exchange's readable texts, patient-side queries, the report HTML, and the widgets that show them."""
 
 from __future__ import annotations
 
@@ -161,3 +161,35 @@ def test_every_item9_answer_above_0_is_shown_with_its_value_and_date_newest_firs
     [row] = workspace.patient_rows(doc.store)
     assert workspace.SUICIDAL not in row.flags and len(row.item9) == 2
     assert "2 (More than half the days) on" in report.render_html(doc.store, row.contact_id)
+
+
+def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(manager, qtbot):
+    from types import SimpleNamespace
+
+    from ui.workspace.patient_page import PatientPage
+
+    doc, (pat,) = xu.workspace(manager)
+    xu.fill(pat, item9=0)
+    to_doc = xu.contact(pat, "Doc")
+    importer.import_bytes(doc, xu.exported(pat, to_doc).data)
+    c = xu.contact(doc, "Pat")
+    assert workspace.withheld(doc.store) == {c.id: ()}
+    assert workspace.patient_rows(doc.store)[0].withheld == ()
+    # The next file leaves out questionnaires and safety flags: named, with what it means.
+    xu.fill(pat, item9=2)
+    importer.import_bytes(doc, xu.exported(pat, to_doc, categories=("checkins", "homework", "progress")).data)
+    detail = workspace.patient_detail(doc.store, c.id)
+    assert detail.withheld == ("measures", "flags", "messages") == workspace.patient_rows(doc.store)[0].withheld
+    text = readable.withheld_text(detail.withheld)
+    assert text == ("Not shared in the newest file: Questionnaires, Safety flags, and Messages. No flag here does "
+                    "not mean no risk: ask the patient.")
+    assert readable.withheld_text(("messages",)) == "Not shared in the newest file: Messages."
+    page = PatientPage(SimpleNamespace(session=doc, theme_name="light"))
+    qtbot.addWidget(page)
+    page.load(c.id)
+    assert not page.withheld.isHidden() and page.withheld.text() == text
+    assert text in report.render_html(doc.store, c.id).replace("&#39;", "'")
+    # Shared again: the notice goes.
+    importer.import_bytes(doc, xu.exported(pat, to_doc).data)
+    page.load(c.id)
+    assert page.withheld.isHidden() and workspace.withheld(doc.store, c.id) == {c.id: ()}

@@ -105,7 +105,10 @@ def _pipeline(session: Session, data: bytes, sha256: str, seen: dict) -> Importe
         audit.record(c, audit.IMPORT, {"contact_id": contact.id, "name": contact.display_name,
                                        "fingerprint": contact.fingerprint, "sha256": sha256,
                                        "uuid": manifest["uuid"], "sequence": manifest["sequence"],
-                                       "kind": manifest["kind"], "counts": counts})
+                                       "kind": manifest["kind"], "counts": counts,
+                                       # what the patient chose to share (so a left-out category is seen as such)
+                                       **({"shared": list(opened.payload.get("sections", []))} if from_patient
+                                          else {})})
     return Imported(contact, manifest["uuid"], manifest["sequence"], manifest["kind"], counts, sha256)
 
 

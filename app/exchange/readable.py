@@ -140,6 +140,22 @@ def item9_summary(answers) -> str:
                     len(answers)).format(count=len(answers), latest=latest)
 
 
+RISK_CATEGORIES = ("measures", "flags")
+
+
+def withheld_text(categories) -> str:
+    """What a patient left out of their newest file, said so that "no flag" is not read as "no risk"."""
+    if not categories:
+        return ""
+    names = format_list([_(SECTION_TITLES[c]) for c in categories if c in SECTION_TITLES])
+    if any(c in RISK_CATEGORIES for c in categories):
+        # Translators: shown to the clinician when the patient chose not to share questionnaires or safety
+        # flags in their newest file; {categories} is a list such as "Questionnaires and Safety flags".
+        return _("Not shared in the newest file: {categories}. No flag here does not mean no risk: "
+                 "ask the patient.").format(categories=names)
+    return _("Not shared in the newest file: {categories}.").format(categories=names)
+
+
 def _number(value) -> str:
     if value is None:
         return "-"

@@ -96,6 +96,7 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
         "flags": [readable.flag_word(f) for f in (row.flags if row else ())],
         "item9": [readable.item9_answer(*a) for a in (row.item9 if row else ())],
         "past_flags": [readable.flag_word(f) for f in (row.past_flags if row else ())],
+        "withheld": readable.withheld_text(detail.withheld),
         "scores": scores, "charts": chart_list, "checkins": checkin_text,
         "recent_checkins": [readable.describe("checkins", c) for c in detail.checkins[-14:]],
         "homework": homework,

@@ -36,6 +36,7 @@ class PatientRow:
     flags: tuple[str, ...]
     past_flags: tuple[str, ...]
     item9: tuple[tuple[str, int], ...] = ()  # every PHQ-9 item-9 answer above 0: (taken_at, value), newest first
+    withheld: tuple[str, ...] = ()  # categories (collect.CATEGORIES) the newest package left out
 
     @property
     def priority(self) -> int:
@@ -54,6 +55,28 @@ class PatientDetail:
     homework_done: list[dict]
     progress: list[dict]
     messages: list[outbox.Message]
+    withheld: tuple[str, ...] = ()  # categories the newest package left out (see ``withheld``)
+
+
+def withheld(store: Store, contact_id: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Contact id -> the categories a patient left out of their newest package, in the sharing list's order.
+
+    A package says which sections the patient chose; one that leaves out questionnaires or safety
+    flags must not read as "no risk". Packages imported before this was recorded say nothing (no entry)."""
+    from app.exchange import audit, collect
+
+    sql = ("SELECT json_extract(detail, '$.contact_id'), json_extract(detail, '$.shared') FROM audit_log"
+           " WHERE rowid IN (SELECT max(rowid) FROM audit_log WHERE event = ?"
+           + (" AND json_extract(detail, '$.contact_id') = ?" if contact_id else "")
+           + " GROUP BY json_extract(detail, '$.contact_id'))")
+    params = (audit.IMPORT, contact_id) if contact_id else (audit.IMPORT,)
+    out = {}
+    for cid, shared in store.query(sql, params):
+        if shared is None:
+            continue
+        sections = set(json.loads(shared))
+        out[cid] = tuple(k for k, parts in collect.CATEGORIES.items() if not sections & set(parts))
+    return out
 
 
 def records(store: Store, contact_id: str, section: str, *, changed_seq: int | None = None) -> list[dict]:
@@ -107,6 +130,7 @@ def _flags(measures: dict[str, list[dict]], flag_records: list[dict]) -> tuple[s
 def patient_rows(store: Store) -> list[PatientRow]:
     """Every paired patient: self-harm flags first, then reliable deterioration, then the rest."""
     rows = []
+    left_out = withheld(store)
     for c in contacts.all_contacts(store, role="patient"):
         measures = _by_measure(records(store, c.id, "measures"))
         current, past = _flags(measures, records(store, c.id, "flags"))
@@ -119,7 +143,7 @@ def patient_rows(store: Store) -> list[PatientRow]:
                                progress[0]["program_id"] if progress else None,
                                progress[0]["current_module"] if progress else None,
                                c.in_at, totals, tuple(sorted(current)), tuple(sorted(past)),
-                               item9_answers(measures)))
+                               item9_answers(measures), left_out.get(c.id, ())))
     rows.sort(key=lambda r: (r.priority, -_stamp(r.last_package_at), r.name.casefold()))
     return rows
 
@@ -142,4 +166,5 @@ def patient_detail(store: Store, contact_id: str) -> PatientDetail:
                 for e in records(store, c.id, "homework")]
     return PatientDetail(c, changed, _by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
                          records(store, c.id, "checkins"), homework, records(store, c.id, "homework_done"),
-                         records(store, c.id, "progress"), outbox.messages(store, c))
+                         records(store, c.id, "progress"), outbox.messages(store, c),
+                         withheld(store, c.id).get(c.id, ()))

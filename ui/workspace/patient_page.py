@@ -58,9 +58,12 @@ class PatientPage(QWidget):
         self.heading = make_label("heading")
         self.fingerprint = make_label("muted", selectable=True)  # the full one is on the pairing dialog
         self.flags = make_label("error")
+        self.withheld = make_label("subheading")  # categories the patient left out: before anything else
+        self.withheld.setObjectName("withheld")
         lay.addWidget(self.heading)
         lay.addWidget(self.fingerprint)
         lay.addWidget(self.flags)
+        lay.addWidget(self.withheld)
         actions = ButtonRow()
         self.unlock = QPushButton()
         self.assign = QPushButton()
@@ -118,6 +121,8 @@ class PatientPage(QWidget):
             lines += ["    " + readable.item9_answer(*a) for a in row.item9]
         self.flags.setText("\n".join(lines))
         self.flags.setVisible(bool(lines))
+        self.withheld.setText(readable.withheld_text(d.withheld))
+        self.withheld.setVisible(bool(d.withheld))
         self._fill_changed()
         self._fill_charts()
         self._fill_checkins()
