@@ -74,3 +74,20 @@ def test_comments_on_deleted_entries_and_a_repeated_request_are_not_listed_twice
     assert [n.kind for n in patient.news(pat.store)] == ["assignment"]
     patient.mark_seen(pat.store, patient.news(pat.store))  # one request seen: every request for it
     assert patient.news(pat.store) == []
+
+
+def test_an_unlock_names_the_clinician_who_sent_it(manager):
+    """With two clinicians paired, Home says which one opened the module (schema 7 records the sender)."""
+    from tests.exchange_util import PASSWORD, pair
+
+    doc, (pat,) = workspace(manager, ("Pat",))
+    other, _key = manager.create("Dr Second", PASSWORD, kind="clinician")
+    pair(other, pat)
+    with pat.store.transaction() as c:  # the newest pairing, by a clear margin (pairing times have whole seconds)
+        c.execute("UPDATE exchange_contacts SET paired_at = '2030-01-01T00:00:00+00:00' WHERE display_name = ?",
+                  ("Dr Second",))
+    fill(pat)
+    importer.import_bytes(doc, exported(pat, contact(pat, "Doc")).data)
+    _feedback(doc, pat, unlocks=[("low-mood", "m2-activity-monitoring")])  # from the first, not the newest pairing
+    [news] = patient.news(pat.store)
+    assert (news.kind, news.sender) == ("unlock", "Doc")

@@ -129,9 +129,11 @@ def news(store: Store) -> list[News]:
             " WHERE m.direction = 'in' AND m.seen_at IS NULL"):
         found.append(News(COMMENT, cid, at, name, body=body, entry_id=entry_id))
     contact = clinician(store)
-    for program_id, module_id, at in store.query(
-            "SELECT program_id, module_id, unlocked_at FROM clinician_unlocks WHERE seen_at IS NULL"):
-        found.append(News(UNLOCK, f"{program_id}/{module_id}", at, contact.display_name if contact else "",
+    for program_id, module_id, at, name in store.query(
+            "SELECT u.program_id, u.module_id, u.unlocked_at, c.display_name FROM clinician_unlocks u"
+            " LEFT JOIN exchange_contacts c ON c.id = u.contact_id WHERE u.seen_at IS NULL"):
+        # The clinician who sent the unlock (schema 7 records it); older unlocks name the paired clinician.
+        found.append(News(UNLOCK, f"{program_id}/{module_id}", at, name or (contact.display_name if contact else ""),
                           program_id=program_id, module_id=module_id))
     still_open = dict(open_assignments(store))
     for aid, at, name, measure_id, due in store.query(
