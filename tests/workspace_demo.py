@@ -85,12 +85,36 @@ def _patients(doc, mgr, password: str) -> None:
             checkins.save(p.store, mood, "")
         exercises.add(p.store, "reflection", {"answers": ["I would like to enjoy mornings again"], "text": ""},
                       exercise_id="m1-hopes", program_id="low-mood", module_id="m1-understanding")
+        if name == "Robin Okafor":
+            _entries(p)
         outbox.add_message(p.store, contacts.find(p.store, doc.display_name), "The diary helped this week.")
         _send(p, doc)
         p.lock()
     quiet, _key = mgr.create("Kim Nakamura", password)
     _pair(doc, quiet)
     quiet.lock()
+
+
+def _entries(session) -> None:
+    """A thought record, an activity-diary entry and a quiz: what a clinician reads in words."""
+    from datetime import date
+
+    from app.exercises import store as exercises
+
+    exercises.add(session.store, "thought-record", {
+        "situation": "My manager walked past without saying hello.", "thoughts": "She thinks my work is poor.",
+        "belief": 85, "belief_after": 40, "emotions": [{"name": "anxious", "intensity": 75, "rerated": 40},
+                                                       {"name": "low", "intensity": 60, "rerated": 45}],
+        "traps": ["mind-reading", "personalising"], "evidence_for": "She has not praised the last report.",
+        "evidence_against": "She was on the phone. Last month she thanked me for the rota.",
+        "balanced": "She was busy; one missed hello says little about my work."},
+        exercise_id="m5-thought-record", program_id="low-mood", module_id="m5-thought-records")
+    exercises.add(session.store, "activity-monitoring", {
+        "date": (date.today() - timedelta(days=1)).isoformat(), "hour": 17, "activity": "Walked to the park",
+        "mood": 5, "mastery": 6, "pleasure": 7, "note": "Easier once I was outside."},
+        exercise_id="m2-activity-diary", program_id="low-mood", module_id="m2-activity-monitoring")
+    exercises.add(session.store, "quiz", {"chosen": [0, 2, 1], "correct": 1}, exercise_id="m1-quiz",
+                  program_id="low-mood", module_id="m1-understanding")
 
 
 def build_patient(data_dir: Path, password: str = PASSWORD, kdf=None) -> None:
