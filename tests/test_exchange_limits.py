@@ -99,7 +99,7 @@ def test_the_limits_are_documented_and_far_above_real_use():
     assert caps["checkins"] >= 3650 and caps["measures"] >= 1500 and caps["answers"] >= 60
     assert caps == {"measures": 5000, "flags": 2000, "checkins": 10000, "homework": 5000, "homework_done": 2000,
                     "progress": 50, "messages": 5000, "answers": 60, "flags_per_result": 20, "modules": 60,
-                    "clinician_unlocks": 60}
+                    "clinician_unlocks": 60, "safety_plan": 20}
     assert limits.caps("clinician") == {"messages": 1000, "comments": 5000, "unlocks": 200, "assignments": 200}
     from pathlib import Path
 

@@ -179,10 +179,11 @@ def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(
     xu.fill(pat, item9=2)
     importer.import_bytes(doc, xu.exported(pat, to_doc, categories=("checkins", "homework", "progress")).data)
     detail = workspace.patient_detail(doc.store, c.id)
-    assert detail.withheld == ("measures", "flags", "messages") == workspace.patient_rows(doc.store)[0].withheld
+    assert detail.withheld == ("measures", "flags", "messages", "safety_plan") == (
+        workspace.patient_rows(doc.store)[0].withheld)
     text = readable.withheld_text(detail.withheld)
-    assert text == ("Not shared in the newest file: Questionnaires, Safety flags, and Messages. No flag here does "
-                    "not mean no risk: ask the patient.")
+    assert text == ("Not shared in the newest file: Questionnaires, Safety flags, Messages, and Safety plan. No flag "
+                    "here does not mean no risk: ask the patient.")
     assert readable.withheld_text(("messages",)) == "Not shared in the newest file: Messages."
     page = PatientPage(SimpleNamespace(session=doc, theme_name="light"))
     qtbot.addWidget(page)
@@ -193,3 +194,53 @@ def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(
     importer.import_bytes(doc, xu.exported(pat, to_doc).data)
     page.load(c.id)
     assert page.withheld.isHidden() and workspace.withheld(doc.store, c.id) == {c.id: ()}
+
+
+def test_a_shared_safety_plan_is_readable_in_the_workspace_and_the_report(manager, qtbot):
+    from types import SimpleNamespace
+
+    from app.exchange import collect
+    from app.safety import plan
+    from ui.workspace.patient_page import PatientPage
+
+    doc, (pat,) = xu.workspace(manager)
+    to_doc = xu.contact(pat, "Doc")
+    plan.save(pat.store, "warning_signs", "Not sleeping; <cancelling> plans")
+    plan.save(pat.store, "reasons", "My sister\nMy cat")
+    shown = collect.preview(pat, to_doc, ("safety_plan",))
+    assert [r["id"] for r in shown.sections["safety_plan"]] == ["warning_signs", "reasons"]  # the plan's order
+    importer.import_bytes(doc, xu.exported(pat, to_doc).data)
+    c = xu.contact(doc, "Pat")
+    detail = workspace.patient_detail(doc.store, c.id)
+    assert readable.safety_plan(detail.safety_plan) == [("My warning signs", "Not sleeping; <cancelling> plans"),
+                                                        ("My reasons for living", "My sister\nMy cat")]
+    page = PatientPage(SimpleNamespace(session=doc, theme_name="light"))
+    qtbot.addWidget(page)
+    page.load(c.id)
+    assert page.plan_text.text().startswith("My warning signs\nNot sleeping; <cancelling> plans\n\n")
+    html = report.render_html(doc.store, c.id)
+    assert "<i>My reasons for living</i><br>My sister<br>My cat" in html and "&lt;cancelling&gt;" in html
+    # A section the patient empties travels empty, so the clinician's copy does not keep the old words.
+    plan.save(pat.store, "reasons", "")
+    importer.import_bytes(doc, xu.exported(pat, to_doc).data)
+    detail = workspace.patient_detail(doc.store, c.id)
+    assert [h for h, _b in readable.safety_plan(detail.safety_plan)] == ["My warning signs"]
+    assert [readable.describe("safety_plan", r) for r in detail.changed["safety_plan"]] == [
+        "My reasons for living: (emptied)"]
+
+
+def test_no_safety_plan_shared_says_so_and_the_schema_knows_every_plan_section(manager, qtbot):
+    import json
+
+    from app.exchange import validate
+    from app.safety import plan
+
+    enum = validate.schema("patient")["$defs"]["plan_section"]["properties"]["id"]["enum"]
+    assert tuple(enum) == plan.SECTION_IDS
+    doc, (pat,) = xu.workspace(manager)
+    importer.import_bytes(doc, xu.exported(pat, xu.contact(pat, "Doc")).data)
+    c = xu.contact(doc, "Pat")
+    assert "No safety plan shared." in report.render_html(doc.store, c.id)
+    bad = {"sections": ["safety_plan"], "everything": False,
+           "safety_plan": [{"id": "../etc", "body": "x", "updated_at": "2026-01-01T00:00:00+00:00"}]}
+    assert not validate.is_valid("patient", json.loads(json.dumps(bad)))

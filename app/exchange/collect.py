@@ -19,7 +19,8 @@ from app.store import Store
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "measures": ("measures",), "flags": ("flags",), "checkins": ("checkins",),
-    "homework": ("homework", "homework_done"), "progress": ("progress",), "messages": ("messages",)}
+    "homework": ("homework", "homework_done"), "progress": ("progress",), "messages": ("messages",),
+    "safety_plan": ("safety_plan",)}
 SECTIONS = tuple(s for sections in CATEGORIES.values() for s in sections)
 
 
@@ -138,5 +139,15 @@ def _messages(store: Store, contact_id: str) -> list[dict]:
     return [{"id": i, "created_at": t, "body": b} for i, t, b in rows]
 
 
+def _safety_plan(store: Store, _contact_id: str) -> list[dict]:
+    """Every section of the plan the person has written in, in the plan's order; a section emptied since
+    travels empty, so the clinician's copy is not left showing words the person took out."""
+    from app.safety import plan
+
+    rows = {s: (b, t) for s, b, t in store.query("SELECT section, body, updated_at FROM safety_plan")}
+    return [{"id": sid, "body": rows[sid][0], "updated_at": rows[sid][1]} for sid in plan.SECTION_IDS if sid in rows]
+
+
 _READERS = {"measures": _measures, "flags": _flags, "checkins": _checkins, "homework": _homework,
-            "homework_done": _homework_done, "progress": _progress, "messages": _messages}
+            "homework_done": _homework_done, "progress": _progress, "messages": _messages,
+            "safety_plan": _safety_plan}

@@ -18,7 +18,7 @@ from app.exchange.jsonsafe import canonical
 from app.store.db import utcnow
 
 _SORT_KEY = {"measures": "taken_at", "flags": "raised_at", "checkins": "day", "homework": "created_at",
-             "homework_done": "done_at", "progress": "started_at"}
+             "homework_done": "done_at", "progress": "started_at", "safety_plan": "updated_at"}
 
 
 def prepare(payload: dict) -> dict[str, list[tuple[str, str, str]]]:

@@ -19,6 +19,7 @@ CATEGORY_LABELS = {
     "homework": N_("Homework and exercise entries"),
     "progress": N_("Program progress (modules and lessons)"),
     "messages": N_("Messages you wrote"),
+    "safety_plan": N_("My safety plan"),
 }
 
 SECTION_TITLES = {
@@ -26,6 +27,7 @@ SECTION_TITLES = {
     "homework": N_("Homework and exercise entries"), "homework_done": N_("Homework ticked off"),
     "progress": N_("Program progress"), "messages": N_("Messages"), "comments": N_("Comments"),
     "unlocks": N_("Modules unlocked"), "assignments": N_("Questionnaires assigned"),
+    "safety_plan": N_("Safety plan"),
 }
 
 FLAG_WORDS = {
@@ -62,6 +64,7 @@ def count_text(key: str, n: int) -> str:
         "unlocks": ngettext("{count} module unlocked", "{count} modules unlocked", n),
         "assignments": ngettext("{count} questionnaire assigned", "{count} questionnaires assigned", n),
         "acknowledged": ngettext("{count} acknowledgement", "{count} acknowledgements", n),
+        "safety_plan": ngettext("{count} safety plan section", "{count} safety plan sections", n),
     }
     text = forms.get(key) or ngettext("{count} item", "{count} items", n)
     return text.format(count=format_number(n))
@@ -218,7 +221,25 @@ def describe(section: str, r: dict) -> str:
             program=program_title(r["program_id"]), module=module_title(r["program_id"], r.get("current_module")))
     if section == "messages":
         return _("Message written {when}: {body}").format(when=when(r["created_at"]), body=r["body"])
+    if section == "safety_plan":
+        return _("{heading}: {text}").format(heading=plan_heading(r["id"]), text=r["body"].strip() or _("(emptied)"))
     return str(r.get("id", ""))
+
+
+def plan_heading(section_id: str) -> str:
+    from app.safety import plan
+
+    headings = {sid: heading for sid, heading, _hint in plan.SECTIONS}
+    return _(headings[section_id]) if section_id in headings else section_id
+
+
+def safety_plan(records: list[dict]) -> list[tuple[str, str]]:
+    """(heading, what the patient wrote) of a shared safety plan, in the plan's order, empty sections left out."""
+    from app.safety import plan
+
+    by_id = {r["id"]: r for r in records}
+    return [(plan_heading(sid), by_id[sid]["body"].strip()) for sid in plan.SECTION_IDS
+            if sid in by_id and by_id[sid]["body"].strip()]
 
 
 def program_title(program_id: str | None) -> str:

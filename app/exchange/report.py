@@ -42,6 +42,7 @@ def texts() -> dict:
         "patient": _("Patient"), "fingerprint": _("Fingerprint"), "program": _("Program"),
         "module": _("Current module"), "last_package": _("Last progress file"), "printed": _("Printed"),
         "flags": _("Flags"), "no_flags": _("No current flags."), "past_flags": _("Earlier flags"),
+        "plan": _("Safety plan"), "no_plan": _("No safety plan shared."),
         "item9": _("Every answer above 0 to PHQ-9 item 9 (thoughts of being better off dead or of hurting "
                    "oneself), newest first:"),
         "scores": _("Questionnaire scores"), "date": _("Date"), "measure": _("Questionnaire"),
@@ -97,6 +98,7 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
         "item9": [readable.item9_answer(*a) for a in (row.item9 if row else ())],
         "past_flags": [readable.flag_word(f) for f in (row.past_flags if row else ())],
         "withheld": readable.withheld_text(detail.withheld),
+        "plan": [{"heading": h, "body": b.split("\n")} for h, b in readable.safety_plan(detail.safety_plan)],
         "scores": scores, "charts": chart_list, "checkins": checkin_text,
         "recent_checkins": [readable.describe("checkins", c) for c in detail.checkins[-14:]],
         "homework": homework,

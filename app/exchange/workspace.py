@@ -10,6 +10,7 @@ the newest result). ``past_flags`` lists every other kind ever received.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +57,7 @@ class PatientDetail:
     progress: list[dict]
     messages: list[outbox.Message]
     withheld: tuple[str, ...] = ()  # categories the newest package left out (see ``withheld``)
+    safety_plan: list[dict] = dataclasses.field(default_factory=list)  # the plan's sections as last shared
 
 
 def withheld(store: Store, contact_id: str | None = None) -> dict[str, tuple[str, ...]]:
@@ -158,7 +160,7 @@ def patient_detail(store: Store, contact_id: str) -> PatientDetail:
         raise ContactNotFound(contact_id)
     changed = {}
     if c.in_sequence:
-        for section in ("measures", "flags", "checkins", "homework", "homework_done", "progress"):
+        for section in ("measures", "flags", "checkins", "homework", "homework_done", "progress", "safety_plan"):
             found = records(store, c.id, section, changed_seq=c.in_sequence)
             if found:
                 changed[section] = found
@@ -167,4 +169,4 @@ def patient_detail(store: Store, contact_id: str) -> PatientDetail:
     return PatientDetail(c, changed, _by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
                          records(store, c.id, "checkins"), homework, records(store, c.id, "homework_done"),
                          records(store, c.id, "progress"), outbox.messages(store, c),
-                         withheld(store, c.id).get(c.id, ()))
+                         withheld(store, c.id).get(c.id, ()), records(store, c.id, "safety_plan"))

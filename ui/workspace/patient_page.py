@@ -83,6 +83,9 @@ class PatientPage(QWidget):
 
         frame, self.changed_title, self.changed_text = text_card()
         lay.addWidget(frame)
+        frame, self.plan_title, self.plan_text = text_card()
+        frame.setObjectName("safetyPlan")
+        lay.addWidget(frame)
         self.charts_box = QVBoxLayout()
         lay.addLayout(self.charts_box)
         frame, self.checkins_title, self.checkins_text = text_card()
@@ -124,6 +127,7 @@ class PatientPage(QWidget):
         self.withheld.setText(readable.withheld_text(d.withheld))
         self.withheld.setVisible(bool(d.withheld))
         self._fill_changed()
+        self._fill_plan()
         self._fill_charts()
         self._fill_checkins()
         self._fill_entries()
@@ -154,6 +158,16 @@ class PatientPage(QWidget):
         if not d.changed:
             lines.append(_("Nothing changed in the newest file."))
         self.changed_text.setText("\n".join(lines))
+
+    def _fill_plan(self) -> None:
+        d = self.detail
+        sections = readable.safety_plan(d.safety_plan)
+        if sections:
+            self.plan_text.setText("\n\n".join(f"{heading}\n{body}" for heading, body in sections))
+        else:
+            self.plan_text.setText(_("{name} has not shared a safety plan. They can share it with their next "
+                                     "progress file; you could talk about making one together.").format(
+                name=d.contact.display_name))
 
     def _fill_charts(self) -> None:
         for c in self.charts:
@@ -287,6 +301,7 @@ class PatientPage(QWidget):
         self.save_pdf.setAccessibleName(_("Save a report on this patient as a PDF file (not encrypted)"))
         self.changed_title.setText(_("What changed since the last file"))
         self.checkins_title.setText(_("Daily check-ins"))
+        self.plan_title.setText(_("Safety plan"))
         self.entries_title.setText(_("Homework and exercise entries"))
         self.entries_empty.setText(_("No entries shared yet."))
         self.thread.retranslate()
