@@ -30,6 +30,12 @@ Definitions
   finished, from the progress the patient shared; unknown (None) when no progress was shared.
 * Weeks in treatment: from the first to the last dated record the patient shared (scores,
   check-ins, exercise entries, homework, program start and lessons); None with fewer than two.
+
+Sources (what each says, and what we could not read): Gyani, Shafran, Layard & Clark (2013), Behaviour
+Research and Therapy 51:597-606; NHS Digital's reports on the use of IAPT services ("Outcomes": recovery,
+reliable improvement, reliable recovery and their denominators); the PHE Fingertips glossary (caseness);
+NICE HTE8 and HTE9 recommendations (the outcomes to report). The 10/8 cut-offs, the 6/4 criteria and the
+deterioration half of the paired rule were checked against secondary sources only.
 """
 
 from __future__ import annotations
@@ -241,17 +247,15 @@ def _outcomes(store: Store, people) -> list[PatientOutcome]:
     ids = [c.id for c in people]
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
+    # One patient: their rows only; the clinic: every row (a workspace holds patients only), no sorting in SQL.
+    where, params = ("contact_id = ?", [ids[0]]) if len(ids) == 1 else ("1", [])
     measures: dict[str, list[dict]] = {i: [] for i in ids}
     progress: dict[str, list[dict]] = {i: [] for i in ids}
-    for cid, section, data in store.query(
-            f"SELECT contact_id, section, data FROM exchange_records WHERE contact_id IN ({marks})"
-            " AND section IN ('measures', 'progress') ORDER BY sort_key, record_id", ids):
-        (measures if section == "measures" else progress)[cid].append(json.loads(data))
-    spans = {cid: (first, last, n) for cid, first, last, n in store.query(
-        "SELECT contact_id, min(substr(sort_key, 1, 10)), max(substr(sort_key, 1, 10)), count(*)"
-        f" FROM exchange_records WHERE contact_id IN ({marks}) AND sort_key <> '' AND section IN"
-        f" ({','.join('?' * len(_DATED_SECTIONS))}) GROUP BY contact_id", ids + list(_DATED_SECTIONS))}
+    for cid, section, data in store.query(f"SELECT contact_id, section, data FROM exchange_records WHERE {where}"
+                                          " AND section IN ('measures', 'progress')", params):
+        if cid in measures:
+            (measures if section == "measures" else progress)[cid].append(json.loads(data))
+    spans = _spans(store, ids)
     ended = endings.all_endings(store)
     minutes = guidance.totals(store)
     out = []
@@ -259,6 +263,30 @@ def _outcomes(store: Store, people) -> list[PatientOutcome]:
         out.append(_patient(c.id, c.display_name, measures[c.id], progress[c.id], spans.get(c.id),
                             ended.get(c.id), minutes.get(c.id, GuidanceTotal(0, 0))))
     return out
+
+
+def _spans(store: Store, ids: list[str]) -> dict[str, tuple[str, str, int]]:
+    """contact id -> (first, last, records up to 2): the first and last dated record of each patient, read
+    from the (contact, section, sort_key) index rather than every row."""
+    sections = " UNION ALL ".join(["SELECT ? AS name"] + ["SELECT ?"] * (len(_DATED_SECTIONS) - 1))
+    marks = ",".join("?" * len(ids))
+    found: dict[str, tuple[str, str, int]] = {}
+    for cid, first, last, n in store.query(
+            "SELECT c.id, (SELECT min(sort_key) FROM exchange_records r WHERE r.contact_id = c.id"
+            "  AND r.section = s.name AND r.sort_key > ''),"
+            " (SELECT max(sort_key) FROM exchange_records r WHERE r.contact_id = c.id AND r.section = s.name),"
+            " (SELECT count(*) FROM (SELECT 1 FROM exchange_records r WHERE r.contact_id = c.id"
+            "  AND r.section = s.name AND r.sort_key > '' LIMIT 2))"
+            f" FROM exchange_contacts c, ({sections}) s WHERE c.id IN ({marks})",
+            list(_DATED_SECTIONS) + ids):
+        if not n:
+            continue
+        first, last = first[:10], last[:10]
+        if cid in found:
+            old = found[cid]
+            first, last, n = min(first, old[0]), max(last, old[1]), n + old[2]
+        found[cid] = (first, last, n)
+    return found
 
 
 def measure_outcome(measure_id: str, results: list[dict]) -> MeasureOutcome:
@@ -298,7 +326,7 @@ def _modules(progress: list[dict]) -> tuple[str | None, int | None, int | None, 
     from app.exchange.clinic import active_program
     from app.programs import loader
 
-    chosen = active_program(progress)
+    chosen = active_program(sorted(progress, key=lambda p: (str(p.get("started_at") or ""), str(p.get("id") or ""))))
     if not chosen:
         return None, None, None, []
     modules = chosen.get("modules") or []
