@@ -154,6 +154,11 @@ def _exchange_parser(sub) -> None:
     action("log", _("list every export and import, one line each"))
     a = action("identity", _("write the secret age identity so the age tool can open packages"))
     a.add_argument("--out", required=True, metavar="FILE")
+    a = action("outcomes", _("clinicians: outcomes of every patient, as a summary or a CSV file"))
+    a.add_argument("--csv", metavar="FILE", help=_("write one row per patient to FILE (not encrypted)"))
+    a.add_argument("--names", action="store_true", help=_("with --csv: names instead of pseudonyms"))
+    a.add_argument("--ended-only", action="store_true",
+                   help=_("summary: rates over the patients whose treatment is recorded as ended"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from app import fsutil
 from app.errors import UsageError
 from app.exchange import audit, card, collect, contacts, export, importer, keys, outbox, syncfolder, workspace
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 def run(args, mgr) -> int:
@@ -256,5 +256,27 @@ def _identity(args, session) -> int:
     return 0
 
 
+def _outcomes(args, session) -> int:
+    """The clinic's outcomes: a summary in sentences, or with --csv a file with one row per patient."""
+    from app.exchange import outcomes, outcomes_csv
+
+    if session.kind != "clinician":
+        raise UsageError(_("Outcomes are for clinician workspaces; this is a patient profile."))
+    if args.names and not args.csv:
+        raise UsageError(_("--names goes with --csv FILE."))
+    rows = outcomes.patient_outcomes(session.store)
+    if args.csv:
+        done = outcomes_csv.write(session.store, Path(args.csv), names=args.names, rows=rows)
+        print(ngettext("Written: {file} ({count} patient)", "Written: {file} ({count} patients)", done.rows).format(
+            file=done.path, count=done.rows))
+        print(outcomes_csv.warning(args.names), file=sys.stderr)
+        return 0
+    for line in outcomes.summary_lines(outcomes.clinic_summary(session.store, ended_only=args.ended_only,
+                                                               rows=rows)):
+        print(line)
+    return 0
+
+
 _ACTIONS = {"card": _card, "pair": _pair, "contacts": _contacts, "export": _export, "import": _import,
-            "sync": _sync, "log": _log, "identity": _identity}
+            "sync": _sync, "log": _log, "identity": _identity,
+            "outcomes": _outcomes}
