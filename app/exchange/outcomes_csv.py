@@ -26,6 +26,7 @@ import hmac
 import io
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app import fsutil
@@ -72,6 +73,11 @@ def warning(names: bool) -> str:
     return _("This file is not encrypted. It holds health information (scores, dates and treatment details) "
              "under pseudonyms instead of names. Keep it on an encrypted disk, share it only in a secure way, "
              "and delete it when you no longer need it.")
+
+
+def file_name(day: date | None = None) -> str:
+    """The name offered for the clinic's CSV: no names in it, the date it was made."""
+    return f"hearth-outcomes-{(day or date.today()).isoformat()}.csv"
 
 
 def columns(names: bool = False) -> list[str]:

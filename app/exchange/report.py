@@ -10,7 +10,7 @@ import base64
 from datetime import datetime, timezone
 
 from app import paths
-from app.exchange import clinic, readable, workspace
+from app.exchange import clinic, outcome_words, outcomes, readable, workspace
 from app.exercises import readable as entry_form
 from app.i18n import _, current_language, format_number, is_rtl, ngettext
 from app.measures import engine
@@ -42,7 +42,7 @@ def texts() -> dict:
         "patient": _("Patient"), "fingerprint": _("Fingerprint"), "program": _("Program"),
         "module": _("Current module"), "last_package": _("Last progress file"), "printed": _("Printed"),
         "flags": _("Flags"), "no_flags": _("No current flags."), "past_flags": _("Earlier flags"),
-        "plan": _("Safety plan"), "no_plan": _("No safety plan shared."),
+        "plan": _("Safety plan"), "no_plan": _("No safety plan shared."), "outcomes": _("Outcomes"),
         "item9": _("Every answer above 0 to PHQ-9 item 9 (thoughts of being better off dead or of hurting "
                    "oneself), newest first:"),
         "scores": _("Questionnaire scores"), "date": _("Date"), "measure": _("Questionnaire"),
@@ -99,6 +99,8 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
         "past_flags": [readable.flag_word(f) for f in (row.past_flags if row else ())],
         "withheld": readable.withheld_text(detail.withheld),
         "plan": [{"heading": h, "body": b.split("\n")} for h, b in readable.safety_plan(detail.safety_plan)],
+        "outcomes": [{"label": label, "value": value.split("\n")}
+                     for label, value in outcome_words.summary(outcomes.patient_outcome(store, contact_id))],
         "scores": scores, "charts": chart_list, "checkins": checkin_text,
         "recent_checkins": [readable.describe("checkins", c) for c in detail.checkins[-14:]],
         "homework": homework,

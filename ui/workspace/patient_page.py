@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import clinic, outbox, readable, workspace
 from app.i18n import _, format_number, ngettext
@@ -19,6 +19,8 @@ from ui.exchange.messages import MessageThread
 from ui.widgets import card, clear_layout, make_label, primary_button, scrolled_page, text_card
 from ui.workspace.dialogs import AssignDialog, UnlockDialog
 from ui.workspace.entries import EntryCard
+from ui.workspace.guidance_clock import GuidanceClock
+from ui.workspace.outcome_card import OutcomeCard
 
 MAX_ENTRIES = 30
 MAX_CHANGED = 12
@@ -86,6 +88,9 @@ class PatientPage(QWidget):
         frame, self.plan_title, self.plan_text = text_card()
         frame.setObjectName("safetyPlan")
         lay.addWidget(frame)
+        self.outcome = OutcomeCard(ctx)
+        lay.addWidget(self.outcome)
+        self.clock = GuidanceClock(ctx, QApplication.instance(), self)
         self.charts_box = QVBoxLayout()
         lay.addLayout(self.charts_box)
         frame, self.checkins_title, self.checkins_text = text_card()
@@ -128,6 +133,9 @@ class PatientPage(QWidget):
         self.withheld.setVisible(bool(d.withheld))
         self._fill_changed()
         self._fill_plan()
+        self.outcome.load(contact_id)
+        if self.isVisible() and self.clock.contact_id != contact_id:
+            self.clock.start(contact_id)
         self._fill_charts()
         self._fill_checkins()
         self._fill_entries()
@@ -139,7 +147,7 @@ class PatientPage(QWidget):
         """Tab follows the page from top to bottom: the charts and entries made on load come before the
         messages, as they are shown (Qt would otherwise put them last, in the order they were made)."""
         chain = [self.back, self.unlock, self.assign, self.send, self.report, self.save_pdf]
-        for holder in (*self.charts, *self.entries, self.thread):
+        for holder in (self.outcome, *self.charts, *self.entries, self.thread):
             chain += [w for w in holder.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -270,12 +278,24 @@ class PatientPage(QWidget):
     # --- page life ----------------------------------------------------------------------
 
     def flush(self) -> None:
-        """A comment typed but not added is added before leaving (nothing typed is lost)."""
+        """A comment typed but not added is added before leaving (nothing typed is lost); the visit's
+        guidance time so far is written."""
+        self.clock.save()
         for e in self.entries:
             if e.pending_text().strip():
                 e.add_comment()
 
+    def showEvent(self, event):  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.contact_id and not self.clock.running:
+            self.clock.start(self.contact_id)  # a new visit: guidance time counts while the page is in use
+
+    def hideEvent(self, event):  # noqa: N802 - Qt override
+        self.clock.stop()
+        super().hideEvent(event)
+
     def clear(self) -> None:
+        self.clock.stop()
         self.contact_id = None
         self.detail = None
         for c in self.charts:
@@ -302,6 +322,7 @@ class PatientPage(QWidget):
         self.changed_title.setText(_("What changed since the last file"))
         self.checkins_title.setText(_("Daily check-ins"))
         self.plan_title.setText(_("Safety plan"))
+        self.outcome.retranslate()
         self.entries_title.setText(_("Homework and exercise entries"))
         self.entries_empty.setText(_("No entries shared yet."))
         self.thread.retranslate()

@@ -126,14 +126,17 @@ def build_pdf(store, contact_id: str, charts: dict[str, bytes]) -> bytes:
     return html_to_pdf(report.render_html(store, contact_id, charts), report.texts()["title"], _mark())
 
 
-def default_pdf_path(name: str, today: date | None = None) -> Path:
-    """The Documents folder (the home folder if there is none), with the patient and the date in the name."""
+def default_folder() -> Path:
+    """The Documents folder, or the home folder if there is none: where a saved report or CSV is offered."""
     from PySide6.QtCore import QStandardPaths
 
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-    if not folder.is_dir():
-        folder = Path.home()
-    return folder / report.file_name(name, today or date.today())
+    return folder if folder.is_dir() else Path.home()
+
+
+def default_pdf_path(name: str, today: date | None = None) -> Path:
+    """The default folder, with the patient and the date in the name."""
+    return default_folder() / report.file_name(name, today or date.today())
 
 
 def confirm_unencrypted(parent) -> bool:

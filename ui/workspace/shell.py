@@ -1,4 +1,4 @@
-"""A clinician workspace's window body: Patients, Audit and Settings in a sidebar (Ctrl+1..3)."""
+"""A clinician workspace's window body: Patients, Outcomes, Audit and Settings in a sidebar (Ctrl+1..4)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from ui.exchange.audit_view import AuditView
 from ui.pages.settings import SettingsPage
 from ui.section_shell import SectionShell
 from ui.widgets import make_label
+from ui.workspace.outcomes_page import OutcomesPage
 from ui.workspace.patients import PatientsPage
 
 SECTIONS = (
     ("patients", N_("Patients")),
+    ("outcomes", N_("Outcomes")),
     ("audit", N_("Exchange log")),
     ("settings", N_("Settings")),
 )
@@ -45,11 +47,16 @@ class WorkspaceShell(SectionShell):
     SECTIONS = SECTIONS
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, {"patients": PatientsPage(ctx), "audit": AuditPage(ctx), "settings": SettingsPage(ctx)},
-                         parent)
+        super().__init__(ctx, {"patients": PatientsPage(ctx), "outcomes": OutcomesPage(ctx), "audit": AuditPage(ctx),
+                               "settings": SettingsPage(ctx)}, parent)
+        self.pages["outcomes"].open_patient.connect(self._open_patient)
         self.setObjectName("workspaceShell")
         self.pages["patients"].sync.changed.connect(lambda: self.sync.start())
         self.retranslate()
+
+    def _open_patient(self, contact_id: str) -> None:
+        self.go("patients")
+        self.pages["patients"].open_patient_id(contact_id)
 
     def _synced(self, result) -> None:
         super()._synced(result)

@@ -1,0 +1,84 @@
+"""Guidance time: how long a patient's page is open and in use, recorded as the clinician works.
+
+While the page is shown, an application-wide event filter notes keyboard, mouse and wheel input
+(only the moment, nothing of what was typed); time between two inputs counts up to two minutes
+(``guidance.ActiveTimer``), so a page left open over lunch adds little. The running total of the
+visit is written every 30 s and when the page is left, so a crash loses at most that much.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from app.exchange import guidance
+from app.store.db import utcnow
+
+_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+          QEvent.Type.TouchBegin}
+SAVE_EVERY_MS = 30_000
+
+
+class GuidanceClock(QObject):
+    def __init__(self, ctx, app, parent: QObject | None = None, clock=time.monotonic):
+        super().__init__(parent)
+        self.ctx, self._app, self._clock = ctx, app, clock
+        self.contact_id: str | None = None
+        self._started_at: str | None = None
+        self._timer: guidance.ActiveTimer | None = None
+        self._saved = 0
+        self._session = None
+        self._save = QTimer(self)
+        self._save.setInterval(SAVE_EVERY_MS)
+        self._save.timeout.connect(self.save)
+
+    @property
+    def running(self) -> bool:
+        return self.contact_id is not None
+
+    def start(self, contact_id: str) -> None:
+        """A new visit to ``contact_id``'s page begins (the previous one, if any, is saved and ended)."""
+        self.stop()
+        if self.ctx.session is None:
+            return
+        self.contact_id, self._session = contact_id, self.ctx.session
+        self._started_at, self._saved = utcnow(), 0
+        self._timer = guidance.ActiveTimer()
+        self._timer.activity(self._clock())  # opening the page is itself a moment of work
+        self._app.installEventFilter(self)
+        self._save.start()
+
+    def stop(self) -> None:
+        if self.contact_id is None:
+            return
+        self._timer.pause(self._clock())
+        self.save()
+        self._app.removeEventFilter(self)
+        self._save.stop()
+        self.contact_id = self._timer = self._session = None
+
+    def seconds(self) -> int:
+        return self._timer.seconds if self._timer else 0
+
+    def save(self) -> None:
+        """Write the visit's running total if it grew (never after the profile was locked)."""
+        if self.contact_id is None or self.ctx.session is not self._session or self._session is None:
+            return
+        seconds = min(self._timer.seconds, guidance.MAX_VISIT_SECONDS)
+        if seconds <= self._saved:
+            return
+        try:
+            guidance.record_page_time(self._session.store, self.contact_id, self._started_at, seconds)
+            self._saved = seconds
+        except Exception:  # noqa: BLE001 - a patient removed meanwhile, a store locked: time is not worth an error
+            pass
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        kind = event.type()
+        if self._timer is not None:
+            if kind in _INPUT:
+                self._timer.activity(self._clock())
+            elif kind == QEvent.Type.ApplicationDeactivate:
+                self._timer.pause(self._clock())
+        return False
