@@ -106,6 +106,7 @@ def _inside(folder: Path, rel: str) -> Path | None:
 
 def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
     from app.exercises import registry
+    from app.safety.plan import TARGET as SAFETY_PLAN
 
     kinds = registry.known()
     problems: list[Problem] = []
@@ -151,15 +152,16 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
                 add(where + ["homework", hi, "id"], f"homework id '{hw['id']}' is used twice")
             seen_hw.add(hw["id"])
             ref = hw.get("exercise")
-            if ref and ref not in seen_ex and ref not in kinds:
-                add(where + ["homework", hi, "exercise"], f"'{ref}' is neither an exercise id nor a kind")
+            if ref and ref not in seen_ex and ref not in kinds and ref != SAFETY_PLAN:
+                add(where + ["homework", hi, "exercise"],
+                    f"'{ref}' is neither an exercise id nor a kind (nor '{SAFETY_PLAN}', the safety plan)")
             elif ref in ambiguous:
                 add(where + ["homework", hi, "exercise"], _ambiguous(ref, ambiguous[ref]))
         lesson = _inside(folder, m["lesson"])
         if lesson is None:
             add(where + ["lesson"], f"lesson file not found: {m['lesson']}")
             continue
-        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds), ambiguous)
+        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds) | {SAFETY_PLAN}, ambiguous)
     return problems
 
 
