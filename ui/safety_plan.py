@@ -30,8 +30,10 @@ SAVE_DELAY_MS = 500
 
 
 class _Saved(QObject):
-    """Says which editor just saved, so the other open editors take up its text."""
+    """Between the open editors: ``saved`` says which one just saved, so the others take up its
+    text; ``flush_all`` asks every one to save what is typed in it (before another one loads)."""
     saved = Signal(object)
+    flush_all = Signal()
 
 
 _saved_signal: _Saved | None = None
@@ -91,6 +93,8 @@ class SafetyPlanEditor(QWidget):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         _saved().saved.connect(self._saved_elsewhere)
+        _saved().flush_all.connect(self.flush)
+        ctx.session_ended.connect(self.clear)  # wherever it is shown, nothing of the plan stays after a lock
         self.retranslate()
 
     def _suggestion_row(self) -> QWidget:
@@ -109,10 +113,10 @@ class SafetyPlanEditor(QWidget):
     # --- the store ------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Show the plan as stored (what was typed here and not saved yet is saved first)."""
+        """Show the plan as stored (what was typed in any open editor and not saved yet is saved first)."""
         if self.ctx.session is None:
             return
-        self.flush()
+        _saved().flush_all.emit()
         self._show_stored(plan.load(self.ctx.session.store), every=True)
         self.refresh_suggestion()
         self.status.setText("")

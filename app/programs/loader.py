@@ -86,7 +86,7 @@ def load(folder: Path) -> Program:
     errors = sorted(Draft202012Validator(schema()).iter_errors(raw), key=lambda e: list(map(str, e.path)))
     if errors:
         raise ProgramInvalid([Problem(PROGRAM_FILE, _yaml_line(node, list(e.absolute_path)),
-                                      f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}")
+                                      f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {_schema_message(e)}")
                               for e in errors[:50]])
     problems = _check_references(folder, raw, node)
     if problems:
@@ -97,6 +97,12 @@ def load(folder: Path) -> Program:
         for i, m in enumerate(raw["modules"]))
     return Program(raw["id"], raw["version"], raw["title"], raw["summary"], raw["audience"],
                    tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder)
+
+
+def _schema_message(error) -> str:
+    if error.validator == "not" and error.instance == "safety-plan":
+        return "'safety-plan' is kept for links to the person's safety plan; give the exercise another id"
+    return error.message
 
 
 def _inside(folder: Path, rel: str) -> Path | None:
