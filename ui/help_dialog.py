@@ -7,7 +7,7 @@ screen reader reads, and opening the dialog announces its heading and the emerge
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCollator, QLocale
+from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _, babel_locale
@@ -75,7 +75,9 @@ class HelpDialog(ScrollingDialog):
 
         if self.ctx.session is None:
             return
-        SafetyPlanDialog(self.ctx, self).exec()
+        dialog = SafetyPlanDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # gone once closed: no hidden copy of the plan stays
+        dialog.exec()
         self.refresh_plan()
 
     def refresh_plan(self) -> None:

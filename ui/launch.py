@@ -207,6 +207,8 @@ def screenshot(data_dir: Path | None, out: Path, theme_name: str, locale: str | 
         dlg.show()
         grab("20-get-help", dlg)
         dlg.close()
+        win.shell.open_safety_plan()
+        grab("21-safety-plan")
         from ui import screenshots_exchange
 
         screenshots_exchange.shoot(app, ctx, win, grab, lambda p: _wait_until(app, p))

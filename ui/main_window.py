@@ -197,6 +197,13 @@ class MainWindow(QMainWindow):
                 self.shell.flush()  # the draft being typed is kept, encrypted
             except Exception:
                 pass
+        from ui.safety_plan import SafetyPlanEditor
+
+        for editor in self.findChildren(SafetyPlanEditor):  # also in a dialog over Get help now
+            try:
+                editor.flush()
+            except Exception:
+                pass
         self.ctx.lock()
 
     def erase_current_profile(self) -> None:

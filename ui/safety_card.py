@@ -7,6 +7,7 @@ button to the person's own safety plan. It never suggests that anyone is watchin
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _
@@ -69,5 +70,7 @@ class SafetyCard(QWidget):
 
         if self.ctx.session is None:
             return
-        SafetyPlanDialog(self.ctx, self).exec()
+        dialog = SafetyPlanDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # gone once closed: no hidden copy of the plan stays
+        dialog.exec()
         self.refresh()

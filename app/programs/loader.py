@@ -86,7 +86,7 @@ def load(folder: Path) -> Program:
     errors = sorted(Draft202012Validator(schema()).iter_errors(raw), key=lambda e: list(map(str, e.path)))
     if errors:
         raise ProgramInvalid([Problem(PROGRAM_FILE, _yaml_line(node, list(e.absolute_path)),
-                                      f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}")
+                                      f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {_schema_message(e)}")
                               for e in errors[:50]])
     problems = _check_references(folder, raw, node)
     if problems:
@@ -99,6 +99,12 @@ def load(folder: Path) -> Program:
                    tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder)
 
 
+def _schema_message(error) -> str:
+    if error.validator == "not" and error.instance == "safety-plan":
+        return "'safety-plan' is kept for links to the person's safety plan; give the exercise another id"
+    return error.message
+
+
 def _inside(folder: Path, rel: str) -> Path | None:
     p = (folder / rel).resolve()
     return p if p.is_relative_to(folder.resolve()) and p.is_file() else None
@@ -106,6 +112,7 @@ def _inside(folder: Path, rel: str) -> Path | None:
 
 def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
     from app.exercises import registry
+    from app.safety.plan import TARGET as SAFETY_PLAN
 
     kinds = registry.known()
     problems: list[Problem] = []
@@ -151,15 +158,16 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
                 add(where + ["homework", hi, "id"], f"homework id '{hw['id']}' is used twice")
             seen_hw.add(hw["id"])
             ref = hw.get("exercise")
-            if ref and ref not in seen_ex and ref not in kinds:
-                add(where + ["homework", hi, "exercise"], f"'{ref}' is neither an exercise id nor a kind")
+            if ref and ref not in seen_ex and ref not in kinds and ref != SAFETY_PLAN:
+                add(where + ["homework", hi, "exercise"],
+                    f"'{ref}' is neither an exercise id nor a kind (nor '{SAFETY_PLAN}', the safety plan)")
             elif ref in ambiguous:
                 add(where + ["homework", hi, "exercise"], _ambiguous(ref, ambiguous[ref]))
         lesson = _inside(folder, m["lesson"])
         if lesson is None:
             add(where + ["lesson"], f"lesson file not found: {m['lesson']}")
             continue
-        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds), ambiguous)
+        problems += _check_lesson(lesson, m["lesson"], set(seen_ex) | set(kinds) | {SAFETY_PLAN}, ambiguous)
     return problems
 
 

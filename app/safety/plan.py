@@ -1,4 +1,8 @@
-"""The person's own safety plan, kept in the encrypted store."""
+"""The person's own safety plan, kept in the encrypted store.
+
+Its sections follow Stanley & Brown's Safety Planning Intervention. A program's lesson or homework
+opens the plan with the target :data:`TARGET` (``[text](exercise:safety-plan)``).
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,9 @@ SECTIONS = (
      N_("The things and people that matter most to me and are worth living for.")),
 )
 SECTION_IDS = tuple(s[0] for s in SECTIONS)
+PROFESSIONALS = "professionals"
+# What a program's lesson link or homework names to open the plan; no exercise may take this id.
+TARGET = "safety-plan"
 
 
 def load(store: Store) -> dict[str, str]:
@@ -43,3 +50,20 @@ def save(store: Store, section: str, body: str) -> None:
 
 def is_empty(store: Store) -> bool:
     return not any(v.strip() for v in load(store).values())
+
+
+def professionals_suggestion(session, resources) -> str:
+    """What Hearth can offer for an empty "Professionals and crisis lines" section, one line each.
+
+    The paired clinicians first (name, clinic, and the phone and e-mail their card gives), then the
+    crisis lines and emergency number of ``resources`` (:func:`app.safety.crisis.load`), in the
+    current language. Nothing is invented: a country without crisis data adds no line, and the
+    result is "" when nothing is known. It is only ever offered; :func:`save` it if the person keeps it.
+    """
+    from app.safety import clinicians, crisis
+
+    lines = list(clinicians.contact_lines(session))
+    if resources.country is not None:
+        lines += crisis.line_texts(resources)
+        lines.append(crisis.emergency_text(resources))
+    return "\n".join(lines)[:MAX_SECTION]

@@ -97,6 +97,10 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     program.load()
     _settle(qtbot, 150)
     check("program-lesson", win)
+    ctx.set_country("GB")  # crisis data to suggest: the plan's suggestion card shows
+    shell.open_safety_plan()
+    _settle(qtbot, 120)
+    check("safety-plan", win)
     from ui.exercises import registry
 
     spec_module = program.program.modules[0]

@@ -1,4 +1,4 @@
-"""Exercises & journal: the journal, this module's exercises and every tool."""
+"""Exercises & journal: the journal, the person's safety plan, this module's exercises and every tool."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from app.exercises import registry as kinds
 from app.i18n import _, content
 from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
+from app.safety.plan import TARGET as SAFETY_PLAN
 from ui import tab_order
 from ui.exercises import registry as editors
 from ui.exercises.host import ExerciseHost
 from ui.pages.journal import JournalPage
+from ui.safety_plan import SafetyPlanView
 from ui.widgets import make_label
 
 JOURNAL = "journal"
@@ -35,6 +37,9 @@ class ExercisesPage(QWidget):
         self.journal = JournalPage(ctx)
         self.hosts[JOURNAL] = self.journal
         self.stack.addWidget(self.journal)
+        self.plan = SafetyPlanView(ctx)  # a page here, not a dialog: the sidebar leads to it
+        self.hosts[SAFETY_PLAN] = self.plan
+        self.stack.addWidget(self.plan)
         lay.addWidget(self.heading)
         lay.addLayout(form)
         lay.addWidget(self.stack, 1)
@@ -57,7 +62,8 @@ class ExercisesPage(QWidget):
 
     def _fill_chooser(self) -> None:
         current = self.chooser.currentData()
-        self._choices = [(_("Journal"), JOURNAL, None, None, None)]
+        self._choices = [(_("Journal"), JOURNAL, None, None, None),
+                         (_("My safety plan"), SAFETY_PLAN, None, None, None)]
         for kind, spec, pid, mid in self._program_exercises():
             self._choices.append((_("This week: {title}").format(title=content(spec["title"])),
                                   kind, spec, pid, mid))
@@ -72,7 +78,7 @@ class ExercisesPage(QWidget):
 
     @staticmethod
     def _key(kind: str, spec: dict | None) -> str:
-        return kind if kind == JOURNAL else f"{kind}:{spec['id'] if spec else '-'}"
+        return kind if kind in (JOURNAL, SAFETY_PLAN) else f"{kind}:{spec['id'] if spec else '-'}"
 
     # --- showing one ----------------------------------------------------------------------
 
@@ -98,15 +104,22 @@ class ExercisesPage(QWidget):
 
     def _order_tabs(self) -> None:
         """The chooser, then the shown exercise's list and form: Tab follows the page from top to bottom."""
-        tab_order.chain([self.chooser, *self.stack.currentWidget().browser.tab_stops()])
+        shown = self.stack.currentWidget()
+        stops = shown.tab_stops() if shown is self.plan else shown.browser.tab_stops()
+        tab_order.chain([self.chooser, *stops])
 
     def open(self, kind: str, spec: dict | None = None, program_id: str | None = None,
              module_id: str | None = None) -> None:
-        """Open an exercise (from a lesson's "try it now")."""
-        if kind != JOURNAL and kind not in editors.editors():
+        """Open an exercise (from a lesson's "try it now"), the journal, or the safety plan."""
+        if kind not in (JOURNAL, SAFETY_PLAN) and kind not in editors.editors():
             return
         self._fill_chooser()
         self._show(kind, spec, program_id, module_id)
+        if kind == SAFETY_PLAN:
+            self.plan.focus_start()  # from Home or a lesson: straight to where one writes
+
+    def open_safety_plan(self) -> None:
+        self.open(SAFETY_PLAN)
 
     def open_entry(self, entry_id: str) -> None:
         """Open the exercise an entry belongs to, with that entry (and a clinician's comments on it) shown."""
@@ -136,7 +149,7 @@ class ExercisesPage(QWidget):
     def clear(self) -> None:
         for key, host in list(self.hosts.items()):
             host.clear()
-            if key != JOURNAL:
+            if key not in (JOURNAL, SAFETY_PLAN):
                 self.stack.removeWidget(host)
                 host.deleteLater()
                 del self.hosts[key]

@@ -1,5 +1,5 @@
 """Home: a greeting, what is new from the clinician, the daily check-in, where to continue,
-this week's homework, and quick ways in.
+this week's homework, and quick ways in (the journal and the person's safety plan).
 
 Starting focus: when Home is shown after unlocking, or with Ctrl+1 (or because
 focus was on the page just left), the keyboard goes to the mood check-in, so a
@@ -27,16 +27,18 @@ from ui.widgets import action_card, make_label, primary_button, scrolled_page
 
 
 class HomePage(QWidget):
-    """``go(section)``, ``open_module(module_id)``, ``open_entry(entry_id)`` and ``open_measure(measure_id)``
-    are the shell's ways to another page (the last two fall back to the page itself)."""
+    """``go(section)``, ``open_module(module_id)``, ``open_entry(entry_id)``, ``open_measure(measure_id)`` and
+    ``open_plan()`` are the shell's ways to another page (the last three fall back to the section)."""
 
-    def __init__(self, ctx, go, open_module, parent=None, *, open_entry=None, open_measure=None):
+    def __init__(self, ctx, go, open_module, parent=None, *, open_entry=None, open_measure=None, open_plan=None):
         super().__init__(parent)
         self.ctx = ctx
         self.go, self.open_module = go, open_module
         self.open_entry = open_entry or (lambda _entry_id: go("journal"))
         self.open_measure = open_measure or (lambda _measure_id: go("measures"))
+        self.open_plan = open_plan or (lambda: go("journal"))
         self._journal_count = 0
+        self._plan_written = False
         self._continue_id = None
         _body, lay = scrolled_page(self)
         self._column = lay
@@ -81,11 +83,22 @@ class HomePage(QWidget):
         self.write = QPushButton()
         self.write.clicked.connect(lambda: self.go("journal"))
         lay.addWidget(action_card(self.write, self.journal_title, self.journal_text))
+        # The safety plan: inviting while it is empty, a quiet reminder once written; never alarming.
+        self.plan_title, self.plan_text = make_label("subheading"), make_label("muted")
+        self.plan_button = QPushButton()
+        self.plan_button.setObjectName("homeSafetyPlan")
+        self.plan_button.clicked.connect(lambda: self.open_plan())
+        self.plan_frame = action_card(self.plan_button, self.plan_title, self.plan_text)
+        self.plan_frame.setObjectName("safetyPlanCard")
+        lay.addWidget(self.plan_frame)
         lay.addStretch(1)
         self.retranslate()
 
     def load(self) -> None:
+        from app.safety import plan
+
         self._journal_count = journal.count(self.ctx.session.store)
+        self._plan_written = not plan.is_empty(self.ctx.session.store)
         self.checkin.load()
         self.retranslate()
 
@@ -165,6 +178,7 @@ class HomePage(QWidget):
         self.feedback.set_news([], {}, {})
         self.checkin.clear()
         self._journal_count = 0
+        self._plan_written = False
         self._continue_id = None
         self.retranslate()
 
@@ -248,6 +262,16 @@ class HomePage(QWidget):
             self.journal_text.setText(_("Writing down what happened and how you felt is a good first step. "
                                         "Your entries stay encrypted on this computer."))
         self.write.setText(_("Write in my journal"))
+        self.plan_title.setText(_("My safety plan"))
+        if self._plan_written:
+            self.plan_text.setText(_("Your plan is ready whenever you need it. Look at it now and then, and keep "
+                                     "its names and numbers up to date."))
+            self.plan_button.setText(_("Open my safety plan"))
+        else:
+            self.plan_text.setText(_("A safety plan is a short list, in your own words, of what helps when things "
+                                     "get hard: signs to watch for, things that calm you, and people you can call. "
+                                     "Writing it on a calm day means it is ready if you ever need it."))
+            self.plan_button.setText(_("Write my safety plan"))
 
 
 def _typing(widget) -> bool:

@@ -12,7 +12,8 @@ from app.exercises import store as ex_store
 from app.exchange.patient import has_clinician
 from app.i18n import _, content, format_date, ngettext
 from app.programs import loader, progress, render, unlock
-from ui import theme
+from app.safety.plan import TARGET as SAFETY_PLAN
+from ui import tab_order, theme
 from ui.document_view import DocumentView
 from ui.widgets import WrappingList, card, clear_layout, make_label, primary_button, scroll_area, scrolled_page
 
@@ -182,6 +183,13 @@ class ProgramPage(QWidget):
         self.lesson.anchorClicked.connect(self._link)
         self.try_label = make_label("subheading")
         self.try_row = QHBoxLayout()
+        plan_row = QHBoxLayout()
+        self.plan_button = QPushButton()
+        self.plan_button.setObjectName("lessonSafetyPlan")
+        self.plan_button.clicked.connect(lambda: self.open_exercise(SAFETY_PLAN, None, None, None))
+        self.plan_button.hide()
+        plan_row.addWidget(self.plan_button)
+        plan_row.addStretch(1)
         self.homework_label = make_label("subheading")
         self.homework = WrappingList(fit_rows=True)
         self.homework.setObjectName("homeworkList")
@@ -192,6 +200,7 @@ class ProgramPage(QWidget):
         rl.addWidget(self.lesson)
         rl.addWidget(self.try_label)
         rl.addLayout(self.try_row)
+        rl.addLayout(plan_row)
         rl.addWidget(self.homework_label)
         rl.addWidget(self.homework)
         rl.addWidget(self.finished, 0, Qt.AlignmentFlag.AlignTrailing)
@@ -254,7 +263,7 @@ class ProgramPage(QWidget):
                 *(html.escape(t) for t in (content(self.module.title),
                                            content(self.module.summary), state_text(state))))
             self.lesson.setHtml(render.page(body, colors))
-            for w in (self.try_label, self.homework_label, self.homework, self.finished):
+            for w in (self.try_label, self.plan_button, self.homework_label, self.homework, self.finished):
                 w.hide()
             return
         store = self.ctx.session.store
@@ -264,12 +273,14 @@ class ProgramPage(QWidget):
         self.lesson.setHtml(render.lesson_html(self.program, self.module, colors, lesson_context(store)))
         self.lesson_area.verticalScrollBar().setValue(0)  # a new lesson starts at its top
         self._timer.start()
-        self.try_label.setVisible(bool(self.module.exercises))
+        to_plan = any(hw.get("exercise") == SAFETY_PLAN for hw in self.module.homework)
+        self.try_label.setVisible(bool(self.module.exercises) or to_plan)
         for ex in self.module.exercises:
             b = QPushButton(content(ex["title"]))
             b.clicked.connect(lambda _c=False, e=ex: self.open_exercise(e["kind"], e, self.program.id, self.module.id))
             self.try_row.addWidget(b)
         self.try_row.addStretch(1)
+        self.plan_button.setVisible(to_plan)  # homework asks for the safety plan: a way there, under the exercises
         done = progress.homework_done(store, self.program.id)
         self.homework_label.setVisible(bool(self.module.homework))
         self.homework.setVisible(bool(self.module.homework))
@@ -284,6 +295,10 @@ class ProgramPage(QWidget):
         self.finished.show()
         self.finished.setChecked(state.status == unlock.DONE)
         self._finished_text()
+        tries = [self.try_row.itemAt(i).widget() for i in range(self.try_row.count())]
+        # Buttons made now would come last in Tab's order: keep the page's reading order instead.
+        tab_order.chain([self.lesson, *[w for w in tries if w is not None], self.plan_button, self.homework,
+                         self.finished])
 
     def _homework_changed(self, item) -> None:
         if self.program is None or self.ctx.session is None:
@@ -306,6 +321,9 @@ class ProgramPage(QWidget):
         if url.scheme() != "exercise" or self.module is None:
             return
         target = url.path() or url.toString().split(":", 1)[-1]
+        if target == SAFETY_PLAN:  # the person's own plan, not an exercise of the program
+            self.open_exercise(SAFETY_PLAN, None, None, None)
+            return
         spec = self.module.exercise(target) or self.program.all_exercises().get(target)
         kind = spec["kind"] if spec else target
         self.open_exercise(kind, spec, self.program.id, self.module.id if spec else None)
@@ -352,6 +370,7 @@ class ProgramPage(QWidget):
         self.lesson.setAccessibleName(_("Lesson"))
         self.homework.setAccessibleName(_("Homework for this week"))
         self.try_label.setText(_("Try it now"))
+        self.plan_button.setText(_("My safety plan"))
         self.homework_label.setText(_("Homework for this week"))
         self._finished_text()
         if self.ctx.session is not None and self.isVisible():

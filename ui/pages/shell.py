@@ -30,7 +30,7 @@ class ShellPage(SectionShell):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, {
             "home": HomePage(ctx, self.go, self.open_module, open_entry=self.open_entry,
-                             open_measure=self.open_measure),
+                             open_measure=self.open_measure, open_plan=self.open_safety_plan),
             "program": ProgramPage(ctx, self.open_exercise),
             "journal": ExercisesPage(ctx),
             "measures": MeasuresPage(ctx),
@@ -55,6 +55,11 @@ class ShellPage(SectionShell):
     def open_exercise(self, kind: str, spec: dict | None, program_id: str | None, module_id: str | None) -> None:
         self.go("journal")
         self.pages["journal"].open(kind, spec, program_id, module_id)
+
+    def open_safety_plan(self) -> None:
+        """The person's safety plan, as a page of Exercises & journal (from Home)."""
+        self.go("journal")
+        self.pages["journal"].open_safety_plan()
 
     def open_module(self, module_id: str | None) -> None:
         self.go("program")
