@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScro
                                QComboBox, QHeaderView, QLabel, QListView, QPushButton, QRadioButton, QScrollArea, QScrollBar,
                                QStackedWidget, QTableView, QToolButton, QWidget)
 
+from ui.exchange.fitted_table import WrappingHeader
+
 
 def _allowed(widget: QWidget, check: str) -> bool:
     allow = widget.property("audit_allow")
@@ -184,7 +186,16 @@ def _header_cut(header: QHeaderView) -> list[str]:
         if not text:
             continue
         size = header.sectionSize(section)
-        if horizontal:
+        if horizontal and isinstance(header, WrappingHeader):
+            # wraps at spaces: every word must fit its column, and the wrapped lines the header's height
+            word = max(fm.horizontalAdvance(w) for w in text.split()) + 12
+            if word > size:
+                problems.append(f"column {section} title {text[:30]!r} has a word that needs {word} px, has {size}")
+            tall = fm.boundingRect(QRect(0, 0, max(1, size - 12), 10_000), int(Qt.TextFlag.TextWordWrap),
+                                   text).height() + 4
+            if tall > header.height():
+                problems.append(f"column {section} title {text[:30]!r} needs {tall} px of height, has {header.height()}")
+        elif horizontal:
             lines = text.split("\n")
             need = max(fm.horizontalAdvance(line) for line in lines) + 12
             if need > size:

@@ -38,9 +38,10 @@ def test_the_clinic_rates_show_the_numbers_behind_them_and_each_patient(qtbot, w
     assert rates["Reliable recovery"][:2] == ["1 of 1", "100%"]
     assert "2 not a case at the first score" in rates["Recovery"][2]
     by_name = {_cells(page.model, r)[0]: _cells(page.model, r) for r in range(page.model.rowCount())}
-    assert by_name["Alex Moreau"][1].startswith("15 \u2192 7 (") and by_name["Alex Moreau"][4] == "Reliable recovery"
-    assert by_name["Kim Nakamura"][3] == "Not enough data: no scores"
-    assert by_name["Robin Okafor"][4] == "Not applicable: not a case at the first score"
+    assert by_name["Alex Moreau"][1] == "PHQ-9: 15 \u2192 7\nGAD-7: 11 \u2192 5"
+    assert by_name["Alex Moreau"][3] == "Reliable recovery" and by_name["Alex Moreau"][4] == "Modules: 1 of 8\nWeeks: 3"
+    assert by_name["Kim Nakamura"][2] == "Not enough data: no scores"
+    assert by_name["Robin Okafor"][3] == "Not applicable: not a case at the first score"
     assert "4 patients" in page.others.text()
 
 

@@ -33,6 +33,30 @@ def scores(mo: MeasureOutcome) -> str:
         last_date=_day(mo.last.taken_at))
 
 
+def short_scores(mo: MeasureOutcome) -> str:
+    """First and last score without dates, e.g. "14 -> 8" (the table; the patient page gives the dates)."""
+    if mo.first is None:
+        return _("no scores")
+    if mo.last is None:
+        # Translators: a questionnaire answered only once, e.g. "12 (one score)".
+        return _("{score} (one score)").format(score=_n(mo.first.total))
+    # Translators: the first and the last score of a questionnaire. Keep the arrow pointing from the first to
+    # the last in your script's direction.
+    return _("{first} \u2192 {last}").format(first=_n(mo.first.total), last=_n(mo.last.total))
+
+
+def all_scores(p: PatientOutcome) -> str:
+    """Both questionnaires, one line each: "PHQ-9: 15 -> 7"."""
+    shipped = engine.shipped()
+    return "\n".join(_("{measure}: {details}").format(measure=shipped[m].name if m in shipped else m,
+                                                     details=short_scores(p.measures[m])) for m in outcomes.TRACKED)
+
+
+def progress(p: PatientOutcome) -> str:
+    """Modules completed and weeks in treatment, one line each."""
+    return "\n".join((_("Modules: {modules}").format(modules=modules(p)), _("Weeks: {weeks}").format(weeks=weeks(p))))
+
+
 def measure_line(p: PatientOutcome, measure_id: str) -> str:
     """A questionnaire's scores and what they mean: "PHQ-9: 14 -> 8 (...); reliable improvement; ..."."""
     measure = engine.shipped().get(measure_id)

@@ -421,8 +421,9 @@ def rate_text(rate: Rate) -> str:
     return line
 
 
-def summary_lines(summary: ClinicSummary) -> list[str]:
-    """The clinic summary in sentences, one figure a line (the command line prints these)."""
+def summary_lines(summary: ClinicSummary, *, every_reason: bool = True) -> list[str]:
+    """The clinic summary in sentences, one figure a line (the command line prints these; the Outcomes
+    page leaves out reasons for ending that no patient has, ``every_reason=False``)."""
     lines = [ngettext("{count} patient", "{count} patients", summary.patients).format(
         count=format_number(summary.patients))]
     if summary.ended_only:
@@ -432,6 +433,8 @@ def summary_lines(summary: ClinicSummary) -> list[str]:
     lines += [rate_text(summary.rates[o]) for o in OUTCOMES]
     lines.append(_("Still in treatment: {count}").format(count=format_number(summary.still_in_treatment)))
     for reason, n in summary.endings.items():
+        if not (n or every_reason):
+            continue
         lines.append(_("Ended, {reason}: {count}").format(reason=_(endings.REASON_LABELS[reason]),
                                                           count=format_number(n)))
     lines.append(_mean_line(_("Guidance time per patient"), summary.guidance_minutes,

@@ -144,6 +144,8 @@ def workspace(qtbot, windows, locale, theme_name, check) -> None:
     shell = win.shell
     for key, _label in shell.SECTIONS:
         shell.go(key)
+        if key == "outcomes":  # its figures are worked out in a worker when the section is chosen
+            qtbot.waitUntil(lambda: shell.pages["outcomes"].summary is not None, timeout=20000)
         _settle(qtbot, 120)
         check(f"workspace-{key}", win)
     shell.go("patients")

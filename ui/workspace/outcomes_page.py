@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QMessageBox, QPushButton,
 
 from app.exchange import outcome_words, outcomes, outcomes_csv
 from app.i18n import _, format_number, ngettext
-from app.measures import engine
 from ui.exchange.common import save_file, show_error
 from ui.exchange.fitted_table import FittedTable
 from ui.widgets import EmptyState, card, make_label, scrolled_page
@@ -19,16 +18,13 @@ Role = Qt.ItemDataRole
 
 
 def _columns() -> list[str]:
-    shipped = engine.shipped()
-    return [_("Patient"), *(shipped[m].name if m in shipped else m for m in outcomes.TRACKED),
-            _("Reliable change"), _("Recovery"), _("Modules completed"), _("Weeks in treatment"),
+    return [_("Patient"), _("First and last scores"), _("Reliable change"), _("Recovery"), _("Progress"),
             _("Guidance time"), _("Treatment")]
 
 
 def patient_cells(p: outcomes.PatientOutcome) -> list[str]:
-    return [p.name, *(outcome_words.scores(p.measures[m]) for m in outcomes.TRACKED), outcome_words.change(p),
-            outcome_words.recovery(p), outcome_words.modules(p), outcome_words.weeks(p), outcome_words.guidance(p),
-            outcome_words.treatment(p)]
+    return [p.name, outcome_words.all_scores(p), outcome_words.change(p), outcome_words.recovery(p),
+            outcome_words.progress(p), outcome_words.guidance(p), outcome_words.treatment(p)]
 
 
 class OutcomeModel(QAbstractTableModel):
@@ -110,7 +106,7 @@ class OutcomesPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("outcomePatients")
         self.table.setModel(self.model)
-        self.table_fit = FittedTable(self.table, stretch=(1, 2), after_fit=lambda: self._fit_height(self.table))
+        self.table_fit = FittedTable(self.table, stretch=(1, 3), after_fit=lambda: self._fit_height(self.table))
         self.table.activated.connect(lambda index: self.open_patient.emit(index.data(Role.UserRole)))
         inner.addWidget(self.table_title)
         inner.addWidget(self.table)
@@ -180,7 +176,7 @@ class OutcomesPage(QWidget):
             for j, text in enumerate(values):
                 t.setItem(i, j, QTableWidgetItem(text))
         self.rates_fit.measure()
-        lines = outcomes.summary_lines(summary)
+        lines = outcomes.summary_lines(summary, every_reason=False)
         self.others.setText("\n".join([lines[0], *lines[1 + (1 if summary.ended_only else 0) + len(outcomes.OUTCOMES):]]))
 
     @staticmethod
