@@ -29,6 +29,7 @@ class Preview:
 
     sections: dict[str, list[dict]] = field(default_factory=dict)
     everything: bool = False
+    digests: dict[str, list[str]] = field(default_factory=dict, repr=False)  # per section, as ``sections``
 
     @property
     def counts(self) -> dict[str, int]:
@@ -57,11 +58,12 @@ def preview(session: Session, contact: Contact, categories=tuple(CATEGORIES), ev
     """What a package to ``contact`` would carry now; nothing is written."""
     store = session.store
     acked = {} if everything else acknowledged(store, contact)
-    out = {}
+    out, digests = {}, {}
     for section in sections_for(categories):
-        records = _READERS[section](store, contact.id)
-        out[section] = [r for r in records if acked.get((section, r["id"])) != digest(r)]
-    return Preview(out, everything)
+        kept = [(r, d) for r in _READERS[section](store, contact.id)
+                for d in (digest(r),) if acked.get((section, r["id"])) != d]
+        out[section], digests[section] = [r for r, _d in kept], [d for _r, d in kept]
+    return Preview(out, everything, digests)
 
 
 def acknowledged(store: Store, contact: Contact) -> dict[tuple[str, str], str]:
