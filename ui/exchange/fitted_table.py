@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 CELL_PADDING = 14    # the item delegate's text margins and the grid line, with a little room
 HEADER_PADDING = 12  # the header section's margins
@@ -86,13 +86,13 @@ class _ResizeWatch(QObject):
 
 
 class FittedTable:
-    """Makes ``table`` (a QTableWidget) read-only, row-selecting, Tab-leaving, wrapping and width-fitting.
+    """Makes ``table`` (a QTableView or QTableWidget) read-only, row-selecting, Tab-leaving, wrapping and width-fitting.
 
     Call ``measure()`` after filling the table; widths follow the viewport from then on.
     ``stretch`` names the columns that take any width left over.
     """
 
-    def __init__(self, table: QTableWidget, stretch: tuple[int, ...] = (), after_fit=None):
+    def __init__(self, table: QTableView, stretch: tuple[int, ...] = (), after_fit=None):
         self.table = table
         self.stretch = stretch
         self.after_fit = after_fit  # called when the rows changed height
@@ -121,16 +121,19 @@ class FittedTable:
         bold_font = QFont(t.font())
         bold_font.setBold(True)
         bold = QFontMetrics(bold_font)
+        model = t.model()
         natural, least = [], []
-        for col in range(t.columnCount()):
+        for col in range(model.columnCount()):
             line, word = _widths(header.label(col), header_fm)
             line, word = line + HEADER_PADDING, word + HEADER_PADDING
-            for row in range(t.rowCount()):
-                item = t.item(row, col)
-                if item is None:
+            for row in range(model.rowCount()):
+                index = model.index(row, col)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if text is None:
                     continue
-                fm = bold if item.font().bold() else plain
-                cell_line, cell_word = _widths(item.text(), fm)
+                font = index.data(Qt.ItemDataRole.FontRole)
+                fm = bold if font is not None and font.bold() else plain
+                cell_line, cell_word = _widths(str(text), fm)
                 line, word = max(line, cell_line + CELL_PADDING), max(word, cell_word + CELL_PADDING)
             natural.append(line)
             least.append(word)
@@ -140,7 +143,7 @@ class FittedTable:
 
     def fit(self) -> None:
         t = self.table
-        if not self.natural or t.columnCount() != len(self.natural):
+        if not self.natural or t.model().columnCount() != len(self.natural):
             return
         available = t.viewport().width()
         widths = share(self.natural, self.least, available)

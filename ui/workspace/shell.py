@@ -53,4 +53,5 @@ class WorkspaceShell(SectionShell):
 
     def _synced(self, result) -> None:
         super()._synced(result)
-        self.pages["patients"].refresh()
+        for imported in result.imported:  # only their rows change
+            self.pages["patients"].refresh_patient(imported.contact.id)
