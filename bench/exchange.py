@@ -171,9 +171,10 @@ def bench_gui(data: Path, work: Path) -> dict:
         return real_rows(*a, **k)
 
     workspace.patient_rows = counted
-    page = win.shell.pages["patients"]
-    listed = lambda: not getattr(page, "loading", False)  # noqa: E731 - the list may be worked out in a worker
+    # the list may be worked out in a worker (win.shell is the workspace once the session is open)
+    listed = lambda: not getattr(win.shell.pages["patients"], "loading", False)  # noqa: E731
     out = {"open_workspace": beat.measure(lambda: win._session_opened(session), listed)}
+    page = win.shell.pages["patients"]
     out["patient_rows_at_open"] = len(calls)
     out["patients"] = len(page.rows)
     out["list_refresh"] = beat.measure(page.refresh, listed)
