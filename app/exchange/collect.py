@@ -68,12 +68,9 @@ def preview(session: Session, contact: Contact, categories=tuple(CATEGORIES), ev
 
 def acknowledged(store: Store, contact: Contact) -> dict[tuple[str, str], str]:
     """(section, record id) -> digest of the version in the newest package the clinician acknowledged."""
-    rows = store.query(
-        "SELECT section, record_id, digest FROM exchange_sent s WHERE contact_id = ? AND sequence ="
-        " (SELECT max(sequence) FROM exchange_sent t WHERE t.contact_id = s.contact_id"
-        "  AND t.section = s.section AND t.record_id = s.record_id AND t.sequence <= ?)",
-        (contact.id, contact.acked_sequence))
-    return {(section, rid): d for section, rid, d in rows}
+    rows = store.query("SELECT section, record_id, digest FROM exchange_sent WHERE contact_id = ? AND sequence <= ?"
+                       " ORDER BY section, record_id, sequence", (contact.id, contact.acked_sequence))
+    return {(section, rid): d for section, rid, d in rows}  # in key order: the newest row of a record wins
 
 
 # --- readers: one per section, records exactly as they travel -----------------

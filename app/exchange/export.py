@@ -123,9 +123,11 @@ def _new_versions(c, contact_id: str, exported: Exported):
     the order of their sequence numbers, as the app does; a package recorded after a newer one
     keeps all its rows.
     """
-    newest = {(section, rid): (seq, digest) for section, rid, seq, digest in c.execute(
-        "SELECT section, record_id, max(sequence), digest FROM exchange_sent WHERE contact_id = ?"
-        " GROUP BY section, record_id", (contact_id,))}
+    newest = {}
+    for section, rid, seq, digest in c.execute(  # in key order: the last row of a record is its newest
+            "SELECT section, record_id, sequence, digest FROM exchange_sent WHERE contact_id = ?"
+            " ORDER BY section, record_id, sequence", (contact_id,)):
+        newest[section, rid] = (seq, digest)
     for section, rid, digest in exported.records:
         seq, known = newest.get((section, rid), (0, None))
         if known != digest or seq > exported.sequence:

@@ -28,8 +28,10 @@ def flags_text(row: workspace.PatientRow) -> str:
     return "\n".join(lines)
 
 
-def cells(row: workspace.PatientRow, colours: dict, bold: QFont) -> list[dict]:
-    """The six cells of one patient's row, each as {role: value}, in the current language and theme."""
+def row_texts(row: workspace.PatientRow) -> list[dict]:
+    """The words of one patient's six cells, each as {role: text}, in the current language.
+
+    Only strings: safe to work out in a worker (colours and fonts are added by :func:`cells`)."""
     name = ("\u26a0 " + row.name) if row.priority < 2 else row.name
     program = (_("{program}, module {module}").format(program=readable.program_title(row.program_id),
                                                       module=readable.module_title(row.program_id, row.module_id))
@@ -43,11 +45,26 @@ def cells(row: workspace.PatientRow, colours: dict, bold: QFont) -> list[dict]:
             shown, spoken, moved = readable.score_change(measure_name, *row.totals[measure_id])
             cell[Role.DisplayRole] = shown
             cell[Role.AccessibleTextRole] = spoken
-            if moved in CHANGE_COLOURS:
-                cell[Role.ForegroundRole] = QBrush(QColor(colours[CHANGE_COLOURS[moved]]))
+            cell[_MOVED] = moved
+        if row.priority < 2:
+            cell[Role.AccessibleDescriptionRole] = texts[5]
+        out.append(cell)
+    return out
+
+
+_MOVED = -1  # not a Qt role: which way a score moved, for its colour
+
+
+def cells(row: workspace.PatientRow, texts: list[dict], colours: dict, bold: QFont) -> list[dict]:
+    """``texts`` with the theme's colour for a change and the bold font of a flagged row."""
+    out = []
+    for cell in texts:
+        cell = dict(cell)
+        moved = cell.pop(_MOVED, None)
+        if moved in CHANGE_COLOURS:
+            cell[Role.ForegroundRole] = QBrush(QColor(colours[CHANGE_COLOURS[moved]]))
         if row.priority < 2:
             cell[Role.FontRole] = bold
-            cell[Role.AccessibleDescriptionRole] = texts[5]
         out.append(cell)
     return out
 
@@ -56,6 +73,7 @@ class PatientTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[workspace.PatientRow] = []
+        self.texts: list[list[dict]] = []  # row_texts of each row, in the language they were made in
         self._cells: list[list[dict]] = []
         self._headers: list[str] = [""] * COLUMNS
         self._look: tuple[dict, QFont] = ({}, QFont())
@@ -70,16 +88,19 @@ class PatientTableModel(QAbstractTableModel):
         self._headers = list(labels)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
-    def set_rows(self, rows: list[workspace.PatientRow]) -> None:
+    def set_rows(self, rows: list[workspace.PatientRow], texts: list[list[dict]] | None = None) -> None:
+        """Show ``rows``; ``texts`` are their :func:`row_texts` if already made (in a worker)."""
         self.beginResetModel()
         self.rows = list(rows)
-        self._cells = [cells(r, *self._look) for r in self.rows]
+        self.texts = list(texts) if texts is not None else [row_texts(r) for r in self.rows]
+        self._cells = [cells(r, t, *self._look) for r, t in zip(self.rows, self.texts)]
         self.endResetModel()
 
     def set_row(self, i: int, row: workspace.PatientRow) -> None:
         """Patient ``i`` changed and keeps its place: only that row is worked out again."""
         self.rows[i] = row
-        self._cells[i] = cells(row, *self._look)
+        self.texts[i] = row_texts(row)
+        self._cells[i] = cells(row, self.texts[i], *self._look)
         self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMNS - 1))
 
     # --- Qt ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
+from app import i18n
 from app.exchange import workspace
 from app.i18n import _
 from ui import theme
@@ -24,7 +25,7 @@ from ui.exchange.panels import OwnCardPanel, SyncFolderPanel
 from ui.widgets import EmptyState, make_label, primary_button, scroll_area
 from ui.worker import run_async
 from ui.workspace.patient_page import PatientPage
-from ui.workspace.patient_table import COLUMNS, PatientTableModel, flags_text  # noqa: F401 - flags_text re-exported
+from ui.workspace.patient_table import COLUMNS, PatientTableModel, flags_text, row_texts  # noqa: F401
 
 
 class PatientsPage(QWidget):
@@ -78,7 +79,7 @@ class PatientsPage(QWidget):
         self.patient.back.clicked.connect(self.show_list)
         self.views.addWidget(self.patient)
         self.patient.changed.connect(lambda: self.refresh_patient(self.patient.contact_id))
-        ctx.appearance_changed.connect(self._show_rows)  # the change colours follow the theme
+        ctx.appearance_changed.connect(lambda: self._show_rows(self.rows, self.model.texts))  # colours follow the theme
         self.retranslate()
 
     # --- data -------------------------------------------------------------------------
@@ -116,17 +117,23 @@ class PatientsPage(QWidget):
             return
         self._running = True
 
-        def done(rows) -> None:
+        language = i18n.current_language()
+
+        def work():
+            rows = workspace.patient_rows(session.store)
+            return rows, [row_texts(r) for r in rows]  # the words too: formatting 600 cells takes a while
+
+        def done(result) -> None:
             self._finished()
             if self.ctx.session is session:
-                self.model.rows = rows
-                self._show_rows()
+                rows, texts = result
+                self._show_rows(rows, texts if i18n.current_language() == language else None)
                 self.loaded.emit()
 
         def failed(_exc) -> None:
             self._finished()  # locked meanwhile: nothing to show
 
-        run_async(lambda: workspace.patient_rows(session.store), done, failed, self)
+        run_async(work, done, failed, self)
 
     def _finished(self) -> None:
         self._running = False
@@ -141,9 +148,9 @@ class PatientsPage(QWidget):
         row = workspace.patient_row(self.ctx.session.store, contact_id)
         rows = [r for r in self.rows if r.contact_id != contact_id]
         old = next((i for i, r in enumerate(self.rows) if r.contact_id == contact_id), None)
+        texts = [t for r, t in zip(self.rows, self.model.texts) if r.contact_id != contact_id]
         if row is None:
-            self.model.rows = rows
-            self._show_rows()
+            self._show_rows(rows, texts)
             return
         keys = [workspace.sort_key(r) for r in rows]
         place = bisect.bisect_left(keys, workspace.sort_key(row))
@@ -152,19 +159,21 @@ class PatientsPage(QWidget):
             self.fitted.measure()
             self._fit_rows()
         else:
-            self.model.rows = rows[:place] + [row] + rows[place:]
-            self._show_rows()
+            self._show_rows(rows[:place] + [row] + rows[place:], texts[:place] + [row_texts(row)] + texts[place:])
 
-    def _show_rows(self) -> None:
-        """Put ``rows`` on the screen in the current language and theme (nothing is read from the store)."""
+    def _show_rows(self, rows: list | None = None, texts: list | None = None) -> None:
+        """Put ``rows`` (by default the ones shown) on the screen in the current language and theme;
+        ``texts`` are their words if already made. Nothing is read from the store."""
         if self.ctx.session is None:
             return
+        if rows is None:
+            rows = self.rows
         current = self.table.currentIndex().row()
         chosen = self.rows[current].contact_id if 0 <= current < len(self.rows) else None
         bold = QFont(self.table.font())
         bold.setBold(True)
         self.model.set_look(theme.colors(self.ctx.theme_name), bold)
-        self.model.set_rows(self.rows)
+        self.model.set_rows(rows, texts)
         self.fitted.measure()
         self._fit_rows()
         self.table.setVisible(bool(self.rows))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from ui.exchange.audit_view import AuditView
@@ -31,6 +31,9 @@ class AuditPage(QWidget):
         self.retranslate()
 
     def load(self) -> None:
+        stack = self.parentWidget()
+        if isinstance(stack, QStackedWidget) and stack.currentWidget() is not self:
+            return  # read when its section is chosen (every export and import is a row: not at unlock)
         self.view.load()
 
     def clear(self) -> None:
