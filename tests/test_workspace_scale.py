@@ -149,3 +149,16 @@ def test_sending_a_file_seals_and_writes_it_in_a_worker(qtbot, pair, tmp_path, m
     (thread,) = threads
     assert thread is not threading.main_thread()
     assert QApplication.activeModalWidget() is None  # the wait's dialog is gone
+
+
+def test_the_payload_put_together_from_each_records_json_is_the_canonical_payload(pair):
+    from app.exchange.jsonsafe import canonical
+
+    _doc, pat = pair
+    pat_to_doc = xu.contact(pat, "Doc")
+    from app.exchange import outbox
+
+    outbox.add_message(pat.store, pat_to_doc, "Gr\u00fc\u00dfe \u2014 \u0645\u0631\u062d\u0628\u0627 \"quoted\"")
+    for categories in (tuple(collect.CATEGORIES), ("checkins",), ("messages", "measures")):
+        shown = collect.preview(pat, pat_to_doc, categories)
+        assert shown.encoded_payload() == canonical(shown.payload())

@@ -63,12 +63,14 @@ def export_package(session: Session, contact: Contact, *, categories=tuple(colle
     own = keys.ensure(store)
     from_patient = session.kind != "clinician"
     records: tuple = ()
+    encoded = None
     if from_patient:
         shown = collect.preview(session, contact, categories, everything)
         payload, counts, kind = shown.payload(), shown.counts, package.PATIENT_PROGRESS
         records = tuple((section, r["id"], d) for section in shown.sections
                         for r, d in zip(shown.sections[section], shown.digests[section]))
         items = {"exchange_messages": tuple(m["id"] for m in payload.get("messages", []))}
+        encoded = shown.encoded_payload()
     else:
         payload = outbox.feedback_payload(store, contact, everything)
         counts = {k: len(v) for k, v in payload.items() if isinstance(v, list)}
@@ -80,7 +82,8 @@ def export_package(session: Session, contact: Contact, *, categories=tuple(colle
     with store.transaction() as c:
         sequence = contacts.get(store, contact.id).out_sequence + 1
         c.execute("UPDATE exchange_contacts SET out_sequence = ? WHERE id = ?", (sequence, contact.id))
-    data, manifest = package.seal(own, contact.age_recipient, kind, payload, sequence=sequence)
+    data, manifest = package.seal(own, contact.age_recipient, kind, payload, sequence=sequence,
+                                  encoded_payload=encoded)
     return Exported(data, manifest["uuid"], sequence, kind, counts, hashlib.sha256(data).hexdigest(),
                     contact.id, manifest["created"], records, items)
 
