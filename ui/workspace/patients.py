@@ -154,6 +154,8 @@ class PatientsPage(QWidget):
             return
         keys = [workspace.sort_key(r) for r in rows]
         place = bisect.bisect_left(keys, workspace.sort_key(row))
+        if place == old and self.rows[old] == row:
+            return  # nothing on the list changed (a file was sent to them, say)
         if place == old:
             self.model.set_row(old, row)
             self.fitted.measure()
