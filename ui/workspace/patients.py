@@ -145,6 +145,8 @@ class PatientsPage(QWidget):
         """One patient's row again (after a file from them was imported, or one to them was sent)."""
         if self.ctx.session is None or not contact_id:
             return
+        if self._running:
+            self._again = True  # the list being worked out may have read the store before this change
         row = workspace.patient_row(self.ctx.session.store, contact_id)
         rows = [r for r in self.rows if r.contact_id != contact_id]
         old = next((i for i, r in enumerate(self.rows) if r.contact_id == contact_id), None)
