@@ -145,7 +145,7 @@ def workspace(qtbot, windows, locale, theme_name, check) -> None:
         check(f"workspace-{key}", win)
     shell.go("patients")
     patients = shell.pages["patients"]
-    qtbot.waitUntil(lambda: not patients.loading and patients.rows, timeout=20000)
+    qtbot.waitUntil(lambda: not patients.loading and bool(patients.rows), timeout=20000)
     patients.open_patient_at(0)
     page = patients.patient
     qtbot.waitUntil(lambda: all(c.drawn for c in page.charts), timeout=60000)
