@@ -49,7 +49,22 @@ def open_profile(win, ctx, name):
     if ctx.unlocked:
         win.lock()
     win._session_opened(ctx.manager.unlock(ctx.manager.find(name), PASSWORD))
+    wait_for_patients(win)
     return ctx.session
+
+
+def wait_for_patients(win, limit: float = 20.0) -> None:
+    """In a clinician workspace, until the patient list (worked out in a worker) is shown."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    patients = getattr(win.shell, "pages", {}).get("patients")
+    end = time.monotonic() + limit
+    while patients is not None and patients.loading and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    assert patients is None or not patients.loading, "the patient list was not worked out"
 
 
 def setup_pair(make_window, *, item9=1):
@@ -145,9 +160,9 @@ def test_round_trip_patient_clinician_patient(qtbot, make_window, tmp_path, monk
     assert win.shell.pages["patients"].views.currentWidget() is patients.patient
     patients.show_list()
     assert [r.name for r in patients.rows] == ["Zed", "Amy"]
-    assert patients.table.item(0, 0).text().startswith("\u26a0")
-    assert "PHQ-9 item 9" in patients.table.item(0, 5).text()
-    assert patients.table.item(1, 5).text() == ""
+    assert patients.model.index(0, 0).data().startswith("\u26a0")
+    assert "PHQ-9 item 9" in patients.model.index(0, 5).data()
+    assert patients.model.index(1, 5).data() == ""
 
     # Comment on the entry, unlock a module, assign a questionnaire, send feedback.
     patients.open_patient_at(0)
@@ -252,6 +267,7 @@ def test_report_pdf_and_sync_folder(qtbot, make_window, tmp_path, monkeypatch, b
     qtbot.waitUntil(lambda: win.shell.notice.isVisible(), timeout=10000)
     assert "Zed" in win.shell.notice.text.text()
     patients = win.shell.pages["patients"]
+    wait_for_patients(win)
     assert patients.rows[0].name == "Zed"
     patients.open_patient_at(0)
     pdf = tmp_path / "report.pdf"

@@ -185,6 +185,10 @@ def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(
     assert text == ("Not shared in the newest file: Questionnaires, Safety flags, Messages, and Safety plan. No flag "
                     "here does not mean no risk: ask the patient.")
     assert readable.withheld_text(("messages",)) == "Not shared in the newest file: Messages."
+    from ui.workspace.patient_table import flags_text
+
+    assert flags_text(workspace.patient_rows(doc.store)[0]).endswith(
+        "Not shared in the newest file: Questionnaires, Safety flags, Messages, and Safety plan.")
     page = PatientPage(SimpleNamespace(session=doc, theme_name="light"))
     qtbot.addWidget(page)
     page.load(c.id)

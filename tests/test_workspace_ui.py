@@ -44,28 +44,34 @@ def row_of(patients, name):
     return next(i for i, r in enumerate(patients.rows) if r.name == name)
 
 
+def cell(patients, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+    return patients.model.index(row, column).data(role)
+
+
 def test_patient_list_says_worse_and_better_in_words_with_colour_second(workspace):
     win, ctx = workspace
     patients = win.shell.pages["patients"]
     sam, alex, kim = (row_of(patients, n) for n in ("Sam Lindqvist", "Alex Moreau", "Kim Nakamura"))
-    worse, better = patients.table.item(sam, 3), patients.table.item(alex, 3)
-    assert worse.text() == "13 \u2191 worse (was 6)"
-    assert better.text() == "7 \u2193 better (was 15)"
-    assert patients.table.item(kim, 3).text() == "-"
+    assert cell(patients, sam, 3) == "13 \u2191 worse (was 6)"
+    assert cell(patients, alex, 3) == "7 \u2193 better (was 15)"
+    assert cell(patients, kim, 3) == "-"
     # A screen reader hears the change too, and which questionnaire it is.
-    assert worse.data(Qt.ItemDataRole.AccessibleTextRole) == "PHQ-9: 13, worse than the score before, 6"
-    assert "better" in better.data(Qt.ItemDataRole.AccessibleTextRole)
+    spoken = Qt.ItemDataRole.AccessibleTextRole
+    assert cell(patients, sam, 3, spoken) == "PHQ-9: 13, worse than the score before, 6"
+    assert "better" in cell(patients, alex, 3, spoken)
     light = theme.colors("light")
-    assert worse.foreground().color() == QColor(light["error"])
-    assert better.foreground().color() == QColor(light["ok"])
+    colour = Qt.ItemDataRole.ForegroundRole
+    assert cell(patients, sam, 3, colour).color() == QColor(light["error"])
+    assert cell(patients, alex, 3, colour).color() == QColor(light["ok"])
     ctx.set_appearance(theme_choice="dark")
-    worse = patients.table.item(row_of(patients, "Sam Lindqvist"), 4)
-    assert "worse" in worse.text() and worse.foreground().color() == QColor(theme.colors("dark")["error"])
+    sam = row_of(patients, "Sam Lindqvist")
+    assert "worse" in cell(patients, sam, 4)
+    assert cell(patients, sam, 4, colour).color() == QColor(theme.colors("dark")["error"])
 
 
 def _tab_leaves(qtbot, table) -> bool:
     table.setFocus()
-    table.setCurrentCell(0, 0)
+    table.setCurrentIndex(table.model().index(0, 0))
     assert QApplication.focusWidget() is table
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     return QApplication.focusWidget() is not table
@@ -128,7 +134,7 @@ def _clipped_headers(table) -> list[str]:
     fm = QFontMetrics(header.font())
     out = []
     for i in range(header.count()):
-        label = table.horizontalHeaderItem(i).text()
+        label = table.model().headerData(i, Qt.Orientation.Horizontal)
         rect = fm.boundingRect(0, 0, header.sectionSize(i) - 8, 10_000, int(Qt.TextFlag.TextWordWrap), label)
         if max(fm.horizontalAdvance(w) for w in label.split()) > header.sectionSize(i) - 8 or rect.height() > header.height():
             out.append(label)

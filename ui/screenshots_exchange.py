@@ -41,8 +41,9 @@ def shoot(app, ctx, win, grab, wait) -> None:
     win.lock()
     win._session_opened(ctx.manager.unlock(ctx.manager.find("Dr Rivera"), demo_data.DEMO_PASSWORD))
     ctx.set_appearance(theme_choice=ctx.device.theme)
-    grab("63-workspace-patients")
     patients = win.shell.pages["patients"]
+    wait(lambda: not patients.loading)  # the list is worked out in a worker
+    grab("63-workspace-patients")
     patients.open_patient_at(0)
     page = patients.patient
     wait(lambda: all(c.drawn for c in page.charts))

@@ -1,10 +1,15 @@
-"""Run slow core work (key derivation takes ~0.3 s) off the GUI thread."""
+"""Run slow core work (key derivation takes ~0.3 s, an export of years of data as long) off the GUI thread."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+
+WAIT_DIALOG_MS = 300  # a wait shorter than this shows no dialog
+_INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+                    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
+                    QEvent.Type.ShortcutOverride})
 
 _live: set = set()
 
@@ -50,3 +55,55 @@ def run_async(fn, on_result, on_error, parent: QObject | None = None) -> None:
             _close_unclaimed(value)
 
     threading.Thread(target=work, name="hearth-worker", daemon=True).start()
+
+
+class _HoldInput(QObject):
+    """Swallows the person's clicks and keys while a wait runs (before its modal dialog is up)."""
+
+    def eventFilter(self, _obj, event):  # noqa: N802 - Qt override
+        return event.type() in _INPUT
+
+
+def run_waiting(fn, parent=None, text: str = ""):
+    """Call ``fn()`` in a thread and return its value (or raise its exception), like a modal dialog's
+    ``exec()``: the GUI thread keeps painting and handling events meanwhile, clicks and keys are held,
+    and a wait longer than ``WAIT_DIALOG_MS`` shows ``text`` in a small modal dialog."""
+    app = QCoreApplication.instance()
+    if app is None:  # no event loop to keep alive (a command-line caller)
+        return fn()
+    from PySide6.QtWidgets import QProgressDialog
+
+    loop = QEventLoop()
+    outcome: dict = {}
+
+    def finished(value) -> None:
+        outcome["value"] = value
+        loop.quit()
+
+    def failed(exc) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    hold = _HoldInput()
+    app.installEventFilter(hold)
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.reset()  # not shown until the timer below says so
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(dialog.show)
+    timer.start(WAIT_DIALOG_MS)
+    try:
+        run_async(fn, finished, failed)
+        if not outcome:
+            loop.exec()
+    finally:
+        timer.stop()
+        app.removeEventFilter(hold)
+        dialog.close()
+        dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")

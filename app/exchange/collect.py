@@ -30,6 +30,8 @@ class Preview:
 
     sections: dict[str, list[dict]] = field(default_factory=dict)
     everything: bool = False
+    digests: dict[str, list[str]] = field(default_factory=dict, repr=False)  # per section, as ``sections``
+    encoded: dict[str, list[bytes]] = field(default_factory=dict, repr=False)  # canonical JSON of each record
 
     @property
     def counts(self) -> dict[str, int]:
@@ -42,9 +44,24 @@ class Preview:
     def payload(self) -> dict:
         return {"sections": list(self.sections), "everything": self.everything, **self.sections}
 
+    def encoded_payload(self) -> bytes:
+        """``canonical(self.payload())``, put together from each record's canonical JSON (made once, for
+        its digest) instead of encoding years of records again."""
+        parts = {"sections": canonical(list(self.sections)), "everything": canonical(self.everything)}
+        for name, records in self.sections.items():
+            encoded = self.encoded.get(name)
+            parts[name] = (b"[" + b",".join(encoded) + b"]" if encoded is not None and len(encoded) == len(records)
+                           else canonical(records))
+        return b"{" + b",".join(canonical(k) + b":" + parts[k] for k in sorted(parts)) + b"}"
+
 
 def digest(record: dict) -> str:
     return hashlib.sha256(canonical(record)).hexdigest()
+
+
+def _encode(record: dict) -> tuple[bytes, str]:
+    data = canonical(record)
+    return data, hashlib.sha256(data).hexdigest()
 
 
 def sections_for(categories) -> list[str]:
@@ -58,21 +75,21 @@ def preview(session: Session, contact: Contact, categories=tuple(CATEGORIES), ev
     """What a package to ``contact`` would carry now; nothing is written."""
     store = session.store
     acked = {} if everything else acknowledged(store, contact)
-    out = {}
+    out, digests, encoded = {}, {}, {}
     for section in sections_for(categories):
-        records = _READERS[section](store, contact.id)
-        out[section] = [r for r in records if acked.get((section, r["id"])) != digest(r)]
-    return Preview(out, everything)
+        kept = [(r, e, d) for r in _READERS[section](store, contact.id)
+                for e, d in (_encode(r),) if acked.get((section, r["id"])) != d]
+        out[section] = [r for r, _e, _d in kept]
+        encoded[section] = [e for _r, e, _d in kept]
+        digests[section] = [d for _r, _e, d in kept]
+    return Preview(out, everything, digests, encoded)
 
 
 def acknowledged(store: Store, contact: Contact) -> dict[tuple[str, str], str]:
     """(section, record id) -> digest of the version in the newest package the clinician acknowledged."""
-    rows = store.query(
-        "SELECT section, record_id, digest FROM exchange_sent s WHERE contact_id = ? AND sequence ="
-        " (SELECT max(sequence) FROM exchange_sent t WHERE t.contact_id = s.contact_id"
-        "  AND t.section = s.section AND t.record_id = s.record_id AND t.sequence <= ?)",
-        (contact.id, contact.acked_sequence))
-    return {(section, rid): d for section, rid, d in rows}
+    rows = store.query("SELECT section, record_id, digest FROM exchange_sent WHERE contact_id = ? AND sequence <= ?"
+                       " ORDER BY section, record_id, sequence", (contact.id, contact.acked_sequence))
+    return {(section, rid): d for section, rid, d in rows}  # in key order: the newest row of a record wins
 
 
 # --- readers: one per section, records exactly as they travel -----------------

@@ -63,12 +63,14 @@ def export_package(session: Session, contact: Contact, *, categories=tuple(colle
     own = keys.ensure(store)
     from_patient = session.kind != "clinician"
     records: tuple = ()
+    encoded = None
     if from_patient:
         shown = collect.preview(session, contact, categories, everything)
         payload, counts, kind = shown.payload(), shown.counts, package.PATIENT_PROGRESS
-        records = tuple((section, r["id"], collect.digest(r)) for section in shown.sections
-                        for r in shown.sections[section])
+        records = tuple((section, r["id"], d) for section in shown.sections
+                        for r, d in zip(shown.sections[section], shown.digests[section]))
         items = {"exchange_messages": tuple(m["id"] for m in payload.get("messages", []))}
+        encoded = shown.encoded_payload()
     else:
         payload = outbox.feedback_payload(store, contact, everything)
         counts = {k: len(v) for k, v in payload.items() if isinstance(v, list)}
@@ -80,7 +82,8 @@ def export_package(session: Session, contact: Contact, *, categories=tuple(colle
     with store.transaction() as c:
         sequence = contacts.get(store, contact.id).out_sequence + 1
         c.execute("UPDATE exchange_contacts SET out_sequence = ? WHERE id = ?", (sequence, contact.id))
-    data, manifest = package.seal(own, contact.age_recipient, kind, payload, sequence=sequence)
+    data, manifest = package.seal(own, contact.age_recipient, kind, payload, sequence=sequence,
+                                  encoded_payload=encoded)
     return Exported(data, manifest["uuid"], sequence, kind, counts, hashlib.sha256(data).hexdigest(),
                     contact.id, manifest["created"], records, items)
 
@@ -113,6 +116,27 @@ def export_to(session: Session, contact: Contact, path: Path, **options) -> Expo
     return done
 
 
+def _new_versions(c, contact_id: str, exported: Exported):
+    """The records of ``exported`` whose digest differs from the newest one recorded for them.
+
+    ``acknowledged`` takes, per record, the digest of the newest package at or before the
+    acknowledged one that recorded it; a row repeating the digest of the record's newest row
+    changes none of those answers, so it is left out (a record re-sent unchanged in 20 packages
+    the clinician never acknowledges keeps one row, not 20). This holds when packages are recorded in
+    the order of their sequence numbers, as the app does; a package recorded after a newer one
+    keeps all its rows.
+    """
+    newest = {}
+    for section, rid, seq, digest in c.execute(  # in key order: the last row of a record is its newest
+            "SELECT section, record_id, sequence, digest FROM exchange_sent WHERE contact_id = ?"
+            " ORDER BY section, record_id, sequence", (contact_id,)):
+        newest[section, rid] = (seq, digest)
+    for section, rid, digest in exported.records:
+        seq, known = newest.get((section, rid), (0, None))
+        if known != digest or seq > exported.sequence:
+            yield section, rid, digest
+
+
 def _record(session: Session, exported: Exported) -> None:
     store = session.store
     contact = contacts.get(store, exported.contact_id)
@@ -123,7 +147,7 @@ def _record(session: Session, exported: Exported) -> None:
         c.executemany("INSERT OR IGNORE INTO exchange_sent(contact_id, section, record_id, sequence, digest)"
                       " VALUES (?, ?, ?, ?, ?)",
                       [(contact.id, section, rid, exported.sequence, digest)
-                       for section, rid, digest in exported.records])
+                       for section, rid, digest in _new_versions(c, contact.id, exported)])
         outbox.mark_sent(c, contact, exported.uuid, exported.items)
         audit.record(c, audit.EXPORT, {"contact_id": contact.id, "name": contact.display_name,
                                        "fingerprint": contact.fingerprint, "sha256": exported.sha256,

@@ -43,18 +43,22 @@ class Opened:
 
 def seal(own: keys.OwnKeys, recipient: str, kind: str, payload: dict, *, sequence: int,
          package_uuid: str | None = None, created: str | None = None,
-         manifest_recipient: str | None = None) -> tuple[bytes, dict]:
+         manifest_recipient: str | None = None, encoded_payload: bytes | None = None) -> tuple[bytes, dict]:
     """Sign and encrypt; returns the file's bytes and the manifest.
 
     ``manifest_recipient`` differs from ``recipient`` only in tests (a package
-    signed for someone else but encrypted to us).
+    signed for someone else but encrypted to us). ``encoded_payload``, when given, is
+    ``canonical(payload)`` made already (the payload is then encoded once, not twice).
     """
+    body = canonical(payload) if encoded_payload is None else encoded_payload
     manifest = {"format": FORMAT, "version": VERSION, "kind": kind, "sender": own.key_id,
                 "recipient": manifest_recipient or recipient, "uuid": package_uuid or uuidlib.uuid4().hex,
                 "sequence": sequence, "created": created or utcnow(),
-                "payload_sha256": hashlib.sha256(canonical(payload)).hexdigest()}
+                "payload_sha256": hashlib.sha256(body).hexdigest()}
     signature = own.sign(canonical(manifest)).hex()
-    plaintext = canonical({"manifest": manifest, "signature": signature, "payload": payload})
+    # canonical({"manifest": ..., "payload": ..., "signature": ...}): keys in sorted order, as canonical() writes
+    plaintext = b"".join((b'{"manifest":', canonical(manifest), b',"payload":', body, b',"signature":',
+                          canonical(signature), b"}"))
     return pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(recipient)]), manifest
 
 

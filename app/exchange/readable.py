@@ -146,12 +146,13 @@ def item9_summary(answers) -> str:
 RISK_CATEGORIES = ("measures", "flags")
 
 
-def withheld_text(categories) -> str:
-    """What a patient left out of their newest file, said so that "no flag" is not read as "no risk"."""
+def withheld_text(categories, *, short: bool = False) -> str:
+    """What a patient left out of their newest file, said so that "no flag" is not read as "no risk"
+    (``short``: without the advice, for the patient list)."""
     if not categories:
         return ""
     names = format_list([_(SECTION_TITLES[c]) for c in categories if c in SECTION_TITLES])
-    if any(c in RISK_CATEGORIES for c in categories):
+    if any(c in RISK_CATEGORIES for c in categories) and not short:
         # Translators: shown to the clinician when the patient chose not to share questionnaires or safety
         # flags in their newest file; {categories} is a list such as "Questionnaires and Safety flags".
         return _("Not shared in the newest file: {categories}. No flag here does not mean no risk: "

@@ -131,23 +131,38 @@ def _flags(measures: dict[str, list[dict]], flag_records: list[dict]) -> tuple[s
 
 def patient_rows(store: Store) -> list[PatientRow]:
     """Every paired patient: self-harm flags first, then reliable deterioration, then the rest."""
-    rows = []
     left_out = withheld(store)
-    for c in contacts.all_contacts(store, role="patient"):
-        measures = _by_measure(records(store, c.id, "measures"))
-        current, past = _flags(measures, records(store, c.id, "flags"))
-        totals = {}
-        for mid in TRACKED:
-            scored = [r["total"] for r in measures.get(mid, []) if r["total"] is not None]
-            totals[mid] = (scored[-1] if scored else None, scored[-2] if len(scored) > 1 else None)
-        progress = [p for p in records(store, c.id, "progress") if p["active"]]
-        rows.append(PatientRow(c.id, c.display_name, c.fingerprint,
-                               progress[0]["program_id"] if progress else None,
-                               progress[0]["current_module"] if progress else None,
-                               c.in_at, totals, tuple(sorted(current)), tuple(sorted(past)),
-                               item9_answers(measures), left_out.get(c.id, ())))
-    rows.sort(key=lambda r: (r.priority, -_stamp(r.last_package_at), r.name.casefold()))
+    rows = [_row(store, c, left_out.get(c.id, ())) for c in contacts.all_contacts(store, role="patient")]
+    rows.sort(key=sort_key)
     return rows
+
+
+def patient_row(store: Store, contact_id: str) -> PatientRow | None:
+    """One patient's row of :func:`patient_rows` (after an import from them: the other rows are unchanged)."""
+    c = contacts.get(store, contact_id)
+    if c is None or c.role != "patient":
+        return None
+    return _row(store, c, withheld(store, contact_id).get(contact_id, ()))
+
+
+def sort_key(row: PatientRow):
+    """The list's order: priority, then the newest file first, then the name."""
+    return row.priority, -_stamp(row.last_package_at), row.name.casefold()
+
+
+def _row(store: Store, c: Contact, left_out: tuple[str, ...] = ()) -> PatientRow:
+    measures = _by_measure(records(store, c.id, "measures"))
+    current, past = _flags(measures, records(store, c.id, "flags"))
+    totals = {}
+    for mid in TRACKED:
+        scored = [r["total"] for r in measures.get(mid, []) if r["total"] is not None]
+        totals[mid] = (scored[-1] if scored else None, scored[-2] if len(scored) > 1 else None)
+    progress = [p for p in records(store, c.id, "progress") if p["active"]]
+    return PatientRow(c.id, c.display_name, c.fingerprint,
+                      progress[0]["program_id"] if progress else None,
+                      progress[0]["current_module"] if progress else None,
+                      c.in_at, totals, tuple(sorted(current)), tuple(sorted(past)), item9_answers(measures),
+                      left_out)
 
 
 def _stamp(iso: str | None) -> float:

@@ -144,12 +144,14 @@ def workspace(qtbot, windows, locale, theme_name, check) -> None:
     shell = win.shell
     for key, _label in shell.SECTIONS:
         shell.go(key)
+        qtbot.waitUntil(lambda: not shell.pages["patients"].loading, timeout=20000)  # worked out in a worker
         if key == "outcomes":  # its figures are worked out in a worker when the section is chosen
             qtbot.waitUntil(lambda: shell.pages["outcomes"].summary is not None, timeout=20000)
         _settle(qtbot, 120)
         check(f"workspace-{key}", win)
     shell.go("patients")
     patients = shell.pages["patients"]
+    qtbot.waitUntil(lambda: not patients.loading and bool(patients.rows), timeout=20000)
     patients.open_patient_at(0)
     page = patients.patient
     qtbot.waitUntil(lambda: all(c.drawn for c in page.charts), timeout=60000)

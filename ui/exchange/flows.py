@@ -12,7 +12,7 @@ from app.exchange import export, importer, keys, readable, syncfolder
 from app.exchange.errors import ExportNotRecorded, PackageNotWritten
 from app.i18n import _
 from ui.exchange.common import card_filter, open_file, package_filter, save_file, show_error
-from ui.worker import run_async
+from ui.worker import run_async, run_waiting
 
 
 def import_flow(parent, ctx, done=None, title: str | None = None) -> None:
@@ -39,31 +39,40 @@ def import_flow(parent, ctx, done=None, title: str | None = None) -> None:
 
 def write_package(parent, ctx, contact, suggested: str, **options) -> export.Exported | None:
     """Ask where to save, seal the package, write it atomically and only then record it as sent;
-    a copy goes to the sync folder."""
+    a copy goes to the sync folder. The work runs in a worker while the window stays painted."""
     path = save_file(parent, _("Save the exchange file"), suggested, package_filter())
     if path is None:
         return None
     if path.suffix != ".age":
         path = path.with_name(path.name + ".age")
     session = ctx.session
+    folder = ctx.prefs.sync_folder
+    copy = Path(folder) if folder and Path(folder).is_dir() else None
+
+    def work():
+        made = export.export_to(session, contact, path, **options)  # sealed, written, recorded
+        if copy is None:
+            return made, None
+        name = syncfolder.file_name(keys.ensure(session.store).key_id, contact.key_id, made.sequence)
+        try:
+            export.write(made, copy / name)
+        except PackageNotWritten as exc:
+            return made, exc
+        return made, None
+
     try:
-        done = export.export_to(session, contact, path, **options)
+        done, not_copied = run_waiting(work, parent, _("Writing the encrypted file\u2026"))
     except ExportNotRecorded as exc:  # the file is there: say so, not "not written"
         show_error(parent, exc, _("File saved"))
         return None
     except Exception as exc:  # noqa: BLE001 - shown to the person; nothing half-written, nothing marked
         show_error(parent, exc, _("File not written"))
         return None
-    folder = ctx.prefs.sync_folder
-    if folder and Path(folder).is_dir():
-        name = syncfolder.file_name(keys.ensure(session.store).key_id, contact.key_id, done.sequence)
-        try:
-            export.write(done, Path(folder) / name)
-        except PackageNotWritten as exc:
-            QMessageBox.warning(parent, _("Not copied to the sync folder"), _(
-                "The file was saved where you chose, but its copy for the sync folder could not be written "
-                "({reason}). Send the saved file another way, or check the sync folder.").format(
-                reason=exc.reason or "-"))
+    if not_copied is not None:
+        QMessageBox.warning(parent, _("Not copied to the sync folder"), _(
+            "The file was saved where you chose, but its copy for the sync folder could not be written "
+            "({reason}). Send the saved file another way, or check the sync folder.").format(
+            reason=not_copied.reason or "-"))
     return done
 
 

@@ -118,7 +118,7 @@ class PatientPage(QWidget):
         store = self.ctx.session.store
         self.contact_id = contact_id
         self.detail = d = workspace.patient_detail(store, contact_id)
-        row = next((r for r in workspace.patient_rows(store) if r.contact_id == contact_id), None)
+        row = workspace.patient_row(store, contact_id)
         self.heading.setText(d.contact.display_name)
         to_reading_edge(self.heading, self.fingerprint)
         self.fingerprint.setText(_("Fingerprint: {fingerprint}").format(fingerprint=d.contact.fingerprint))

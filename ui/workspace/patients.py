@@ -1,13 +1,20 @@
-"""Patients: the list (flags first), adding a patient, opening a progress file; then one patient's page."""
+"""Patients: the list (flags first), adding a patient, opening a progress file; then one patient's page.
+
+The list is worked out in a worker (reading every patient's records grows with the caseload) and
+at most once per turn of the event loop, however many times a refresh is asked for; an import
+or a sent file refreshes only its patient's row.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+import bisect
 
-from app.exchange import clinic, readable, workspace
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget
+
+from app import i18n
+from app.exchange import workspace
 from app.i18n import _
 from ui import theme
 from ui.exchange.button_row import ButtonRow
@@ -16,28 +23,18 @@ from ui.exchange.flows import import_flow
 from ui.exchange.pairing import pair_flow
 from ui.exchange.panels import OwnCardPanel, SyncFolderPanel
 from ui.widgets import EmptyState, make_label, primary_button, scroll_area
+from ui.worker import run_async
 from ui.workspace.patient_page import PatientPage
-
-COLUMNS = 6
-SCORE_COLUMNS = {3: ("phq9", "PHQ-9"), 4: ("gad7", "GAD-7")}
-CHANGE_COLOURS = {clinic.WORSE: "error", clinic.BETTER: "ok"}  # a second cue: the words say it first
-
-
-def flags_text(row: workspace.PatientRow) -> str:
-    """Each current flag in words; for PHQ-9 item 9 also how often and how recently it was above 0."""
-    lines = []
-    for f in row.flags:
-        lines.append("\u26a0 " + readable.flag_word(f))
-        if f == workspace.SUICIDAL and row.item9:
-            lines.append(readable.item9_summary(row.item9))
-    return "\n".join(lines)
+from ui.workspace.patient_table import COLUMNS, PatientTableModel, flags_text, row_texts  # noqa: F401
 
 
 class PatientsPage(QWidget):
+    loaded = Signal()  # the list shows what the store holds (after a refresh's worker is done)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[workspace.PatientRow] = []
+        self._scheduled = self._running = self._again = False
         self.setObjectName("page-patients")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +57,9 @@ class PatientsPage(QWidget):
         for b in (self.add, self.open_file, self.open_patient):
             row.addWidget(b)
         self.empty = EmptyState()
-        self.table = QTableWidget(0, COLUMNS)
+        self.model = PatientTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setObjectName("patientTable")
         self.fitted = FittedTable(self.table, stretch=(1, 5), after_fit=self._fit_rows)  # program; flags
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -78,9 +77,9 @@ class PatientsPage(QWidget):
         lay.addWidget(self.sync)
         self.patient = PatientPage(ctx)
         self.patient.back.clicked.connect(self.show_list)
-        self.patient.changed.connect(self.refresh)
         self.views.addWidget(self.patient)
-        ctx.appearance_changed.connect(self.refresh)  # the change colours follow the theme
+        self.patient.changed.connect(lambda: self.refresh_patient(self.patient.contact_id))
+        ctx.appearance_changed.connect(lambda: self._show_rows(self.rows, self.model.texts))  # colours follow the theme
         self.retranslate()
 
     # --- data -------------------------------------------------------------------------
@@ -92,43 +91,101 @@ class PatientsPage(QWidget):
         self.own.load()
         self.sync.load()
 
+    @property
+    def rows(self) -> list[workspace.PatientRow]:
+        return self.model.rows
+
+    @property
+    def loading(self) -> bool:
+        """A refresh is asked for or running: ``rows`` may not show the store yet (``loaded`` follows)."""
+        return self._scheduled or self._running
+
     def refresh(self) -> None:
+        """Work the list out again, in a worker; the calls of one turn of the event loop make one."""
+        if self.ctx.session is None or self._scheduled:
+            return
+        self._scheduled = True
+        QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        self._scheduled = False
+        session = self.ctx.session
+        if session is None:
+            return
+        if self._running:
+            self._again = True  # the running one may have read the store before the change
+            return
+        self._running = True
+
+        language = i18n.current_language()
+
+        def work():
+            rows = workspace.patient_rows(session.store)
+            return rows, [row_texts(r) for r in rows]  # the words too: formatting 600 cells takes a while
+
+        def done(result) -> None:
+            self._finished()
+            if self.ctx.session is session:
+                rows, texts = result
+                self._show_rows(rows, texts if i18n.current_language() == language else None)
+                self.loaded.emit()
+
+        def failed(_exc) -> None:
+            self._finished()  # locked meanwhile: nothing to show
+
+        run_async(work, done, failed, self)
+
+    def _finished(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def refresh_patient(self, contact_id: str | None) -> None:
+        """One patient's row again (after a file from them was imported, or one to them was sent)."""
+        if self.ctx.session is None or not contact_id:
+            return
+        if self._running:
+            self._again = True  # the list being worked out may have read the store before this change
+        row = workspace.patient_row(self.ctx.session.store, contact_id)
+        rows = [r for r in self.rows if r.contact_id != contact_id]
+        old = next((i for i, r in enumerate(self.rows) if r.contact_id == contact_id), None)
+        texts = [t for r, t in zip(self.rows, self.model.texts) if r.contact_id != contact_id]
+        if row is None:
+            self._show_rows(rows, texts)
+            return
+        keys = [workspace.sort_key(r) for r in rows]
+        place = bisect.bisect_left(keys, workspace.sort_key(row))
+        if place == old and self.rows[old] == row:
+            return  # nothing on the list changed (a file was sent to them, say)
+        if place == old:
+            self.model.set_row(old, row)
+            self.fitted.measure()
+            self._fit_rows()
+        else:
+            self._show_rows(rows[:place] + [row] + rows[place:], texts[:place] + [row_texts(row)] + texts[place:])
+
+    def _show_rows(self, rows: list | None = None, texts: list | None = None) -> None:
+        """Put ``rows`` (by default the ones shown) on the screen in the current language and theme;
+        ``texts`` are their words if already made. Nothing is read from the store."""
         if self.ctx.session is None:
             return
-        self.rows = workspace.patient_rows(self.ctx.session.store)
-        self.table.setRowCount(len(self.rows))
+        if rows is None:
+            rows = self.rows
+        current = self.table.currentIndex().row()
+        chosen = self.rows[current].contact_id if 0 <= current < len(self.rows) else None
         bold = QFont(self.table.font())
         bold.setBold(True)
-        colours = theme.colors(self.ctx.theme_name)
-        for i, r in enumerate(self.rows):
-            name = ("\u26a0 " + r.name) if r.priority < 2 else r.name
-            program = (_("{program}, module {module}").format(program=readable.program_title(r.program_id),
-                                                              module=readable.module_title(r.program_id, r.module_id))
-                       if r.program_id else _("No program shared yet"))
-            cells = [name, program, readable.when(r.last_package_at) or _("No file yet"), "", "", flags_text(r)]
-            for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, r.contact_id)
-                if j in SCORE_COLUMNS:
-                    measure_id, measure_name = SCORE_COLUMNS[j]
-                    shown, spoken, moved = readable.score_change(measure_name, *r.totals[measure_id])
-                    item.setText(shown)
-                    item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-                    if moved in CHANGE_COLOURS:
-                        item.setForeground(QBrush(QColor(colours[CHANGE_COLOURS[moved]])))
-                if r.priority < 2:
-                    item.setFont(bold)
-                    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, flags_text(r))
-                self.table.setItem(i, j, item)
+        self.model.set_look(theme.colors(self.ctx.theme_name), bold)
+        self.model.set_rows(rows, texts)
         self.fitted.measure()
         self._fit_rows()
         self.table.setVisible(bool(self.rows))
         self.open_patient.setVisible(bool(self.rows))
         self.empty.setVisible(not self.rows)
-        if self.rows and self.table.currentRow() < 0:
-            self.table.selectRow(0)
-        if self.views.currentWidget() is self.patient and self.patient.contact_id:
-            self.patient.load(self.patient.contact_id)
+        again = next((i for i, r in enumerate(self.rows) if r.contact_id == chosen), 0 if self.rows else -1)
+        if again >= 0:
+            self.table.selectRow(again)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -137,16 +194,17 @@ class PatientsPage(QWidget):
             self.refresh()
 
     def _open_file(self) -> None:
-        import_flow(self, self.ctx, lambda result: (self.refresh(), self.open_patient_id(result.contact.id)),
+        import_flow(self, self.ctx, lambda result: (self.refresh_patient(result.contact.id),
+                                                    self.open_patient_id(result.contact.id)),
                     _("Open a progress file from a patient"))
 
     def _open_selected(self) -> None:
-        if self.table.currentRow() >= 0:
-            self.open_patient_at(self.table.currentRow())
+        if self.table.currentIndex().row() >= 0:
+            self.open_patient_at(self.table.currentIndex().row())
 
     def _fit_rows(self) -> None:
         """The table as tall as its rows (wrapped at the current widths); every patient visible up to a screenful."""
-        rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        rows = sum(self.table.rowHeight(i) for i in range(self.model.rowCount()))
         self.table.setMinimumHeight(min(max(120, rows + self.table.horizontalHeader().height() + 6), 520))
 
     def open_patient_at(self, row: int) -> None:
@@ -161,15 +219,15 @@ class PatientsPage(QWidget):
     def show_list(self) -> None:
         self.patient.flush()
         self.views.setCurrentIndex(0)
-        self.refresh()
+        self.refresh_patient(self.patient.contact_id)  # imports refresh their rows as they come
         self.table.setFocus()
 
     def flush(self) -> None:
         self.patient.flush()
 
     def clear(self) -> None:
-        self.rows = []
-        self.table.setRowCount(0)
+        self.model.set_rows([])
+        self.empty.hide()  # until the next list is worked out
         self.patient.clear()
         self.own.clear()
         self.sync.clear()
@@ -186,8 +244,8 @@ class PatientsPage(QWidget):
         self.open_file.setAccessibleName(_("Open a progress file from a patient"))
         self.open_patient.setText(_("Open patient"))
         self.open_patient.setAccessibleName(_("Open the selected patient"))
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Program and module"), _("Last file"), _("PHQ-9"),
-                                              _("GAD-7"), _("Flags")])
+        self.model.set_headers([_("Name"), _("Program and module"), _("Last file"), _("PHQ-9"), _("GAD-7"),
+                                _("Flags")])
         self.table.setAccessibleName(_("Patients"))
         self.empty.set_texts(_("No patients yet"), _(
             "Ask your patient to choose \u201cShare my card\u201d on their Clinician page and give you the file. "
@@ -195,5 +253,4 @@ class PatientsPage(QWidget):
             "card (below) so they can pair with you too."))
         for w in (self.own, self.sync, self.patient):
             w.retranslate()
-        if self.ctx.session is not None:
-            self.refresh()
+        self._show_rows()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from ui.exchange.audit_view import AuditView
@@ -33,6 +33,9 @@ class AuditPage(QWidget):
         self.retranslate()
 
     def load(self) -> None:
+        stack = self.parentWidget()
+        if isinstance(stack, QStackedWidget) and stack.currentWidget() is not self:
+            return  # read when its section is chosen (every export and import is a row: not at unlock)
         self.view.load()
 
     def clear(self) -> None:
@@ -60,4 +63,5 @@ class WorkspaceShell(SectionShell):
 
     def _synced(self, result) -> None:
         super()._synced(result)
-        self.pages["patients"].refresh()
+        for imported in result.imported:  # only their rows change
+            self.pages["patients"].refresh_patient(imported.contact.id)

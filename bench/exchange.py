@@ -1,0 +1,242 @@
+"""The clinician workspace at 100 patients, and a patient's export of five years (issue 11).
+
+  imports     a workspace paired with 100 patients (``bench/make_clinic.py``: a year of data each,
+              every file made by the real export) imports the 100 files after unlock; total time
+  export      a five-year patient profile (weekly PHQ-9 and GAD-7, daily check-ins, entries) writes
+              its progress file (``export.export_to``: read, check, sign, encrypt, write, record)
+              against the plain baseline in the same run: ``json.dumps`` of the same records and
+              age encryption of that text; ratio of the medians
+  GUI thread  in the real window (offscreen Qt), the longest time the GUI thread is busy without
+              handling events (a 1 ms heartbeat timer, the longest gap between its ticks) while the
+              workspace opens, the patient list refreshes, a patient opens, a report is saved as PDF,
+              and a feedback file is sent; also how often the patient list was computed
+  store       the five-year profile's ``profile.db`` (with its -wal) before and after 20 exports
+              that the clinician never acknowledges
+
+Prints a Markdown table; ``--json FILE`` also writes the numbers. The 100 patients are generated
+once per run (about a minute per 100 on a 2-core VM) and copied for each round.
+
+    .venv/bin/python bench/exchange.py [--patients N] [--rounds N] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import make_clinic  # noqa: E402
+
+MIB = 1024 * 1024
+
+
+def bench_imports(clinic, work: Path, rounds: int) -> tuple[list[float], Path]:
+    """Seconds to import every package after unlock, per round; returns the last round's data folder."""
+    from app.profiles import ProfileManager
+
+    times = []
+    for n in range(rounds):
+        data = work / f"round-{n}"
+        shutil.copytree(clinic.data_dir, data)
+        manager = ProfileManager(data)
+        doc = manager.unlock(manager.find(make_clinic.CLINICIAN), make_clinic.PASSWORD)
+        t = time.perf_counter()
+        make_clinic.import_all(doc, clinic.packages)
+        times.append(time.perf_counter() - t)
+        doc.lock()
+        if n < rounds - 1:
+            shutil.rmtree(data)
+    return times, data
+
+
+def _db_bytes(session) -> int:
+    path = Path(session.store.path)
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+
+def bench_export(work: Path, rounds: int) -> dict:
+    """A five-year patient's export against json.dumps + age encryption of the same records; then the
+    store after 20 unacknowledged exports."""
+    import pyrage
+
+    from app.crypto.keyfile import TEST_KDF
+    from app.exchange import card, collect, contacts, export
+    from app.profiles import ProfileManager
+
+    manager = ProfileManager(work / "five-years", TEST_KDF)
+    doc, _ = manager.create("Doc", make_clinic.PASSWORD, kind="clinician")
+    pat, _ = manager.create("Pat", make_clinic.PASSWORD)
+    make_clinic.fast_commits(pat)
+    card.pair(pat, card.parse_card(card.make_card(doc)), confirmed=True)
+    card.pair(doc, card.parse_card(card.make_card(pat)), confirmed=True)
+    make_clinic.fill(pat, random.Random(7), 7, date.today() - timedelta(weeks=5 * 52), weeks=5 * 52)
+    pat.store._conn.execute("PRAGMA synchronous = FULL")  # exports are measured as the app runs them
+    pat.store._checkpoint()
+    to_doc = contacts.find(pat.store, "Doc")
+    size_before = _db_bytes(pat)
+    payload = collect.preview(pat, to_doc).payload()
+    records = sum(len(v) for v in payload.values() if isinstance(v, list))
+    recipient = [pyrage.x25519.Recipient.from_str(to_doc.age_recipient)]
+    baseline, exports = [], []
+    for n in range(max(rounds, 20)):
+        t = time.perf_counter()
+        pyrage.encrypt(json.dumps(payload).encode("utf-8"), recipient)
+        baseline.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        done = export.export_to(pat, to_doc, work / f"export-{n}.age")
+        exports.append(time.perf_counter() - t)
+        (work / f"export-{n}.age").unlink()
+    pat.store._checkpoint()
+    size_after = _db_bytes(pat)
+    out = {"records": records, "file_bytes": len(done.data), "exports": len(exports),
+           "export_s": statistics.median(exports), "baseline_s": statistics.median(baseline),
+           "db_before": size_before, "db_after_20": size_after}
+    pat.lock()
+    doc.lock()
+    return out
+
+
+class Heartbeat:
+    """The longest gap between ticks of a 1 ms timer: how long the GUI thread handled no events."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QTimer
+
+        self.app = app
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def measure(self, start, done=lambda: True, limit: float = 120.0) -> float:
+        self.app.processEvents()
+        self.ticks = []
+        self.timer.start()
+        self.ticks.append(time.perf_counter())
+        start()
+        end = time.perf_counter() + limit
+        while not done():
+            self.app.processEvents()
+            time.sleep(0.0005)
+            if time.perf_counter() > end:
+                raise SystemExit("timed out")
+        for _ in range(3):
+            self.app.processEvents()
+        self.ticks.append(time.perf_counter())
+        self.timer.stop()
+        ticks = sorted(self.ticks)
+        return max(b - a for a, b in zip(ticks, ticks[1:]))
+
+
+def bench_gui(data: Path, work: Path) -> dict:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.exchange import contacts, outbox, workspace
+    from app.profiles import ProfileManager
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.qt_setup import make_app
+    from ui.workspace import report
+
+    app = make_app()
+    manager = ProfileManager(data)
+    ctx = AppContext(data, manager)
+    ctx.apply_device_settings()
+    win = MainWindow(ctx)
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    session = manager.unlock(manager.find(make_clinic.CLINICIAN), make_clinic.PASSWORD)
+    beat = Heartbeat(app)
+    calls = []
+    real_rows = workspace.patient_rows
+
+    def counted(*a, **k):
+        calls.append(1)
+        return real_rows(*a, **k)
+
+    workspace.patient_rows = counted
+    # the list may be worked out in a worker (win.shell is the workspace once the session is open)
+    listed = lambda: not getattr(win.shell.pages["patients"], "loading", False)  # noqa: E731
+    out = {"open_workspace": beat.measure(lambda: win._session_opened(session), listed)}
+    page = win.shell.pages["patients"]
+    out["patient_rows_at_open"] = len(calls)
+    out["patients"] = len(page.rows)
+    out["list_refresh"] = beat.measure(page.refresh, listed)
+    out["open_patient"] = beat.measure(lambda: page.open_patient_at(0))
+    workspace.patient_rows = real_rows
+    # dialogs answered at once: only the work behind them is measured
+    QMessageBox.information = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
+    QMessageBox.exec = lambda self: 0
+    saved = []
+    report.confirm_unencrypted = lambda parent: True
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(work / f"file-{len(saved)}"), ""))
+    patient = page.patient
+    out["report"] = beat.measure(lambda: report.save_report(patient, ctx, patient.contact_id, done=saved.append),
+                                 lambda: bool(saved))
+    contact = contacts.get(session.store, patient.contact_id)
+    outbox.add_message(session.store, contact, "Well done on the diary this week. Shall we look at sleep?")
+    sent = []
+    patient.changed.connect(lambda: sent.append(1))
+    out["send"] = beat.measure(patient._send, lambda: bool(sent))
+    win.lock()
+    app.processEvents()
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--patients", type=int, default=100)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--json", metavar="FILE")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        t = time.perf_counter()
+        clinic = make_clinic.generate(work / "gen", args.patients)
+        generated = time.perf_counter() - t
+        imports, data = bench_imports(clinic, work, args.rounds)
+        gui = bench_gui(data, work)
+        exp = bench_export(work, args.rounds)
+    ms = lambda s: f"{s * 1000:,.0f} ms"  # noqa: E731
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
+          f"{date.today().isoformat()}; {args.patients} patients generated in {generated:.0f} s\n")
+    print("| clinician workspace | figure | goal |")
+    print("|---|---:|---|")
+    print(f"| importing {args.patients} one-year files after unlock, total (median of {args.rounds}) | "
+          f"{statistics.median(imports):.2f} s | \u2264 3 s |")
+    print(f"| export of five years ({exp['records']:,} records, {exp['file_bytes'] / 1e6:.1f} MB), median of "
+          f"{exp['exports']} | {ms(exp['export_s'])} | |")
+    print(f"| plain baseline: json.dumps + age encryption of the same records | {ms(exp['baseline_s'])} | |")
+    print(f"| export / baseline | {exp['export_s'] / exp['baseline_s']:.1f}\u00d7 | \u2264 2\u00d7 |")
+    for key, label in (("open_workspace", "opening the workspace (unlock to list shown)"),
+                       ("list_refresh", f"patient list refresh ({gui['patients']} patients)"),
+                       ("open_patient", "opening a patient"), ("report", "saving a report as PDF"),
+                       ("send", "sending a feedback file")):
+        print(f"| longest GUI-thread block: {label} | {ms(gui[key])} | \u2264 100 ms |")
+    print(f"| patient list computed while the workspace opens | {gui['patient_rows_at_open']}\u00d7 | once |")
+    print(f"| profile.db of the five-year profile, before / after 20 unacknowledged exports | "
+          f"{exp['db_before'] / MIB:.1f} / {exp['db_after_20'] / MIB:.1f} MiB | bounded |")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"imports_s": imports, "gui_s": gui, "export": exp,
+                                               "generated_s": generated}, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
