@@ -166,6 +166,7 @@ def test_round_trip_patient_clinician_patient(qtbot, make_window, tmp_path, monk
 
     # Comment on the entry, unlock a module, assign a questionnaire, send feedback.
     patients.open_patient_at(0)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     page = patients.patient
     assert "2 questionnaires\n" in page.changed_text.text() and "PHQ-9 item 9" in page.flags.text()
     assert len(page.charts) == 2
@@ -270,6 +271,7 @@ def test_report_pdf_and_sync_folder(qtbot, make_window, tmp_path, monkeypatch, b
     wait_for_patients(win)
     assert patients.rows[0].name == "Zed"
     patients.open_patient_at(0)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     pdf = tmp_path / "report.pdf"
     monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click())

@@ -163,7 +163,7 @@ def test_every_item9_answer_above_0_is_shown_with_its_value_and_date_newest_firs
     assert "2 (More than half the days) on" in report.render_html(doc.store, row.contact_id)
 
 
-def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(manager, qtbot):
+def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(manager, qtbot, tmp_path):
     from types import SimpleNamespace
 
     from ui.workspace.patient_page import PatientPage
@@ -189,7 +189,7 @@ def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(
 
     assert flags_text(workspace.patient_rows(doc.store)[0]).endswith(
         "Not shared in the newest file: Questionnaires, Safety flags, Messages, and Safety plan.")
-    page = PatientPage(SimpleNamespace(session=doc, theme_name="light"))
+    page = PatientPage(SimpleNamespace(session=doc, theme_name="light", data_dir=tmp_path))
     qtbot.addWidget(page)
     page.load(c.id)
     assert not page.withheld.isHidden() and page.withheld.text() == text
@@ -200,7 +200,7 @@ def test_categories_left_out_of_the_newest_file_are_named_not_taken_for_no_risk(
     assert page.withheld.isHidden() and workspace.withheld(doc.store, c.id) == {c.id: ()}
 
 
-def test_a_shared_safety_plan_is_readable_in_the_workspace_and_the_report(manager, qtbot):
+def test_a_shared_safety_plan_is_readable_in_the_workspace_and_the_report(manager, qtbot, tmp_path):
     from types import SimpleNamespace
 
     from app.exchange import collect
@@ -218,7 +218,7 @@ def test_a_shared_safety_plan_is_readable_in_the_workspace_and_the_report(manage
     detail = workspace.patient_detail(doc.store, c.id)
     assert readable.safety_plan(detail.safety_plan) == [("My warning signs", "Not sleeping; <cancelling> plans"),
                                                         ("My reasons for living", "My sister\nMy cat")]
-    page = PatientPage(SimpleNamespace(session=doc, theme_name="light"))
+    page = PatientPage(SimpleNamespace(session=doc, theme_name="light", data_dir=tmp_path))
     qtbot.addWidget(page)
     page.load(c.id)
     assert page.plan_text.text().startswith("My warning signs\nNot sleeping; <cancelling> plans\n\n")

@@ -103,6 +103,7 @@ def test_guidance_time_counts_while_the_page_is_in_use_and_can_be_added(qtbot, w
     now = [1000.0]
     patients.patient.clock._clock = lambda: now[0]
     patients.open_patient_id(robin)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     page = patients.patient
     assert page.clock.contact_id == robin
     for _ in range(10):  # ten minutes of work, input every minute
@@ -115,6 +116,7 @@ def test_guidance_time_counts_while_the_page_is_in_use_and_can_be_added(qtbot, w
     assert guidance.total(ctx.session.store, robin).minutes == 12
     # The clinician adds a telephone call of 20 minutes from the outcome card.
     patients.open_patient_id(robin)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
 
     def accept(dialog):
         dialog.minutes.setValue(20)
@@ -136,6 +138,7 @@ def test_recording_and_reopening_the_end_of_treatment(qtbot, workspace, monkeypa
     patients = win.shell.pages["patients"]
     alex = next(r.contact_id for r in patients.rows if r.name == "Alex Moreau")
     patients.open_patient_id(alex)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     card = patients.patient.outcome
     assert "Treatment: In treatment" in card.text.text()
 
@@ -158,3 +161,33 @@ def test_the_report_says_the_outcomes(workspace):
     alex = next(r.contact_id for r in win.shell.pages["patients"].rows if r.name == "Alex Moreau")
     html = report.render_html(ctx.session.store, alex)
     assert "<h2>Outcomes</h2>" in html and "Reliable recovery" in html and "PHQ-9: 15 \u2192 7" in html
+
+
+def test_a_patient_opens_with_the_newest_entries_and_shows_older_ones_on_request(qtbot, workspace):
+    """The page reads the records in a worker and builds its cards a few at a time; the newest ten entries
+    first, then "Show older entries" adds the next ones below, oldest last."""
+    from app.exchange import importer
+    from app.exercises import store as ex_store
+    from tests import exchange_util as xu
+
+    win, ctx = workspace
+    doc = ctx.session
+    pat, _key = ctx.manager.create("Nia", xu.PASSWORD)
+    xu.pair(doc, pat)
+    for i in range(13):
+        ex_store.add(pat.store, "reflection", {"text": f"note {i:02d}"},
+                     created_at=f"2026-11-{i + 1:02d}T09:00:00+00:00")
+    importer.import_bytes(doc, xu.exported(pat, xu.contact(pat, doc.display_name)).data)
+    pat.lock()
+    patients = win.shell.pages["patients"]
+    nia = xu.contact(doc, "Nia").id
+    patients.open_patient_id(nia)
+    page = patients.patient
+    assert page.loading and page.heading.text() == "Nia"  # the name at once, the rest when read
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    texts = [e.text.text() for e in page.entries]
+    assert len(texts) == 10 and "note 12" in texts[0] and "note 03" in texts[-1]
+    assert not page.older.isHidden() and page.older.text() == "Show 3 older entries"
+    page.older.click()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert len(page.entries) == 13 and "note 00" in page.entries[-1].text.text() and page.older.isHidden()

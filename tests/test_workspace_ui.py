@@ -82,6 +82,7 @@ def test_tab_leaves_the_patient_table_the_exchange_log_and_the_chart_tables(qtbo
     patients = win.shell.pages["patients"]
     assert _tab_leaves(qtbot, patients.table)
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     chart = patients.patient.charts[0]
     qtbot.waitUntil(lambda: chart.drawn, timeout=20000)
     chart.show_table.click()
@@ -104,6 +105,7 @@ def test_patient_page_tab_order_follows_the_page_and_reaches_the_sidebar(qtbot, 
     win, _ctx = workspace
     patients = win.shell.pages["patients"]
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     page = patients.patient
     assert page.charts and page.entries
     qtbot.waitUntil(lambda: all(c.drawn for c in page.charts), timeout=20000)
@@ -154,6 +156,7 @@ def test_workspace_pages_never_scroll_sideways_and_headers_fit(qtbot, workspace,
     settle()
     assert _sideways(patients) == [] and _clipped_headers(patients.table) == []
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     qtbot.waitUntil(lambda: all(c.drawn for c in patients.patient.charts), timeout=20000)
     settle()
     assert _sideways(patients.patient) == []
@@ -204,6 +207,7 @@ def test_print_report_sends_it_to_the_chosen_printer(qtbot, workspace, monkeypat
     printer = _stand_in_printer(monkeypatch, paper)
     patients = win.shell.pages["patients"]
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     qtbot.mouseClick(patients.patient.report, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(b[1] == "Report printed" for b in boxes), timeout=30000)
     assert printer_choice[0]["printer"] is printer and not printer_choice[0]["to_file"]
@@ -218,6 +222,7 @@ def test_print_report_without_a_printer_points_to_save_as_pdf(qtbot, workspace, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     patients = win.shell.pages["patients"]
     patients.open_patient_at(0)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     qtbot.mouseClick(patients.patient.report, Qt.MouseButton.LeftButton)
     assert boxes and boxes[-1][1] == "No printer found" and "Save report as PDF" in boxes[-1][2]
     assert printer_choice == []
@@ -245,6 +250,7 @@ def test_save_as_pdf_warns_first_then_offers_documents_with_name_and_date(qtbot,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", asked)
     patients = win.shell.pages["patients"]
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     qtbot.mouseClick(patients.patient.save_pdf, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ("saved",) in events, timeout=30000)
     assert events[0][0] == "warning" and "not encrypted" in events[0][1]
@@ -262,6 +268,7 @@ def test_save_as_pdf_cancelled_at_the_warning_asks_for_no_file(qtbot, workspace,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
     patients = win.shell.pages["patients"]
     patients.open_patient_at(0)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     qtbot.mouseClick(patients.patient.save_pdf, Qt.MouseButton.LeftButton)
     assert asked == []
 
@@ -286,11 +293,12 @@ def test_recovery_key_print_starts_on_the_printer_with_no_file_choice(qtbot, mon
     assert paper.read_bytes().startswith(b"%PDF")
 
 
-def test_names_in_latin_letters_sit_at_the_reading_edge_in_arabic(workspace):
+def test_names_in_latin_letters_sit_at_the_reading_edge_in_arabic(qtbot, workspace):
     win, ctx = workspace
     ctx.set_language("ar")
     patients = win.shell.pages["patients"]
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     heading = patients.patient.heading
     assert heading.text() == "Robin Okafor"
     assert heading.alignment() & Qt.AlignmentFlag.AlignRight and heading.alignment() & Qt.AlignmentFlag.AlignAbsolute

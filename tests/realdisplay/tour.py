@@ -153,6 +153,7 @@ def workspace(qtbot, windows, locale, theme_name, check) -> None:
     patients = shell.pages["patients"]
     qtbot.waitUntil(lambda: not patients.loading and bool(patients.rows), timeout=20000)
     patients.open_patient_at(0)
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
     page = patients.patient
     qtbot.waitUntil(lambda: all(c.drawn for c in page.charts), timeout=60000)
     _settle(qtbot, 120)

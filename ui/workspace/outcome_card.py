@@ -44,10 +44,10 @@ class OutcomeCard(QWidget):
         inner.addWidget(buttons)
         self.retranslate()
 
-    def load(self, contact_id: str) -> None:
-        """Show ``contact_id``'s outcomes."""
+    def load(self, contact_id: str, outcome: outcomes.PatientOutcome | None = None) -> None:
+        """Show ``contact_id``'s outcomes (``outcome``: already worked out, e.g. in a worker)."""
         self.contact_id = contact_id
-        self.outcome = outcomes.patient_outcome(self.ctx.session.store, contact_id)
+        self.outcome = outcome or outcomes.patient_outcome(self.ctx.session.store, contact_id)
         lines = outcome_words.summary(self.outcome)
         self.text.setText("\n".join(_("{label}: {value}").format(label=label, value=value)
                                     for label, value in lines))

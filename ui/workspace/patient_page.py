@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.exchange import clinic, outbox, readable, workspace
@@ -13,7 +13,7 @@ from app.measures import engine
 from ui.charts import card as chart_card
 from ui.charts import specs
 from ui.exchange.button_row import ButtonRow
-from ui.exchange.common import to_reading_edge
+from ui.exchange.common import show_error, to_reading_edge
 from ui.exchange.flows import suggested_name, write_package
 from ui.exchange.messages import MessageThread
 from ui.widgets import card, clear_layout, make_label, primary_button, scrolled_page, text_card
@@ -21,9 +21,19 @@ from ui.workspace.dialogs import AssignDialog, UnlockDialog
 from ui.workspace.entries import EntryCard
 from ui.workspace.guidance_clock import GuidanceClock
 from ui.workspace.outcome_card import OutcomeCard
+from ui.worker import run_async
 
-MAX_ENTRIES = 30
+ENTRIES_SHOWN = 10  # the newest entries at first; "Show older entries" adds as many again
+ENTRY_BATCH = 2  # entry cards built per turn of the event loop
 MAX_CHANGED = 12
+
+
+def _read(store, contact_id: str):
+    """Everything the page shows of one patient (no Qt: runs in a worker)."""
+    from app.exchange import outcomes
+
+    return (workspace.patient_detail(store, contact_id), workspace.patient_row(store, contact_id),
+            outcomes.patient_outcome(store, contact_id))
 
 
 def workspace_chart(ctx, contact, results: list[dict], measure) -> chart_card.ChartSpec:
@@ -42,11 +52,14 @@ def workspace_chart(ctx, contact, results: list[dict], measure) -> chart_card.Ch
 
 class PatientPage(QWidget):
     changed = Signal()
+    loaded = Signal()  # the charts and entry cards of the patient just opened are all built
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.contact_id: str | None = None
+        self._entries_for: tuple = (None, 0)  # which load() the charts and cards being added belong to
+        self.loading = False
         self.detail = None
         self.charts: list[chart_card.ChartCard] = []
         self.entries: list[EntryCard] = []
@@ -101,6 +114,13 @@ class PatientPage(QWidget):
         lay.addWidget(self.entries_empty)
         self.entries_box = QVBoxLayout()
         lay.addLayout(self.entries_box)
+        older_row = QHBoxLayout()
+        self.older = QPushButton()
+        self.older.clicked.connect(self._show_older)
+        self.older.hide()
+        older_row.addWidget(self.older)
+        older_row.addStretch(1)
+        lay.addLayout(older_row)
         frame, inner = card()
         self.thread = MessageThread(ctx)
         self.thread.add.clicked.connect(self._update_pending)
@@ -111,14 +131,46 @@ class PatientPage(QWidget):
 
     # --- data ---------------------------------------------------------------------------
 
+    def open(self, contact_id: str) -> None:
+        """Read the patient's records in a worker, then show them: the window stays responsive (at 100
+        patients reading and building the page at once held it for 0.4 s). ``loading`` until all is shown."""
+        session = self.ctx.session
+        if session is None:
+            return
+        self.flush()
+        self.contact_id = contact_id
+        self.loading = True
+        self._entries_for = (contact_id, self._entries_for[1] + 1)
+        asked = self._entries_for
+        self._clear_built()
+        for w in (self.flags, self.withheld, self.changed_text, self.plan_text, self.checkins_text, self.pending):
+            w.clear()
+        from app.exchange import contacts
+
+        contact = contacts.get(session.store, contact_id)  # the name at once; the rest when read
+        self.heading.setText(contact.display_name if contact else "")
+
+        def done(data) -> None:
+            if asked == self._entries_for and self.ctx.session is session:
+                self._show(contact_id, *data)
+
+        def failed(exc) -> None:
+            if asked == self._entries_for and self.ctx.session is session:
+                self.loading = False
+                show_error(self, exc, _("Patient not opened"))
+
+        run_async(lambda: _read(session.store, contact_id), done, failed, self)
+
     def load(self, contact_id: str) -> None:
+        """The same as :meth:`open`, reading on this thread (a refresh of the patient already shown)."""
         if self.ctx.session is None:
             return
         self.flush()
-        store = self.ctx.session.store
         self.contact_id = contact_id
-        self.detail = d = workspace.patient_detail(store, contact_id)
-        row = workspace.patient_row(store, contact_id)
+        self._show(contact_id, *_read(self.ctx.session.store, contact_id))
+
+    def _show(self, contact_id: str, d, row, outcome) -> None:
+        self.detail = d
         self.heading.setText(d.contact.display_name)
         to_reading_edge(self.heading, self.fingerprint)
         self.fingerprint.setText(_("Fingerprint: {fingerprint}").format(fingerprint=d.contact.fingerprint))
@@ -133,21 +185,35 @@ class PatientPage(QWidget):
         self.withheld.setVisible(bool(d.withheld))
         self._fill_changed()
         self._fill_plan()
-        self.outcome.load(contact_id)
+        self.outcome.load(contact_id, outcome)
         if self.isVisible() and self.clock.contact_id != contact_id:
             self.clock.start(contact_id)
-        self._fill_charts()
         self._fill_checkins()
-        self._fill_entries()
         self.thread.set_contact(d.contact)
         self._update_pending()
+        # The charts and the entry cards follow after the page has shown, a few at a time: built all at
+        # once they held the window for 0.4 s at 100 patients. ``loading`` is True until they are all there.
+        self._clear_built()
+        self.loading = True
+        self._entries_for = (contact_id, self._entries_for[1] + 1)
+        asked = self._entries_for
+        QTimer.singleShot(0, lambda: self._build_charts(asked))
+
+    def _build_charts(self, asked) -> None:
+        if asked != self._entries_for or self.detail is None:
+            return  # another patient (or the same one again) was opened meanwhile
+        self._fill_charts()
         self._order_tabs()
+        QTimer.singleShot(0, lambda: self._fill_entries(asked))
 
     def _order_tabs(self) -> None:
         """Tab follows the page from top to bottom: the charts and entries made on load come before the
         messages, as they are shown (Qt would otherwise put them last, in the order they were made)."""
         chain = [self.back, self.unlock, self.assign, self.send, self.report, self.save_pdf]
-        for holder in (self.outcome, *self.charts, *self.entries, self.thread):
+        for holder in (self.outcome, *self.charts, *self.entries):
+            chain += [w for w in holder.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain.append(self.older)
+        for holder in (self.thread,):
             chain += [w for w in holder.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -178,11 +244,6 @@ class PatientPage(QWidget):
                 name=d.contact.display_name))
 
     def _fill_charts(self) -> None:
-        for c in self.charts:
-            c.clear()
-            c.hide()
-            c.deleteLater()
-        self.charts = []
         shipped = engine.shipped()
         for mid, results in self.detail.measures.items():
             if mid in shipped and any(r["total"] is not None for r in results):
@@ -205,15 +266,58 @@ class PatientPage(QWidget):
         recent = [readable.describe("checkins", c) for c in self.detail.checkins[-7:]]
         self.checkins_text.setText("\n".join([head, *recent]))
 
-    def _fill_entries(self) -> None:
+    def _clear_built(self) -> None:
+        for c in self.charts:
+            c.clear()
+            c.hide()
+            c.deleteLater()
+        self.charts = []
         self.entries = []
         clear_layout(self.entries_box)
-        for e in list(reversed(self.detail.homework))[:MAX_ENTRIES]:
+
+    def _fill_entries(self, asked) -> None:
+        """The newest entries first, a few cards per turn of the event loop, newest at the top."""
+        if asked != self._entries_for or self.detail is None:
+            return
+        waiting = list(reversed(self.detail.homework))[:ENTRIES_SHOWN]
+        self.entries_empty.setVisible(not waiting)
+        self.older.hide()
+        self._add_entries(waiting, asked)
+
+    def _show_older(self) -> None:
+        """The next entries, older ones, below those shown (focus stays where the clinician was reading)."""
+        if self.detail is None or self.loading:
+            return
+        shown = len(self.entries)
+        waiting = list(reversed(self.detail.homework))[shown:shown + ENTRIES_SHOWN]
+        if waiting:
+            self.loading = True
+            self.older.hide()
+            self._add_entries(waiting, self._entries_for)
+
+    def _older_text(self) -> None:
+        left = len(self.detail.homework) - len(self.entries) if self.detail else 0
+        self.older.setVisible(left > 0)
+        if left > 0:
+            self.older.setText(ngettext("Show {count} older entry", "Show {count} older entries",
+                                        min(left, ENTRIES_SHOWN)).format(count=format_number(min(left, ENTRIES_SHOWN))))
+
+    def _add_entries(self, waiting: list[dict], asked) -> None:
+        if asked != self._entries_for or self.detail is None:
+            return  # another patient (or the same one again) was opened meanwhile
+        for e in waiting[:ENTRY_BATCH]:
             w = EntryCard(self.ctx, self.detail.contact, e)
             w.commented.connect(self._update_pending)
             self.entries_box.addWidget(w)
             self.entries.append(w)
-        self.entries_empty.setVisible(not self.entries)
+        rest = waiting[ENTRY_BATCH:]
+        if rest:
+            QTimer.singleShot(0, lambda: self._add_entries(rest, asked))
+            return
+        self._older_text()
+        self._order_tabs()
+        self.loading = False
+        self.loaded.emit()
 
     def _update_pending(self) -> None:
         if self.ctx.session is None or self.detail is None:
@@ -298,12 +402,9 @@ class PatientPage(QWidget):
         self.clock.stop()
         self.contact_id = None
         self.detail = None
-        for c in self.charts:
-            c.clear()
-            c.deleteLater()
-        self.charts = []
-        self.entries = []
-        clear_layout(self.entries_box)
+        self._entries_for = (None, self._entries_for[1] + 1)  # charts and cards still to come are dropped
+        self.loading = False
+        self._clear_built()
         self.thread.clear()
         for w in (self.heading, self.fingerprint, self.flags, self.changed_text, self.checkins_text, self.pending):
             w.clear()
@@ -325,6 +426,7 @@ class PatientPage(QWidget):
         self.outcome.retranslate()
         self.entries_title.setText(_("Homework and exercise entries"))
         self.entries_empty.setText(_("No entries shared yet."))
+        self.older.setText(_("Show older entries"))
         self.thread.retranslate()
         if self.contact_id and self.ctx.session is not None:
             self.load(self.contact_id)

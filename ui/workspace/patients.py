@@ -212,7 +212,7 @@ class PatientsPage(QWidget):
             self.open_patient_id(self.rows[row].contact_id)
 
     def open_patient_id(self, contact_id: str) -> None:
-        self.patient.load(contact_id)
+        self.patient.open(contact_id)
         self.views.setCurrentWidget(self.patient)
         self.patient.back.setFocus()
 
