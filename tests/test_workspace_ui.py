@@ -251,8 +251,16 @@ def test_save_as_pdf_warns_first_then_offers_documents_with_name_and_date(qtbot,
     patients = win.shell.pages["patients"]
     patients.open_patient_at(row_of(patients, "Robin Okafor"))
     qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
+    import threading
+
+    from ui.workspace import report as report_ui
+
+    built_on = []
+    real_build = report_ui.build_pdf
+    monkeypatch.setattr(report_ui, "build_pdf", lambda *a: built_on.append(threading.current_thread()) or real_build(*a))
     qtbot.mouseClick(patients.patient.save_pdf, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ("saved",) in events, timeout=30000)
+    assert built_on and built_on[0] is not threading.main_thread()  # laid out and written off the GUI thread
     assert events[0][0] == "warning" and "not encrypted" in events[0][1]
     kind, suggested, options = events[1]
     assert kind == "file" and options & QFileDialog.Option.DontUseNativeDialog

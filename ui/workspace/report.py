@@ -178,23 +178,40 @@ def save_report(parent, ctx, contact_id: str, done=None) -> None:
     """Warn that the PDF is not encrypted, ask where to save it, then draw, lay out and write it."""
     if not confirm_unencrypted(parent):
         return
-    name = workspace.patient_detail(ctx.session.store, contact_id).contact.display_name
+    from app.exchange import contacts
+
+    session = ctx.session
+    store = session.store
+    contact = contacts.get(store, contact_id)
+    name = contact.display_name if contact else ""
     path = save_file(parent, _("Save the report as PDF"), str(default_pdf_path(name)), _("PDF files (*.pdf)"))
     if path is None:
         return
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
 
-    def write(store, charts) -> None:
-        fsutil.atomic_write_bytes(path, build_pdf(store, contact_id, charts))
+    def work() -> Path:
+        """In a worker, all of it (charts, layout, PDF, the file): laying a long report out on the GUI
+        thread held the window for half a second. Qt paints PDFs and lays text out off the GUI thread."""
+        measures = workspace.patient_detail(store, contact_id).measures
+        fsutil.atomic_write_bytes(path, build_pdf(store, contact_id, chart_pngs(ctx.data_dir, measures)))
+        return path
+
+    def written(saved: Path) -> None:
+        if ctx.session is not session:
+            return
         if done:
-            done(path)
+            done(saved)
         else:
             QMessageBox.information(parent, _("Report saved"), _(
                 "The report was saved as a PDF. It is marked confidential on every page: store and share it "
                 "as you would any clinical record."))
 
-    _with_charts(parent, ctx, contact_id, write, _("Report not saved"))
+    def failed(exc) -> None:
+        if ctx.session is session:
+            show_error(parent, exc, _("Report not saved"))
+
+    run_async(work, written, failed, parent)
 
 
 def print_report(parent, ctx, contact_id: str, done=None) -> None:
