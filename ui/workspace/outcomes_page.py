@@ -192,16 +192,10 @@ class OutcomesPage(QWidget):
         if session is None or self.summary is None:
             return
         names = self.names.isChecked()
-        box = QMessageBox(QMessageBox.Icon.Warning, _("The CSV file is not encrypted"), outcomes_csv.warning(names),
-                          QMessageBox.StandardButton.NoButton, self)
-        go = box.addButton(_("Choose where to save\u2026"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        if box.clickedButton() is not go:
+        from ui.workspace.report import confirm_plain_file, default_folder
+
+        if not confirm_plain_file(self, _("The CSV file is not encrypted"), outcomes_csv.warning(names)):
             return
-        from ui.workspace.report import default_folder
 
         path = save_file(self, _("Save the outcomes as CSV"), str(default_folder() / outcomes_csv.file_name()),
                          _("CSV files (*.csv)"))

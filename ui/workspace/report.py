@@ -141,10 +141,15 @@ def default_pdf_path(name: str, today: date | None = None) -> Path:
 
 def confirm_unencrypted(parent) -> bool:
     """Warn that the PDF is a plain file; True if the clinician still wants to save it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("The PDF is not encrypted"), _(
+    return confirm_plain_file(parent, _("The PDF is not encrypted"), _(
         "The report is saved as an ordinary PDF file: it is not encrypted, and anyone who can open the folder "
-        "can read it. Save it only where you keep clinical records, and delete it when you no longer need it."),
-                      QMessageBox.StandardButton.NoButton, parent)
+        "can read it. Save it only where you keep clinical records, and delete it when you no longer need it."))
+
+
+def confirm_plain_file(parent, title: str, text: str) -> bool:
+    """A warning that the file about to be saved is not encrypted; True if the clinician goes on
+    (Cancel is the default and Escape's answer)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     save = box.addButton(_("Choose where to save\u2026"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
