@@ -12,9 +12,7 @@ Rows written for one contact never overwrite another contact's rows.
 
 from __future__ import annotations
 
-import json
-
-from app.exchange.collect import SECTIONS
+from app.exchange.collect import SECTIONS, canonical_text
 from app.exchange.contacts import Contact
 from app.store.db import utcnow
 
@@ -22,15 +20,9 @@ _SORT_KEY = {"measures": "taken_at", "flags": "raised_at", "checkins": "day", "h
              "homework_done": "done_at", "progress": "started_at", "safety_plan": "updated_at"}
 
 
-# ``jsonsafe.canonical`` as text, from one encoder made once: ``json.dumps`` with options builds a new
-# encoder per call, and a year of records is tens of thousands of calls (the tests check both agree).
-_canonical_text = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                                   allow_nan=False).encode
-
-
 def prepare(payload: dict) -> dict[str, list[tuple[str, str, str]]]:
     """Before the write transaction: each record of a patient's payload as (id, canonical JSON, sort key)."""
-    encode = _canonical_text
+    encode = canonical_text  # jsonsafe.canonical as text, without building an encoder per record
     return {section: [(r["id"], encode(r), r[_SORT_KEY[section]]) for r in payload[section]]
             for section in SECTIONS if section != "messages" and payload.get(section)}
 
