@@ -110,13 +110,13 @@ def _apply_batch(session: Session, pending: list) -> list:
     store = session.store
     done, refused = [], []
     with store.transaction() as c:
-        for key, checked, _size, seen in pending:
+        for key, checked, size, seen in pending:
             c.execute("SAVEPOINT hearth_import")
             try:
                 done.append((key, _apply(store, c, checked)))
             except ExchangeError as e:  # a replay or rollback found under the lock
                 c.execute("ROLLBACK TO hearth_import")
-                refused.append((key, e, checked.sha256, _size, seen))
+                refused.append((key, e, checked.sha256, size, seen))
                 done.append((key, e))
             c.execute("RELEASE hearth_import")
     for _key, e, sha256, size, seen in refused:
