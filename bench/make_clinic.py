@@ -140,12 +140,13 @@ def _patient_name(index: int) -> str:
 
 
 def generate(folder: Path, patients: int = 100, kdf=None, progress=None) -> Clinic:
-    """``folder``/clinic: the workspace paired with ``patients`` patients; ``folder``/packages: their files.
+    """``folder``/clinic: the workspace paired with ``patients`` patients; ``folder``/packages: their files
+    (one each, named as the app names them in a sync folder).
 
     The workspace uses the real password hashing; the patients' own profiles are made in a
     temporary folder with cheap hashing and deleted."""
     from app.crypto.keyfile import DEFAULT_KDF, TEST_KDF
-    from app.exchange import card, contacts, export, outbox
+    from app.exchange import card, contacts, outbox, syncfolder
     from app.profiles import ProfileManager
 
     folder = Path(folder)
@@ -170,9 +171,8 @@ def generate(folder: Path, patients: int = 100, kdf=None, progress=None) -> Clin
             for text in ("The diary helped this week.", "I found the thought record hard.",
                          "Can we talk about sleep next time?"):
                 outbox.add_message(p.store, to_doc, text)
-            path = out / f"patient-{i:03d}.age"
-            export.export_to(p, to_doc, path)
-            paths.append(path)
+            # named as in a sync folder, so that the folder can be scanned too (bench/exchange.py does)
+            paths.append(syncfolder.write_outgoing(p, to_doc, out))
             p.lock()
             shutil.rmtree(Path(elsewhere) / "profiles", ignore_errors=True)  # one patient on disk at a time
             if progress:

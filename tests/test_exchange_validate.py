@@ -153,3 +153,20 @@ def test_compiled_and_generic_agree_on_every_edge_value_everywhere(name):
     for path in _paths(sample):
         for edge in _EDGES:
             _agree(name, _mutate(sample, path, "replace", edge, None))
+
+
+@pytest.mark.parametrize("schema", [{"type": "integer", "minimum": 0, "maximum": 10}, {"type": "integer"},
+                                    {"type": "number", "minimum": -1.5}, {"type": "number", "maximum": 100000},
+                                    {"type": "number"}])
+def test_a_number_schema_is_one_check_that_agrees_with_the_generic_one(schema):
+    import jsonschema
+
+    check = validate._Compiler(schema).compile(schema)
+    assert check.__qualname__.startswith("_fused_number")
+    reference = jsonschema.Draft202012Validator(schema)
+    for value in [*_EDGES, 0.0, -0.0, 10.0, 10.5, -1.5, -1.6, 2 ** 70, float("inf"), float("-inf"), "1", [1],
+                  {"a": 1}]:
+        assert check(value) is reference.is_valid(value), (schema, value)
+    # NaN never gets here (the JSON parser refuses it); a bound refuses it too, as the unfused checks did
+    bounded = "minimum" in schema or "maximum" in schema
+    assert check(float("nan")) is (schema["type"] == "number" and not bounded)

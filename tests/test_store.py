@@ -29,6 +29,25 @@ def test_connection_settings(session):
     assert q("PRAGMA user_version")[0] == dbmod.SCHEMA_VERSION
 
 
+def test_the_connection_keeps_few_prepared_statements(tmp_path, monkeypatch):
+    """Each cached statement holds some of SQLite's lookaside memory; with memory security on, an insert that
+    finds none left goes through the locked allocator (2.5 times slower imports), so the cache stays small."""
+    real, seen = dbmod.sqlcipher.connect, []
+
+    def connect(*args, **kwargs):
+        seen.append(kwargs.get("cached_statements", 128))  # the module's default when not given
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dbmod.sqlcipher, "connect", connect)
+    manager = ProfileManager(tmp_path / "data", TEST_KDF)
+    session, _key = manager.create("Cache", PASSWORD)
+    session.lock()
+    manager.unlock(manager.find("Cache"), PASSWORD).lock()
+    assert seen and dbmod.STATEMENT_CACHE <= 8
+    # the files are first looked at through short read-only connections; the Store's own ones keep the small cache
+    assert seen.count(dbmod.STATEMENT_CACHE) >= 2
+
+
 @pytest.fixture
 def fixture_manager(tmp_path):
     shutil.copytree(FIXTURE_V1, tmp_path / "data")

@@ -7,7 +7,8 @@ payload counts within the limits, payload schema (all before the write lock) ->
 in one transaction: replay and rollback again, merge, audit entry.
 
 A refused file changes nothing but one ``exchange.rejected`` row appended to
-the audit log in its own transaction.
+the audit log in its own transaction. :func:`import_many` (the sync folder) applies a
+few checked files in one transaction, each in its own savepoint.
 """
 
 from __future__ import annotations
@@ -55,13 +56,87 @@ def import_bytes(session: Session, data: bytes) -> Imported:
     sha256 = hashlib.sha256(data).hexdigest()
     seen: dict = {}
     try:
-        return _pipeline(session, data, sha256, seen)
+        checked = _check(session, data, sha256, seen)
+        with session.store.transaction() as c:
+            return _apply(session.store, c, checked)
     except ExchangeError as e:
         audit.record_rejection(session.store, e.audit_reason, sha256=sha256, size=len(data), **seen)
         raise
 
 
-def _pipeline(session: Session, data: bytes, sha256: str, seen: dict) -> Imported:
+# A sync folder often holds many files (a clinic's week of patients). They are checked one by one,
+# outside the write lock as always, and applied a few at a time, each inside its own savepoint of one
+# transaction: one durable commit for the few instead of one each. The few are bounded so that the
+# store's lock is not held much longer than for one large file (the window's queries wait for it).
+BATCH_FILES = 4
+BATCH_RECORDS = 2_000
+
+
+def import_many(session: Session, files) -> list[tuple[object, Imported | ExchangeError]]:
+    """Import ``files`` ((key, bytes) pairs, in order); returns (key, Imported or the error) for each.
+
+    Every file passes every check of :func:`import_bytes` and is all or nothing on its own (a savepoint);
+    nothing counts as imported before its transaction is committed. A refused file is audited as with
+    :func:`import_bytes`. An error that is not the file's fault (a full disk) is raised: the files of the
+    unfinished transaction are then not imported, and the next scan finds them again.
+    """
+    results: list = []
+    pending: list = []
+
+    def flush():
+        if pending:
+            results.extend(_apply_batch(session, pending))
+            pending.clear()
+
+    for key, data in files:
+        sha256 = hashlib.sha256(data).hexdigest()
+        seen: dict = {}
+        try:
+            checked = _check(session, data, sha256, seen)
+        except ExchangeError as e:
+            audit.record_rejection(session.store, e.audit_reason, sha256=sha256, size=len(data), **seen)
+            flush()  # keep the results in the files' order
+            results.append((key, e))
+            continue
+        if pending and (len(pending) >= BATCH_FILES
+                        or sum(p[1].records for p in pending) + checked.records > BATCH_RECORDS):
+            flush()
+        pending.append((key, checked, len(data), seen))
+    flush()
+    return results
+
+
+def _apply_batch(session: Session, pending: list) -> list:
+    store = session.store
+    done, refused = [], []
+    with store.transaction() as c:
+        for key, checked, size, seen in pending:
+            c.execute("SAVEPOINT hearth_import")
+            try:
+                done.append((key, _apply(store, c, checked)))
+            except ExchangeError as e:  # a replay or rollback found under the lock
+                c.execute("ROLLBACK TO hearth_import")
+                refused.append((key, e, checked.sha256, size, seen))
+                done.append((key, e))
+            c.execute("RELEASE hearth_import")
+    for _key, e, sha256, size, seen in refused:
+        audit.record_rejection(store, e.audit_reason, sha256=sha256, size=size, **seen)
+    return done
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A file that passed every check that needs no write lock."""
+
+    contact: Contact
+    opened: package.Opened
+    sha256: str
+    from_patient: bool
+    prepared: dict | None
+    records: int
+
+
+def _check(session: Session, data: bytes, sha256: str, seen: dict) -> _Checked:
     store = session.store
     package.check_size(data)
     package.check_header(data)
@@ -88,28 +163,33 @@ def _pipeline(session: Session, data: bytes, sha256: str, seen: dict) -> Importe
     if not validate.is_valid(name, opened.payload):
         raise PayloadInvalid()
     prepared = merge.prepare(opened.payload) if from_patient else None
-    with store.transaction() as c:
-        contact = contacts.get(store, contact.id)  # fresh, under the write lock
-        _check_new(c.execute(_SEEN, (manifest["uuid"],)).fetchone() is not None, contact, manifest)
-        if from_patient:
-            counts = merge.patient_progress(c, contact, manifest["sequence"], manifest["uuid"], opened.payload,
-                                            prepared)
-        else:
-            counts = merge.clinician_feedback(c, contact, manifest["uuid"], opened.payload)
-        now = utcnow()
-        c.execute("UPDATE exchange_contacts SET in_sequence = ?, in_uuid = ?, in_at = ? WHERE id = ?",
-                  (manifest["sequence"], manifest["uuid"], now, contact.id))
-        c.execute("INSERT INTO exchange_packages(uuid, contact_id, direction, sequence, created_at, file_sha256, at)"
-                  " VALUES (?, ?, 'in', ?, ?, ?, ?)",
-                  (manifest["uuid"], contact.id, manifest["sequence"], manifest["created"], sha256, now))
-        audit.record(c, audit.IMPORT, {"contact_id": contact.id, "name": contact.display_name,
-                                       "fingerprint": contact.fingerprint, "sha256": sha256,
-                                       "uuid": manifest["uuid"], "sequence": manifest["sequence"],
-                                       "kind": manifest["kind"], "counts": counts,
-                                       # what the patient chose to share (so a left-out category is seen as such)
-                                       **({"shared": list(opened.payload.get("sections", []))} if from_patient
-                                          else {})})
-    return Imported(contact, manifest["uuid"], manifest["sequence"], manifest["kind"], counts, sha256)
+    records = sum(len(v) for v in opened.payload.values() if isinstance(v, list))
+    return _Checked(contact, opened, sha256, from_patient, prepared, records)
+
+
+def _apply(store, c, checked: _Checked) -> Imported:
+    """Inside the write transaction: replay and rollback again, merge, audit entry."""
+    manifest, payload = checked.opened.manifest, checked.opened.payload
+    contact = contacts.get(store, checked.contact.id)  # fresh, under the write lock
+    _check_new(c.execute(_SEEN, (manifest["uuid"],)).fetchone() is not None, contact, manifest)
+    if checked.from_patient:
+        counts = merge.patient_progress(c, contact, manifest["sequence"], manifest["uuid"], payload, checked.prepared)
+    else:
+        counts = merge.clinician_feedback(c, contact, manifest["uuid"], payload)
+    now = utcnow()
+    c.execute("UPDATE exchange_contacts SET in_sequence = ?, in_uuid = ?, in_at = ? WHERE id = ?",
+              (manifest["sequence"], manifest["uuid"], now, contact.id))
+    c.execute("INSERT INTO exchange_packages(uuid, contact_id, direction, sequence, created_at, file_sha256, at)"
+              " VALUES (?, ?, 'in', ?, ?, ?, ?)",
+              (manifest["uuid"], contact.id, manifest["sequence"], manifest["created"], checked.sha256, now))
+    audit.record(c, audit.IMPORT, {"contact_id": contact.id, "name": contact.display_name,
+                                   "fingerprint": contact.fingerprint, "sha256": checked.sha256,
+                                   "uuid": manifest["uuid"], "sequence": manifest["sequence"],
+                                   "kind": manifest["kind"], "counts": counts,
+                                   # what the patient chose to share (so a left-out category is seen as such)
+                                   **({"shared": list(payload.get("sections", []))} if checked.from_patient
+                                      else {})})
+    return Imported(contact, manifest["uuid"], manifest["sequence"], manifest["kind"], counts, checked.sha256)
 
 
 _SEEN = "SELECT 1 FROM exchange_packages WHERE uuid = ?"

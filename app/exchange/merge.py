@@ -12,9 +12,8 @@ Rows written for one contact never overwrite another contact's rows.
 
 from __future__ import annotations
 
-from app.exchange.collect import SECTIONS
+from app.exchange.collect import SECTIONS, canonical_text
 from app.exchange.contacts import Contact
-from app.exchange.jsonsafe import canonical
 from app.store.db import utcnow
 
 _SORT_KEY = {"measures": "taken_at", "flags": "raised_at", "checkins": "day", "homework": "created_at",
@@ -23,7 +22,8 @@ _SORT_KEY = {"measures": "taken_at", "flags": "raised_at", "checkins": "day", "h
 
 def prepare(payload: dict) -> dict[str, list[tuple[str, str, str]]]:
     """Before the write transaction: each record of a patient's payload as (id, canonical JSON, sort key)."""
-    return {section: [(r["id"], canonical(r).decode("utf-8"), r[_SORT_KEY[section]]) for r in payload[section]]
+    encode = canonical_text  # jsonsafe.canonical as text, without building an encoder per record
+    return {section: [(r["id"], encode(r), r[_SORT_KEY[section]]) for r in payload[section]]
             for section in SECTIONS if section != "messages" and payload.get(section)}
 
 

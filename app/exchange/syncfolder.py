@@ -3,7 +3,8 @@
 File names: ``hearth-<sender key id, 12 hex>-to-<recipient key id, 12 hex>-<sequence>.age``.
 :func:`scan` reads only names that match and are addressed to this profile by
 a paired contact, in sequence order; it never deletes, renames or changes a
-file. A file whose hash was imported (or refused) before is skipped quietly.
+file. A file whose hash was imported (or refused) before is skipped quietly. The files
+are imported a few per transaction (:func:`importer.import_many`), each one all or nothing.
 """
 
 from __future__ import annotations
@@ -51,17 +52,26 @@ def scan(session: Session, folder: Path) -> ScanResult:
         m = NAME.match(p.name)
         if m and m.group(2) == own.key_id[:12] and m.group(1) in senders and p.is_file() and not p.is_symlink():
             wanted.append((m.group(1), int(m.group(3)), p))
-    for _sender, _seq, path in sorted(wanted):
-        try:
-            data = package.read_file(path)
-        except (OSError, ExchangeError):
-            result.skipped += 1  # still being synced, or too large: left alone
-            continue
-        if audit.seen_file(session.store, hashlib.sha256(data).hexdigest()):
-            result.skipped += 1
-            continue
-        try:
-            result.imported.append(importer.import_bytes(session, data))
-        except ExchangeError as e:
-            result.refused.append((path.name, e))
+    hashes = set()
+
+    def files():  # read one at a time, as the import gets to them (up to 20 MiB each)
+        for _sender, _seq, path in sorted(wanted):
+            try:
+                data = package.read_file(path)
+            except (OSError, ExchangeError):
+                result.skipped += 1  # still being synced, or too large: left alone
+                continue
+            sha256 = hashlib.sha256(data).hexdigest()
+            if sha256 in hashes or audit.seen_file(session.store, sha256):
+                result.skipped += 1  # the same file twice in this scan is skipped too
+                continue
+            hashes.add(sha256)
+            yield path.name, data
+
+    # a few files per durable commit (see importer.import_many); each is still all or nothing
+    for name, outcome in importer.import_many(session, files()):
+        if isinstance(outcome, ExchangeError):
+            result.refused.append((name, outcome))
+        else:
+            result.imported.append(outcome)
     return result

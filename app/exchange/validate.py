@@ -94,6 +94,7 @@ class _Compiler:
 _FUSED_STRING = frozenset({"type", "pattern", "minLength", "maxLength"})
 _FUSED_OBJECT = frozenset({"type", "properties", "additionalProperties", "required", "maxProperties"})
 _FUSED_ARRAY = frozenset({"type", "items", "minItems", "maxItems"})
+_FUSED_NUMBER = frozenset({"type", "minimum", "maximum"})
 
 
 def _fused(c: "_Compiler", schema: dict) -> Check | None:
@@ -106,6 +107,8 @@ def _fused(c: "_Compiler", schema: dict) -> Check | None:
         return _fused_object(c, schema)
     if kind == "array" and keys <= _FUSED_ARRAY:
         return _fused_array(c, schema)
+    if kind in ("integer", "number") and keys <= _FUSED_NUMBER:
+        return _fused_number(schema)
     return None
 
 
@@ -151,6 +154,22 @@ def _fused_object(c: "_Compiler", schema: dict) -> Check:
             if not sub(item):
                 return False
         return True
+    return check
+
+
+def _fused_number(schema: dict) -> Check:
+    """``type`` integer or number with optional bounds: one call per answer of a questionnaire, not five."""
+    whole = schema["type"] == "integer"
+    low, high = schema.get("minimum"), schema.get("maximum")
+
+    def check(v):
+        t = type(v)
+        if t is not int and t is not float:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                return False  # true/false are not numbers; subclasses of int and float are
+        if whole and isinstance(v, float) and not v.is_integer():
+            return False
+        return (low is None or v >= low) and (high is None or v <= high)
     return check
 
 

@@ -86,6 +86,12 @@ CHECKPOINT_BYTES = 1000 * 4096
 # SQLCipher 4 defaults, used only to tell "another key" from "damaged" (see _foreign_key_likely).
 _PAGE_SIZE, _HMAC_SIZE, _SALT_SIZE = 4096, 64, 16
 # The first write of each WAL cycle raises the stamp by one (one statement, inside that transaction).
+# Prepared statements kept by the Python module. Each one holds part of SQLite's small per-connection
+# lookaside memory; with ``cipher_memory_security`` on, every allocation that does not fit there goes
+# through SQLCipher's locked and wiped allocator (an mlock and munlock system call each). With the
+# module's default of 128 the lookaside is used up and an import's inserts ran about 2.5 times slower
+# (bench/exchange.py); a handful of statements keeps it free and costs a re-prepare of rarer queries.
+STATEMENT_CACHE = 8
 _STAMP_SQL = ("INSERT INTO meta(key, value) VALUES ('wal_cycle', '1') ON CONFLICT(key) "
               "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
 
@@ -157,7 +163,8 @@ class Store:
         except OSError:
             raise DiskProblem() from None
         try:
-            conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
+                                     cached_statements=STATEMENT_CACHE)
         except sqlcipher.Error:
             raise StoreDamaged(has_backup=has_backup) from None
         store = cls(conn, path)
@@ -183,7 +190,8 @@ class Store:
         if not path.exists():
             # SQLite gives the -wal and -shm files the main file's permissions.
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, fsutil.FILE_MODE))
-        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
+                                 cached_statements=STATEMENT_CACHE)
         store = cls(conn, path)
         try:
             store._configure(data_key)
