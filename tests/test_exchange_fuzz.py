@@ -73,6 +73,13 @@ _json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | s
                      max_leaves=30)
 
 
+def test_lone_surrogate_escapes_are_refused_and_pairs_kept():
+    for raw in (b'{"a": "x\\ud800y"}', b'{"\\udc00": 1}', b'["\\uDBFF"]'):
+        with pytest.raises(Refused):
+            loads(raw)
+    assert loads(b'{"a": "\\ud83d\\ude00"}') == {"a": "\U0001f600"}
+
+
 @FUZZ
 @given(value=_json, text=st.text(alphabet='[]{}",:\\0123456789.eE+-tfnaulrs ', max_size=200))
 def test_bounded_json_and_envelope(value, text):

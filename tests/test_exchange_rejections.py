@@ -192,6 +192,9 @@ def test_hostile_payloads_refused_by_the_parser(world):
     _refused(doc, pyrage.encrypt(b'{"a": NaN}', [recipient]), PackageMalformed)
     _refused(doc, pyrage.encrypt(b'{"a": 1, "a": 2}', [recipient]), PackageMalformed)
     _refused(doc, pyrage.encrypt(b"\xff\xfe", [recipient]), PackageMalformed)
+    # Half a surrogate pair, escaped: valid JSON, but no UTF-8 text (re-encoding it raised an unexplained error).
+    lone = b'{"manifest": ' + canonical(manifest) + b', "signature": "00", "payload": {"x": "a\\ud800b"}}'
+    _refused(doc, pyrage.encrypt(lone, [recipient]), PackageMalformed)
 
 
 def test_profile_without_keys_is_not_the_recipient(manager, world):

@@ -75,7 +75,35 @@ def loads(data: bytes, limits: Limits = Limits()):
     except (ValueError, RecursionError):  # JSONDecodeError, too many digits
         raise Refused("not JSON") from None
     _check_sizes(value, limits)
+    if _SURROGATE_ESCAPE.search(text):
+        _check_no_lone_surrogates(value)
     return value
+
+
+# A \uD800-\uDFFF escape: half of a pair, or alone. Alone it decodes to text no UTF-8 file can hold (it
+# broke re-encoding the payload later with a UnicodeEncodeError that no message explained).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_no_lone_surrogates(value) -> None:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if type(v) is str:
+            texts = (v,)
+        elif type(v) is dict:
+            texts = v.keys()
+            stack.extend(v.values())
+        elif type(v) is list:
+            stack.extend(v)
+            continue
+        else:
+            continue
+        for t in texts:
+            try:
+                t.encode("utf-8")
+            except UnicodeEncodeError:
+                raise Refused("not UTF-8") from None
 
 
 _SCALARS = frozenset({int, float, bool, type(None)})
