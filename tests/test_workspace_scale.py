@@ -162,3 +162,21 @@ def test_the_payload_put_together_from_each_records_json_is_the_canonical_payloa
     for categories in (tuple(collect.CATEGORIES), ("checkins",), ("messages", "measures")):
         shown = collect.preview(pat, pat_to_doc, categories)
         assert shown.encoded_payload() == canonical(shown.payload())
+
+
+def test_the_charts_library_is_loaded_while_the_list_is_read_not_when_a_patient_opens(qtbot, monkeypatch,
+                                                                                      make_window):
+    """Importing matplotlib holds Python's lock for long stretches: done in a worker after the list shows."""
+    import threading
+
+    from ui.charts import mpl
+    from ui.workspace import patients as patients_ui
+
+    warmed = []
+    monkeypatch.setattr(patients_ui, "WARM_CHARTS_MS", 0)
+    monkeypatch.setattr(mpl, "ready", lambda: False)
+    monkeypatch.setattr(mpl, "warm", lambda data_dir: warmed.append(threading.current_thread()))
+    win, ctx, _entry = setup_pair(make_window)
+    open_profile(win, ctx, "Doc")
+    qtbot.waitUntil(lambda: bool(warmed), timeout=10000)
+    assert warmed[0] is not threading.main_thread()

@@ -44,6 +44,20 @@ def load(data_dir: Path) -> None:
         _ready = True
 
 
+def ready() -> bool:
+    return _ready
+
+
+def warm(data_dir: Path) -> None:
+    """Load matplotlib and the modules a first figure needs, ahead of time (in a worker)."""
+    load(data_dir)
+    from matplotlib.backends import backend_agg  # noqa: F401 - imported for its side effect: loaded once
+    from matplotlib import figure as _figure  # noqa: F401
+    from matplotlib import font_manager
+
+    font_manager.findfont("sans-serif")  # the font cache read (or built) now, not at the first chart
+
+
 def figure(width_px: int, height_px: int, dpr: float = 1.0):
     """A new Figure of that size in logical pixels, drawn at ``dpr`` device pixels per pixel."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

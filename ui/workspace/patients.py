@@ -28,6 +28,9 @@ from ui.workspace.patient_page import PatientPage
 from ui.workspace.patient_table import COLUMNS, PatientTableModel, flags_text, row_texts  # noqa: F401
 
 
+WARM_CHARTS_MS = 1500  # after the list has shown: a person reads it before opening anyone
+
+
 class PatientsPage(QWidget):
     loaded = Signal()  # the list shows what the store holds (after a refresh's worker is done)
 
@@ -129,11 +132,22 @@ class PatientsPage(QWidget):
                 rows, texts = result
                 self._show_rows(rows, texts if i18n.current_language() == language else None)
                 self.loaded.emit()
+                if rows:
+                    QTimer.singleShot(WARM_CHARTS_MS, self._warm_charts)
 
         def failed(_exc) -> None:
             self._finished()  # locked meanwhile: nothing to show
 
         run_async(work, done, failed, self)
+
+    def _warm_charts(self) -> None:
+        """Load matplotlib in a worker while the clinician reads the list, so that opening the first patient
+        does not pay for it (importing it holds Python's lock for long stretches: the window stalled)."""
+        from ui.charts import mpl
+
+        if self.ctx.session is not None and not mpl.ready():
+            data_dir = self.ctx.data_dir
+            run_async(lambda: mpl.warm(data_dir), lambda _r: None, lambda _e: None, self)
 
     def _finished(self) -> None:
         self._running = False
