@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from app.exchange.contacts import Contact
+from app.exchange import jsonsafe
 from app.exchange.jsonsafe import canonical
 from app.profiles.session import Session
 from app.store import Store
@@ -55,11 +56,7 @@ class Preview:
         return b"{" + b",".join(canonical(k) + b":" + parts[k] for k in sorted(parts)) + b"}"
 
 
-# ``jsonsafe.canonical`` as text, from one encoder made once: ``json.dumps`` with options builds a new encoder
-# per call, and five years of records are thousands of calls per export (and tens of thousands per 100 imports,
-# which use it too). The tests check that both always agree.
-canonical_text = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                                  allow_nan=False).encode
+canonical_text = jsonsafe.canonical_text  # one encoder, made once (merge and the exports use it)
 
 
 def digest(record: dict) -> str:

@@ -29,9 +29,15 @@ class Limits:
     max_nodes: int = 1_000_000
 
 
+# Canonical JSON as text, from one encoder made once: ``json.dumps`` with options builds a new encoder per
+# call, and exports and imports encode thousands of records each.
+canonical_text = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                                  allow_nan=False).encode
+
+
 def canonical(value) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
+    """Sorted keys, no spaces, UTF-8, no NaN: the bytes signatures and digests are made over."""
+    return canonical_text(value).encode("utf-8")
 
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
