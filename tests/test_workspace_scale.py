@@ -180,3 +180,11 @@ def test_the_charts_library_is_loaded_while_the_list_is_read_not_when_a_patient_
     open_profile(win, ctx, "Doc")
     qtbot.waitUntil(lambda: bool(warmed), timeout=10000)
     assert warmed[0] is not threading.main_thread()
+
+
+def test_warming_the_charts_library_finds_a_font(tmp_path):
+    """What the list's worker runs: it must not fail (it once stopped at an unparsable font pattern, silently)."""
+    from ui.charts import mpl
+
+    mpl.warm(tmp_path)
+    assert mpl.ready()

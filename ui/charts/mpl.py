@@ -55,7 +55,8 @@ def warm(data_dir: Path) -> None:
     from matplotlib import figure as _figure  # noqa: F401
     from matplotlib import font_manager
 
-    font_manager.findfont("sans-serif")  # the font cache read (or built) now, not at the first chart
+    # the font cache read (or built) now, not at the first chart
+    font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
 
 
 def figure(width_px: int, height_px: int, dpr: float = 1.0):
