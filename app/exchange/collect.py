@@ -12,8 +12,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from app.exchange.contacts import Contact
 from app.exchange import jsonsafe
+from app.exchange.contacts import Contact
 from app.exchange.jsonsafe import canonical
 from app.profiles.session import Session
 from app.store import Store
@@ -56,7 +56,6 @@ class Preview:
         return b"{" + b",".join(canonical(k) + b":" + parts[k] for k in sorted(parts)) + b"}"
 
 
-canonical_text = jsonsafe.canonical_text  # one encoder, made once (merge and the exports use it)
 
 
 def digest(record: dict) -> str:
@@ -64,7 +63,7 @@ def digest(record: dict) -> str:
 
 
 def _encode(record: dict) -> tuple[bytes, str]:
-    data = canonical_text(record).encode("utf-8")
+    data = jsonsafe.canonical_text(record).encode("utf-8")
     return data, hashlib.sha256(data).hexdigest()
 
 

@@ -12,8 +12,9 @@ Rows written for one contact never overwrite another contact's rows.
 
 from __future__ import annotations
 
-from app.exchange.collect import SECTIONS, canonical_text
+from app.exchange.collect import SECTIONS
 from app.exchange.contacts import Contact
+from app.exchange.jsonsafe import canonical_text
 from app.store.db import utcnow
 
 _SORT_KEY = {"measures": "taken_at", "flags": "raised_at", "checkins": "day", "homework": "created_at",

@@ -421,17 +421,25 @@ def rate_text(rate: Rate) -> str:
     return line
 
 
-def summary_lines(summary: ClinicSummary, *, every_reason: bool = True) -> list[str]:
-    """The clinic summary in sentences, one figure a line (the command line prints these; the Outcomes
-    page leaves out reasons for ending that no patient has, ``every_reason=False``)."""
-    lines = [ngettext("{count} patient", "{count} patients", summary.patients).format(
-        count=format_number(summary.patients))]
+def summary_lines(summary: ClinicSummary) -> list[str]:
+    """The clinic summary in sentences, one figure a line (the command line prints these)."""
+    lines = [patients_line(summary)]
     if summary.ended_only:
         lines.append(ngettext("Rates over the {count} patient whose treatment is recorded as ended.",
                               "Rates over the {count} patients whose treatment is recorded as ended.",
                               summary.counted).format(count=format_number(summary.counted)))
-    lines += [rate_text(summary.rates[o]) for o in OUTCOMES]
-    lines.append(_("Still in treatment: {count}").format(count=format_number(summary.still_in_treatment)))
+    return lines + [rate_text(summary.rates[o]) for o in OUTCOMES] + other_lines(summary)
+
+
+def patients_line(summary: ClinicSummary) -> str:
+    return ngettext("{count} patient", "{count} patients", summary.patients).format(
+        count=format_number(summary.patients))
+
+
+def other_lines(summary: ClinicSummary, *, every_reason: bool = True) -> list[str]:
+    """The figures besides the rates: treatment status and endings, guidance time, weeks, modules (the
+    Outcomes page shows the rates as a table and leaves out reasons no patient has, ``every_reason=False``)."""
+    lines = [_("Still in treatment: {count}").format(count=format_number(summary.still_in_treatment))]
     for reason, n in summary.endings.items():
         if not (n or every_reason):
             continue

@@ -151,13 +151,23 @@ def sort_key(row: PatientRow):
 
 
 def _row(store: Store, c: Contact, left_out: tuple[str, ...] = ()) -> PatientRow:
-    measures = _by_measure(records(store, c.id, "measures"))
-    current, past = _flags(measures, records(store, c.id, "flags"))
+    return _make_row(c, _by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
+                     records(store, c.id, "progress"), left_out)
+
+
+def row_of(detail: PatientDetail) -> PatientRow:
+    """The patient's list row from the records their page has already read (nothing read again)."""
+    return _make_row(detail.contact, detail.measures, detail.flags, detail.progress, detail.withheld)
+
+
+def _make_row(c: Contact, measures: dict[str, list[dict]], flag_records: list[dict], progress: list[dict],
+              left_out: tuple[str, ...]) -> PatientRow:
+    current, past = _flags(measures, flag_records)
     totals = {}
     for mid in TRACKED:
         scored = [r["total"] for r in measures.get(mid, []) if r["total"] is not None]
         totals[mid] = (scored[-1] if scored else None, scored[-2] if len(scored) > 1 else None)
-    progress = [p for p in records(store, c.id, "progress") if p["active"]]
+    progress = [p for p in progress if p["active"]]
     return PatientRow(c.id, c.display_name, c.fingerprint,
                       progress[0]["program_id"] if progress else None,
                       progress[0]["current_module"] if progress else None,

@@ -176,8 +176,8 @@ class OutcomesPage(QWidget):
             for j, text in enumerate(values):
                 t.setItem(i, j, QTableWidgetItem(text))
         self.rates_fit.measure()
-        lines = outcomes.summary_lines(summary, every_reason=False)
-        self.others.setText("\n".join([lines[0], *lines[1 + (1 if summary.ended_only else 0) + len(outcomes.OUTCOMES):]]))
+        lines = [outcomes.patients_line(summary), *outcomes.other_lines(summary, every_reason=False)]
+        self.others.setText("\n".join(lines))
 
     @staticmethod
     def _fit_height(table) -> None:

@@ -32,8 +32,8 @@ def _read(store, contact_id: str):
     """Everything the page shows of one patient (no Qt: runs in a worker)."""
     from app.exchange import outcomes
 
-    return (workspace.patient_detail(store, contact_id), workspace.patient_row(store, contact_id),
-            outcomes.patient_outcome(store, contact_id))
+    detail = workspace.patient_detail(store, contact_id)
+    return detail, workspace.row_of(detail), outcomes.patient_outcome(store, contact_id)
 
 
 def workspace_chart(ctx, contact, results: list[dict], measure) -> chart_card.ChartSpec:
