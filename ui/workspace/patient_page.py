@@ -145,9 +145,7 @@ class PatientPage(QWidget):
         self._clear_built()
         for w in (self.flags, self.withheld, self.changed_text, self.plan_text, self.checkins_text, self.pending):
             w.clear()
-        from app.exchange import contacts
-
-        contact = contacts.get(session.store, contact_id)  # the name at once; the rest when read
+        contact = self._contact()  # the name at once; the rest when read
         self.heading.setText(contact.display_name if contact else "")
 
         def done(data) -> None:
@@ -199,9 +197,13 @@ class PatientPage(QWidget):
         asked = self._entries_for
         QTimer.singleShot(0, lambda: self._build_charts(asked))
 
+    def _stale(self, asked) -> bool:
+        """Another patient (or the same one again) was opened, or the page cleared, since ``asked``."""
+        return asked != self._entries_for or self.detail is None
+
     def _build_charts(self, asked) -> None:
-        if asked != self._entries_for or self.detail is None:
-            return  # another patient (or the same one again) was opened meanwhile
+        if self._stale(asked):
+            return
         self._fill_charts()
         self._order_tabs()
         QTimer.singleShot(0, lambda: self._fill_entries(asked))
@@ -277,7 +279,7 @@ class PatientPage(QWidget):
 
     def _fill_entries(self, asked) -> None:
         """The newest entries first, a few cards per turn of the event loop, newest at the top."""
-        if asked != self._entries_for or self.detail is None:
+        if self._stale(asked):
             return
         waiting = list(reversed(self.detail.homework))[:ENTRIES_SHOWN]
         self.entries_empty.setVisible(not waiting)
@@ -303,8 +305,8 @@ class PatientPage(QWidget):
                                         min(left, ENTRIES_SHOWN)).format(count=format_number(min(left, ENTRIES_SHOWN))))
 
     def _add_entries(self, waiting: list[dict], asked) -> None:
-        if asked != self._entries_for or self.detail is None:
-            return  # another patient (or the same one again) was opened meanwhile
+        if self._stale(asked):
+            return
         for e in waiting[:ENTRY_BATCH]:
             w = EntryCard(self.ctx, self.detail.contact, e)
             w.commented.connect(self._update_pending)
