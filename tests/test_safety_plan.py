@@ -15,20 +15,13 @@ from PySide6.QtWidgets import QApplication
 from app.programs import loader, progress
 from app.safety import crisis, plan
 from tests.layout_checks import clipped_labels, unreachable_content
+from tests.test_program_ui import opened  # noqa: F401 - fixture
 from tests.test_ui import make_window, unlock  # noqa: F401 - fixture and helper
 from ui import theme
 from ui.safety_plan import SafetyPlanDialog, SafetyPlanEditor
 
 GB_LINES = ("Samaritans: call 116 123", "Emergency: call 999")
 NO_DATA = "JP"  # a real country Hearth ships no crisis lines for
-
-
-@pytest.fixture
-def opened(qtbot, make_window):  # noqa: F811
-    win, ctx, _ = make_window(with_profile=True)
-    unlock(qtbot, win)
-    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
-    return win, ctx
 
 
 def _pair(ctx, phone="+44 20 7946 0000", email="rivera@example.org"):
