@@ -117,8 +117,8 @@ def test_patient_page_tab_order_follows_the_page_and_reaches_the_sidebar(qtbot, 
 
     assert seen[0] is page.back
     assert first(page.back) < first(page.unlock) < first(page.send) < first(page.report)
-    assert first(page.report) < first(page.charts[0].show_table) < first(page.entries[0].box)
-    assert first(page.entries[0].box) < first(page.thread.list) < first(page.thread.compose)
+    assert first(page.report) < first(page.charts[0].show_table) < first(page.entries[0].add)
+    assert first(page.entries[0].add) < first(page.thread.list) < first(page.thread.compose)
     assert win.shell.sidebar in seen and win.help_button in seen
 
 
@@ -328,3 +328,40 @@ def test_the_report_draws_a_chart_only_from_two_scores_up(manager, tmp_path):
     importer.import_bytes(doc, xu.exported(pat, contacts.find(pat.store, "Doc")).data)
     drawn = chart_pngs(tmp_path, ws.patient_detail(doc.store, contact.id).measures)
     assert list(drawn) == ["phq9"] and drawn["phq9"].startswith(b"\x89PNG")
+
+
+def test_an_entry_card_makes_its_comment_box_when_the_clinician_starts_a_comment(qtbot, workspace):
+    """The cards of a patient page hold no text box until one is asked for (a box each made opening a
+    patient slow at 100 patients); the keyboard path is Tab to "Comment…", Enter, type, Tab, Enter."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    win, _ctx = workspace
+    patients = win.shell.pages["patients"]
+    patients.open_patient_at(row_of(patients, "Robin Okafor"))
+    qtbot.waitUntil(lambda: not patients.patient.loading, timeout=20000)
+    page = patients.patient
+    card = page.entries[0]
+    assert all(not e.findChildren(QPlainTextEdit) for e in page.entries)
+    assert card.pending_text() == ""
+    card.add.setFocus()
+    qtbot.keyClick(card.add, Qt.Key.Key_Return)
+    box = card.findChild(QPlainTextEdit)
+    assert box is not None and box.hasFocus()
+    assert "Comment on:" in box.accessibleName() and card.add.text() == "Add comment"
+    qtbot.keyClicks(box, "Good noticing")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is card.add
+    qtbot.keyClick(card.add, Qt.Key.Key_Return)
+    assert "Good noticing" in card.comments.text() and box.toPlainText() == ""
+    assert "comment" in page.pending.text()
+
+
+def test_the_app_lets_the_window_take_the_interpreter_lock_often():
+    """Workers hand over Python's lock within half a millisecond (not Python's 5 ms), so Qt's calls into
+    Python while it lays out and paints do not wait behind a worker."""
+    import sys
+
+    from ui.qt_setup import make_app
+
+    make_app()
+    assert sys.getswitchinterval() <= 0.0005

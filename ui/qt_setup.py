@@ -48,7 +48,15 @@ def _reason_no_desktop() -> str:
     return _("No desktop session was found (neither DISPLAY nor WAYLAND_DISPLAY is set).")
 
 
+# How long a worker thread may hold Python's interpreter lock before it must hand it over (Python's default
+# is 5 ms). Qt calls into Python all the time while it lays out and paints (the style's hints and drawing,
+# event filters); while a worker reads or draws, each of those calls waited for the lock, so opening a
+# patient at 100 patients held the window about 1.5x as long (measured, bench/exchange.py).
+GUI_SWITCH_INTERVAL = 0.0005
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     app = QApplication.instance()
     if app is None:
         qInstallMessageHandler(_qt_messages)

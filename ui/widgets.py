@@ -69,12 +69,22 @@ def scroll_area(widget=None):
     return area
 
 
-def scrolled_page(page: QWidget, *, top: int = 28, spacing: int = 16) -> tuple[QWidget, QVBoxLayout]:
-    """Fill ``page`` with a scroll area; returns its content widget and that widget's padded layout."""
+def scrolled_page(page: QWidget, *, top: int = 28, spacing: int = 16,
+                  long: bool = False) -> tuple[QWidget, QVBoxLayout]:
+    """Fill ``page`` with a scroll area; returns its content widget and that widget's padded layout.
+
+    ``long``: a page that is nearly always taller than the window and grows while it is built keeps its
+    vertical scroll bar, so its width never changes under it (the bar appearing would re-wrap every text
+    and re-draw every chart on the page)."""
+    from PySide6.QtCore import Qt
+
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     body = QWidget()
-    outer.addWidget(scroll_area(body))
+    area = scroll_area(body)
+    if long:
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    outer.addWidget(area)
     lay = QVBoxLayout(body)
     lay.setContentsMargins(32, top, 32, 28)
     lay.setSpacing(spacing)

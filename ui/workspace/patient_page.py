@@ -25,6 +25,9 @@ from ui.worker import run_async
 
 ENTRIES_SHOWN = 10  # the newest entries at first; "Show older entries" adds as many again
 ENTRY_BATCH = 2  # entry cards built per turn of the event loop
+# Each step of building the page waits for a real timer, not a zero one: a zero timer runs in the same turn
+# of the event loop as the layout and painting of the step before, so the steps added up into one long block.
+YIELD_MS = 1
 MAX_CHANGED = 12
 
 
@@ -64,7 +67,7 @@ class PatientPage(QWidget):
         self.charts: list[chart_card.ChartCard] = []
         self.entries: list[EntryCard] = []
         self.setObjectName("page-patient")
-        self.body, lay = scrolled_page(self, top=20, spacing=14)
+        self.body, lay = scrolled_page(self, top=20, spacing=14, long=True)
         top = QHBoxLayout()
         self.back = QPushButton()
         top.addWidget(self.back)
@@ -195,7 +198,7 @@ class PatientPage(QWidget):
         self.loading = True
         self._entries_for = (contact_id, self._entries_for[1] + 1)
         asked = self._entries_for
-        QTimer.singleShot(0, lambda: self._build_charts(asked))
+        QTimer.singleShot(YIELD_MS, lambda: self._build_charts(asked))
 
     def _stale(self, asked) -> bool:
         """Another patient (or the same one again) was opened, or the page cleared, since ``asked``."""
@@ -206,7 +209,7 @@ class PatientPage(QWidget):
             return
         self._fill_charts()
         self._order_tabs()
-        QTimer.singleShot(0, lambda: self._fill_entries(asked))
+        QTimer.singleShot(YIELD_MS, lambda: self._fill_entries(asked))
 
     def _order_tabs(self) -> None:
         """Tab follows the page from top to bottom: the charts and entries made on load come before the
@@ -314,7 +317,7 @@ class PatientPage(QWidget):
             self.entries.append(w)
         rest = waiting[ENTRY_BATCH:]
         if rest:
-            QTimer.singleShot(0, lambda: self._add_entries(rest, asked))
+            QTimer.singleShot(YIELD_MS, lambda: self._add_entries(rest, asked))
             return
         self._older_text()
         self._order_tabs()
