@@ -3,7 +3,7 @@
 Errors are one clear line on stderr and a non-zero exit code, never a traceback.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong password or recovery key,
 4 no such profile, 5 damaged file, 6 newer data version, 7 name taken, 8 disk,
-10-31 exchange cards and packages (see app/exchange/errors.py).
+10-31 exchange cards and packages (see app/exchange/errors.py), 33 a data archive that cannot be read.
 """
 
 from __future__ import annotations
@@ -73,6 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("read the password or the recovery key from the first line of standard input"))
     e.add_argument("--yes", action="store_true",
                    help=_("do not ask to type the profile's name to confirm (for scripts)"))
+    x = psub.add_parser("export", help=_("save all your records in an open archive (ZIP of JSON and CSV)"))
+    x.add_argument("name")
+    x.add_argument("--out", required=True, metavar="FILE")
+    x.add_argument("--format", choices=["zip", "age"], default="zip",
+                   help=_("zip: not encrypted; age: encrypted with a passphrase (the standard age tool opens it)"))
+    x.add_argument("--password-stdin", action="store_true", required=True,
+                   help=_("read the profile's password from the first line of standard input, and for "
+                          "--format age the archive's passphrase from the second"))
+    i = psub.add_parser("import", help=_("bring an archive saved by \"profile export\" into a new, empty profile"))
+    i.add_argument("name")
+    i.add_argument("--archive", required=True, metavar="FILE")
+    i.add_argument("--password-stdin", action="store_true", required=True,
+                   help=_("read the profile's password from the first line of standard input, and an encrypted "
+                          "archive's passphrase from the second"))
 
     s = sub.add_parser("screenshot", help=_("render every page to PNG files"))
     s.add_argument("--out", required=True, metavar="DIR")

@@ -196,6 +196,8 @@ def _profile(args, data_dir: Path) -> int:
         mgr.erase(profile)
         print(_("The profile \u201c{name}\u201d was erased.").format(name=profile.display_name))
         return 0
+    if args.action in ("export", "import"):
+        return _archive(args, mgr)
     if args.action == "verify":
         profile = mgr.find(args.name)
         session = mgr.unlock(profile, read_password_stdin())
@@ -203,3 +205,46 @@ def _profile(args, data_dir: Path) -> int:
         print(_("The password is correct."))
         return 0
     raise UsageError(_("Unknown action."))
+
+
+def _archive(args, mgr) -> int:
+    from app.archive import reader, writer
+
+    profile = mgr.find(args.name)
+    password = read_password_stdin()
+    if args.action == "export":
+        passphrase = None
+        if args.format == writer.AGE:
+            passphrase = _second_line(_("No passphrase for the archive was given. Give it on the second line of "
+                                        "standard input, then try again."))
+        session = mgr.unlock(profile, password)
+        try:
+            done = writer.write(session.store, Path(args.out), passphrase=passphrase)
+        finally:
+            session.lock()
+        total = sum(done.records.values())
+        print(ngettext("{count} record saved in {path}.", "{count} records saved in {path}.", total).format(
+            count=format_number(total), path=done.path))
+        if not done.encrypted:
+            print(_("The archive is not encrypted: keep it somewhere only you can reach."))
+        return 0
+    data = reader.read_file(Path(args.archive))
+    passphrase = _second_line(_("This archive is encrypted. Give its passphrase on the second line of standard "
+                                "input, then try again.")) if reader.is_sealed(data) else None
+    archive = reader.open_archive(data, passphrase)
+    session = mgr.unlock(profile, password)
+    try:
+        counts = reader.import_into(session, archive)
+    finally:
+        session.lock()
+    total = sum(counts.values())
+    print(ngettext("{count} record imported into \u201c{name}\u201d.", "{count} records imported into \u201c{name}\u201d.",
+                   total).format(count=format_number(total), name=profile.display_name))
+    return 0
+
+
+def _second_line(missing: str) -> str:
+    line = sys.stdin.readline().rstrip("\n").rstrip("\r")
+    if not line:
+        raise UsageError(missing)
+    return line

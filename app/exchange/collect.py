@@ -168,6 +168,14 @@ def _safety_plan(store: Store, _contact_id: str) -> list[dict]:
     return [{"id": sid, "body": rows[sid][0], "updated_at": rows[sid][1]} for sid in plan.SECTION_IDS if sid in rows]
 
 
+def read_section(store: Store, section: str) -> list[dict]:
+    """Every record of one of the person's own sections (not ``messages``, which belong to a contact), as a
+    package would carry it: the data archive reads them the same way."""
+    if section == "messages":
+        raise ValueError("messages belong to a contact")
+    return _READERS[section](store, "")
+
+
 _READERS = {"measures": _measures, "flags": _flags, "checkins": _checkins, "homework": _homework,
             "homework_done": _homework_done, "progress": _progress, "messages": _messages,
             "safety_plan": _safety_plan}

@@ -355,7 +355,12 @@ _KEYWORDS = {"type": _type, "const": _const, "enum": _enum, "properties": _prope
 @lru_cache(maxsize=None)
 def schema(name: str) -> dict:
     """``schemas/<name>.schema.json`` (the tests check each against the JSON Schema meta-schema)."""
-    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    path = _ELSEWHERE.get(name, SCHEMAS / f"{name}.schema.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# Schemas kept beside the code that writes their documents.
+_ELSEWHERE = {"archive": Path(__file__).resolve().parents[1] / "archive" / "archive.schema.json"}
 
 
 @lru_cache(maxsize=None)
@@ -366,6 +371,17 @@ def _compiled(name: str) -> Check:
 def is_valid(name: str, value) -> bool:
     """True when ``value`` satisfies ``schemas/<name>.schema.json``."""
     return _compiled(name)(value)
+
+
+def record_is_valid(name: str, definition: str, value) -> bool:
+    """True when ``value`` satisfies the definition ``$defs/<definition>`` of ``schemas/<name>.schema.json``
+    (one record checked on its own, e.g. in a person's data archive, which has no package's limits)."""
+    return _compiled_definition(name, definition)(value)
+
+
+@lru_cache(maxsize=None)
+def _compiled_definition(name: str, definition: str) -> Check:
+    return _Compiler(schema(name)).ref(f"#/$defs/{definition}")
 
 
 def reference_is_valid(name: str, value) -> bool:

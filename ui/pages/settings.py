@@ -12,6 +12,7 @@ from app.errors import HearthError
 from app.errors import PasswordTooShort
 from app.i18n import _, ngettext
 from app.profiles.password import MIN_LENGTH
+from ui import data_archive
 from ui.pages.welcome import fill_languages
 from ui.widgets import PasswordField, card, make_label, primary_button, show_error
 from ui.worker import run_async
@@ -61,6 +62,21 @@ class SettingsPage(QWidget):
         sl.addLayout(row)
         sl.addWidget(self.folder_label)
         lay.addWidget(sec)
+
+        data, dl = card()
+        self.data_title = make_label("subheading")
+        self.data_text = make_label("muted")
+        self.export_data = QPushButton()
+        self.import_data = QPushButton()
+        row2 = QHBoxLayout()
+        row2.addWidget(self.export_data)
+        row2.addWidget(self.import_data)
+        row2.addStretch(1)
+        dl.addWidget(self.data_title)
+        dl.addWidget(self.data_text)
+        dl.addLayout(row2)
+        lay.addWidget(data)
+        self.data_card = data  # a person's own records: not in a clinician workspace
         self.status = make_label("ok")
         lay.addWidget(self.status)
         lay.addStretch(1)
@@ -72,9 +88,13 @@ class SettingsPage(QWidget):
         self.change_pw.clicked.connect(self._change_password)
         self.show_folder.clicked.connect(self._show_folder)
         self.erase.clicked.connect(self._erase)
+        self.export_data.clicked.connect(lambda: data_archive.export_data(self, self.ctx))
+        self.import_data.clicked.connect(lambda: data_archive.import_data(self, self.ctx))
         self.retranslate()
 
     def load(self) -> None:
+        session = self.ctx.session
+        self.data_card.setVisible(session is not None and getattr(session, "kind", "patient") == "patient")
         self.retranslate()
 
     def clear(self) -> None:
@@ -136,6 +156,13 @@ class SettingsPage(QWidget):
         self.change_pw.setText(_("Change password\u2026"))
         self.show_folder.setText(_("Show profile folder"))
         self.erase.setText(_("Erase this profile\u2026"))
+        self.data_title.setText(_("Your data"))
+        self.data_text.setText(_("Keep a copy of everything you wrote, in files other programs can read, or bring "
+                                 "a copy from another computer into this profile while it is new."))
+        self.export_data.setText(_("Export my data\u2026"))
+        self.export_data.setAccessibleName(_("Export all my records to an archive file"))
+        self.import_data.setText(_("Import my data\u2026"))
+        self.import_data.setAccessibleName(_("Import records from an archive file into this new profile"))
         folder = self._profile_folder()
         self.folder_label.setText(_("Your encrypted profile is stored in: {folder}").format(folder=folder)
                                   if folder else "")
