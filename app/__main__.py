@@ -3,7 +3,7 @@
 Errors are one clear line on stderr and a non-zero exit code, never a traceback.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 wrong password or recovery key,
 4 no such profile, 5 damaged file, 6 newer data version, 7 name taken, 8 disk,
-10-31 exchange cards and packages (see app/exchange/errors.py), 33 a data archive that cannot be read.
+10-31 exchange cards and packages (see app/exchange/errors.py), 33 a data archive that cannot be read, 34 a profile file from another computer that cannot be opened.
 """
 
 from __future__ import annotations
@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--password-stdin", action="store_true", required=True,
                    help=_("read the profile's password from the first line of standard input, and for "
                           "--format age the archive's passphrase from the second"))
+    mo = psub.add_parser("move-out", help=_("save a profile in one encrypted file to open on another computer"))
+    mo.add_argument("name")
+    mo.add_argument("--out", required=True, metavar="FILE")
+    mo.add_argument("--password-stdin", action="store_true", required=True,
+                    help=_("read the password or the recovery key from the first line of standard input"))
+    mi = psub.add_parser("move-in", help=_("bring in a profile saved by \"profile move-out\" on another computer"))
+    mi.add_argument("--file", required=True, metavar="FILE")
+    mi.add_argument("--password-stdin", action="store_true", required=True,
+                    help=_("read the password or the recovery key from the first line of standard input"))
     i = psub.add_parser("import", help=_("bring an archive saved by \"profile export\" into a new, empty profile"))
     i.add_argument("name")
     i.add_argument("--archive", required=True, metavar="FILE")

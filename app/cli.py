@@ -198,6 +198,8 @@ def _profile(args, data_dir: Path) -> int:
         return 0
     if args.action in ("export", "import"):
         return _archive(args, mgr)
+    if args.action in ("move-out", "move-in"):
+        return _move(args, mgr)
     if args.action == "verify":
         profile = mgr.find(args.name)
         session = mgr.unlock(profile, read_password_stdin())
@@ -248,3 +250,23 @@ def _second_line(missing: str) -> str:
     if not line:
         raise UsageError(missing)
     return line
+
+
+def _move(args, mgr) -> int:
+    from app.profiles import move
+
+    secret = read_password_stdin()
+    if args.action == "move-out":
+        profile = mgr.find(args.name)
+        session = mgr.unlock_with_secret(profile, secret)
+        try:
+            done = move.move_out(mgr, session, Path(args.out))
+        finally:
+            session.lock()
+        print(_("The profile \u201c{name}\u201d was saved in {path}. Its password or recovery key opens it on the "
+                "other computer (hearth profile move-in). It is still on this computer: erase it with hearth "
+                "profile erase when it is safely there.").format(name=profile.display_name, path=done.path))
+        return 0
+    info = move.move_in(mgr, move.read_file(Path(args.file)), secret)
+    print(_("The profile \u201c{name}\u201d is on this computer now.").format(name=info.display_name))
+    return 0

@@ -132,10 +132,12 @@ def test_a_wrong_passphrase_says_so_and_imports_nothing(qtbot, make_window, monk
     assert reader.is_empty(ctx.session.store)
 
 
-def test_a_clinician_workspace_has_no_personal_archive(qtbot, make_window):  # noqa: F811
+def test_a_clinician_workspace_has_no_personal_archive_but_can_move(qtbot, make_window):  # noqa: F811
     win, ctx, _key = make_window()
     doc, _ = ctx.manager.create("Dr Rivera", PASSWORD, kind="clinician")
     doc.lock()
     open_profile(win, ctx, "Dr Rivera")
     win.shell.go("settings")
-    assert not win.shell.pages["settings"].data_card.isVisible()
+    page = win.shell.pages["settings"]
+    assert page.data_card.isVisible() and page.move_out.isVisible()  # a workspace can move computers too
+    assert not page.export_data.isVisible() and not page.import_data.isVisible()

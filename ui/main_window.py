@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
 
             page = WelcomePage(ctx)
             page.start_requested.connect(lambda: self.show_page(self.create))
+            page.profile_arrived.connect(self.show_start)
             page.language_chosen.connect(ctx.set_language)
         elif key == "create":
             from ui.pages.create_profile import CreateProfilePage

@@ -78,8 +78,8 @@ class ProfileManager:
         for folder in sorted(self.profiles_dir.iterdir()):
             if not folder.is_dir():
                 continue
-            if folder.name.startswith(".creating-"):
-                shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation
+            if folder.name.startswith((".creating-", ".moving-in-")):
+                shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation or move-in
                 continue
             # Temp files are swept by Store.open, under the profile's lock: here they may be in use.
             try:
@@ -157,6 +157,20 @@ class ProfileManager:
         raw = recovery.parse(recovery_text)
         kf = self._read_keyfile(profile.folder)
         return self._open(profile, kf, _mutable(kf.unwrap_with_recovery(raw)), recovered=True)
+
+    def unlock_with_secret(self, profile: ProfileInfo, secret: str) -> Session:
+        """Unlock with the password or, when ``secret`` reads as one, the recovery key (for scripts that
+        may hold either)."""
+        try:
+            raw = recovery.parse(secret)
+        except HearthError:
+            raw = None
+        if raw is not None:
+            try:
+                return self.unlock_with_recovery(profile, secret)
+            except WrongRecoveryKey:
+                pass  # a password made only of digits, perhaps
+        return self.unlock(profile, secret)
 
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS

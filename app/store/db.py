@@ -332,6 +332,19 @@ class Store:
 
     # --- backups ------------------------------------------------------------
 
+    def snapshot_bytes(self) -> bytes:
+        """The whole database file as it is now (still encrypted), with everything committed in it: the
+        -wal is copied into the main file first, under the lock, so no write lands in between."""
+        with self._lock:
+            self._checkpoint()
+            wal = _wal(self.path)
+            if wal.exists() and wal.stat().st_size:
+                raise DiskProblem()  # the checkpoint could not finish: a copy now would miss commits
+            try:
+                return self.path.read_bytes()
+            except OSError:
+                raise DiskProblem() from None
+
     def backup(self, backups_dir: Path, reason: str = "daily") -> Path:
         """Copy the (still encrypted) database into ``backups_dir``; keep the newest few."""
         fsutil.make_private_dir(backups_dir)

@@ -125,6 +125,12 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     from ui.erase_dialog import EraseProfileDialog
 
     _dialog(qtbot, win, check, "erase-profile", EraseProfileDialog(ctx, win))
+    from ui.data_archive import ExportDataDialog
+
+    export = ExportDataDialog(win)
+    _dialog(qtbot, win, check, "export-data", export)
+    export.plain.setChecked(True)
+    _dialog(qtbot, win, check, "export-data-plain", export)
     QApplication.processEvents()
 
 

@@ -12,7 +12,7 @@ from app.errors import HearthError
 from app.errors import PasswordTooShort
 from app.i18n import _, ngettext
 from app.profiles.password import MIN_LENGTH
-from ui import data_archive
+from ui import data_archive, profile_move
 from ui.pages.welcome import fill_languages
 from ui.widgets import PasswordField, card, make_label, primary_button, show_error
 from ui.worker import run_async
@@ -68,15 +68,17 @@ class SettingsPage(QWidget):
         self.data_text = make_label("muted")
         self.export_data = QPushButton()
         self.import_data = QPushButton()
+        self.move_out = QPushButton()
         row2 = QHBoxLayout()
         row2.addWidget(self.export_data)
         row2.addWidget(self.import_data)
         row2.addStretch(1)
+        row2.addWidget(self.move_out)
         dl.addWidget(self.data_title)
         dl.addWidget(self.data_text)
         dl.addLayout(row2)
         lay.addWidget(data)
-        self.data_card = data  # a person's own records: not in a clinician workspace
+        self.data_card = data
         self.status = make_label("ok")
         lay.addWidget(self.status)
         lay.addStretch(1)
@@ -90,11 +92,14 @@ class SettingsPage(QWidget):
         self.erase.clicked.connect(self._erase)
         self.export_data.clicked.connect(lambda: data_archive.export_data(self, self.ctx))
         self.import_data.clicked.connect(lambda: data_archive.import_data(self, self.ctx))
+        self.move_out.clicked.connect(lambda: profile_move.move_out(self, self.ctx))
         self.retranslate()
 
     def load(self) -> None:
         session = self.ctx.session
-        self.data_card.setVisible(session is not None and getattr(session, "kind", "patient") == "patient")
+        personal = session is not None and getattr(session, "kind", "patient") == "patient"
+        self.export_data.setVisible(personal)  # a person's own records: not in a clinician workspace
+        self.import_data.setVisible(personal)
         self.retranslate()
 
     def clear(self) -> None:
@@ -157,12 +162,20 @@ class SettingsPage(QWidget):
         self.show_folder.setText(_("Show profile folder"))
         self.erase.setText(_("Erase this profile\u2026"))
         self.data_title.setText(_("Your data"))
-        self.data_text.setText(_("Keep a copy of everything you wrote, in files other programs can read, or bring "
-                                 "a copy from another computer into this profile while it is new."))
+        session = self.ctx.session
+        if session is not None and getattr(session, "kind", "patient") == "clinician":
+            self.data_text.setText(_("Move this workspace, with its patients and keys, to another computer in one "
+                                     "encrypted file."))
+        else:
+            self.data_text.setText(_("Keep a copy of everything you wrote, in files other programs can read, or "
+                                     "bring a copy from another computer into this profile while it is new. You "
+                                     "can also move the whole profile to another computer."))
         self.export_data.setText(_("Export my data\u2026"))
         self.export_data.setAccessibleName(_("Export all my records to an archive file"))
         self.import_data.setText(_("Import my data\u2026"))
         self.import_data.setAccessibleName(_("Import records from an archive file into this new profile"))
+        self.move_out.setText(_("Move this profile to another computer\u2026"))
+        self.move_out.setAccessibleName(_("Save this profile in one encrypted file to open on another computer"))
         folder = self._profile_folder()
         self.folder_label.setText(_("Your encrypted profile is stored in: {folder}").format(folder=folder)
                                   if folder else "")

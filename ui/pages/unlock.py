@@ -41,21 +41,27 @@ class UnlockPage(QWidget):
         links = QHBoxLayout()
         self.forgot_button = QPushButton()
         self.new_profile = QPushButton()
+        self.from_file = QPushButton()
         links.addWidget(self.forgot_button)
         links.addStretch(1)
         links.addWidget(self.new_profile)
+        others = QHBoxLayout()  # its own row: three buttons in one did not fit longer languages
+        others.addStretch(1)
+        others.addWidget(self.from_file)
         for w in (self.heading, self.intro):
             col.addWidget(w)
         col.addLayout(form)
         for w in (self.error, self.restore, self.demo_hint, self.unlock):
             col.addWidget(w)
         col.addLayout(links)
+        col.addLayout(others)
         col.addStretch(2)
         self.unlock.clicked.connect(self._unlock)
         self.password.edit.returnPressed.connect(self._unlock)
         self.forgot_button.clicked.connect(lambda: self.forgot.emit(self.current_profile()))
         self.new_profile.clicked.connect(self.create_requested)
         self.restore.clicked.connect(self._restore)
+        self.from_file.clicked.connect(self._from_file)
         self.profile.currentIndexChanged.connect(lambda _i: (show_error(self.error, ""), self.restore.hide()))
         self.retranslate()
 
@@ -119,6 +125,15 @@ class UnlockPage(QWidget):
             show_error(self.error, _("The profile could not be opened because of an unexpected problem. "
                                      "Nothing was changed."), self.password)
 
+    def _from_file(self) -> None:
+        from ui import profile_move
+
+        info = profile_move.move_in(self, self.ctx)
+        if info is not None:
+            self.refresh()
+            self.profile.setCurrentIndex(max(self.profile.findData(info.profile_id), 0))
+            self.retranslate()
+
     def _restore(self) -> None:
         profile = self.current_profile()
         if profile is None:
@@ -150,6 +165,8 @@ class UnlockPage(QWidget):
             self.unlock.setText(_("Unlock"))
         self.forgot_button.setText(_("Forgot your password?"))
         self.new_profile.setText(_("New profile"))
+        self.from_file.setText(_("Open a profile from a file\u2026"))
+        self.from_file.setAccessibleName(_("Open a profile moved from another computer"))
         self.restore.setText(_("Restore the latest backup"))
         if self.ctx.demo_password:
             self.demo_hint.setText(_("Demo profile password: {password}").format(password=self.ctx.demo_password))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QWidget
 
 from app import i18n
 from app.i18n import _
@@ -12,6 +12,7 @@ from ui.widgets import card, centered_column, make_label, primary_button
 
 class WelcomePage(QWidget):
     start_requested = Signal()
+    profile_arrived = Signal()  # a profile moved from another computer is here now
     language_chosen = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -33,13 +34,22 @@ class WelcomePage(QWidget):
         form.addRow(self.language_label, self.language)
         self.start = primary_button()
         self.start.clicked.connect(self.start_requested)
+        self.from_file = QPushButton()
+        self.from_file.clicked.connect(self._from_file)
         for w in (self.heading, self.intro, frame, self.not_emergency):
             col.addWidget(w)
         col.addLayout(form)
         col.addWidget(self.start)
+        col.addWidget(self.from_file)
         col.addStretch(2)
         self.language.activated.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
         self.retranslate()
+
+    def _from_file(self) -> None:
+        from ui import profile_move
+
+        if profile_move.move_in(self, self.ctx) is not None:
+            self.profile_arrived.emit()
 
     def focus_start(self) -> None:
         self.start.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter creates a profile
@@ -62,6 +72,8 @@ class WelcomePage(QWidget):
         self.language.setAccessibleName(_("Language"))
         self.start.setText(_("Create my profile"))
         self.start.setAccessibleName(_("Create my profile"))
+        self.from_file.setText(_("I have a profile from another computer\u2026"))
+        self.from_file.setAccessibleName(_("Open a profile moved from another computer"))
         fill_languages(self.language)
 
 
