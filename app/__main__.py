@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     me = sub.add_parser("measures", help=_("list questionnaires and check their scoring"))
     mesub = me.add_subparsers(dest="action", metavar="ACTION", required=True)
     mesub.add_parser("list", help=_("list the questionnaires Hearth can give"))
+    ml = mesub.add_parser("licence", help=_("show who owns a questionnaire and what allows its use"))
+    ml.add_argument("measure", metavar="ID")
     ms = mesub.add_parser("score", help=_("score answers exactly as the app does"))
     ms.add_argument("measure", metavar="ID")
     ms.add_argument("answers", metavar="ANSWERS", help=_("comma-separated item answers; leave one empty if unanswered"))

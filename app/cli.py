@@ -91,17 +91,27 @@ def _measures(args, data_dir: Path) -> int:
     if args.action == "list":
         for m in measures.values():
             rc = m.reliable_change_points()
-            size = ngettext("{count} item, total {low}-{high}", "{count} items, total {low}-{high}",
-                            len(m.items)).format(count=len(m.items), low=m.low * len(m.items), high=m.max_total)
-            print(_("{id}\t{name}\t{size}\t{change}").format(
+            if m.categorical:
+                size = ngettext("{count} item, criteria met or not", "{count} items, criteria met or not",
+                                len(m.items)).format(count=len(m.items))
+            else:
+                size = ngettext("{count} item, total {low}-{high}", "{count} items, total {low}-{high}",
+                                len(m.items)).format(count=len(m.items), low=m.min_total, high=m.max_total)
+            # Translators: a line of "measures list": id, name, size, reliable change, whose wording it is.
+            print(_("{id}\t{name}\t{size}\t{change}\t{wording}").format(
                 id=m.id, name=m.name, size=size,
                 change=_("reliable change from {points}").format(points=i18n.format_number(round(rc, 1))) if rc
-                else _("reliable change: no published values loaded")))
+                else _("reliable change: no published values loaded"),
+                wording=_wording_state(m)))
         return 0
     measure = measures.get(args.measure)
     if measure is None:
         raise UsageError(_("There is no questionnaire \u201c{id}\u201d. See: hearth measures list").format(
             id=args.measure))
+    if args.action == "licence":
+        for line in licence_lines(measure):
+            print(line)
+        return 0
     try:
         answers = [None if a.strip() == "" else int(a) for a in args.answers.split(",")]
         result = engine.score(measure, answers)
@@ -113,6 +123,8 @@ def _measures(args, data_dir: Path) -> int:
             name=measure.name, count=len(measure.items), low=measure.low, high=measure.high)) from None
     if result.total is None:
         print(_("{name}: not scored ({missing} unanswered)").format(name=measure.name, missing=result.missing))
+    elif measure.categorical:
+        print(_("{name}: {band}").format(name=measure.name, band=band_label(measure, result.band)))
     else:
         total = int(result.total) if result.total == int(result.total) else result.total
         line = _("{name}: total {total} of {maximum}").format(name=measure.name, total=total,
@@ -132,6 +144,27 @@ def _measures(args, data_dir: Path) -> int:
         print(_("Reliable change on this questionnaire: a change of {points} or more.").format(
             points=format_number(points)))
     return 0
+
+
+def _wording_state(m) -> str:
+    if m.completed_by is not None:
+        return _("wording: the clinic's licensed copy")
+    return _("wording: included") if m.has_text else _("wording: not included (a clinic adds its licensed copy)")
+
+
+def licence_lines(m) -> list[str]:
+    """The licence record of a questionnaire, as lines for a terminal."""
+    rec = m.licence
+    lines = [_("{name}: {title}").format(name=m.name, title=m.title),
+             _("Citation: {text}").format(text=m.citation),
+             _("Copyright holder: {text}").format(text=rec["holder"]),
+             _("Permission: {text}").format(text=rec["statement"]),
+             _("Where it is published: {text}").format(text=rec["statement_source"]),
+             _("Source of the wording: {text}").format(text=rec["wording_source"]),
+             _wording_state(m)]
+    for language, source in sorted((rec.get("translations") or {}).items()):
+        lines.append(_("Translation ({language}): {text}").format(language=language, text=source))
+    return lines
 
 
 def _programs(args) -> int:

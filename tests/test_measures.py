@@ -52,7 +52,7 @@ def test_band_boundaries(ms, mid, total, band):
 
 def test_instrument_shapes(ms):
     expected = {"phq9": (9, 0, 3), "phq8": (8, 0, 3), "phq2": (2, 0, 3), "gad7": (7, 0, 3), "gad2": (2, 0, 3),
-                "wsas": (5, 0, 8)}
+                "wsas": (5, 0, 8), "pswq": (16, 1, 5), "phq-panic": (15, 0, 1)}
     for mid, (n, lo, hi) in expected.items():
         assert (len(ms[mid].items), ms[mid].low, ms[mid].high) == (n, lo, hi), mid
     assert [o[1] for o in ms["phq9"].options] == ["Not at all", "Several days", "More than half the days",
@@ -115,7 +115,8 @@ CUSTOM = textwrap.dedent("""\
     title: A licensed test instrument
     language: en
     citation: "Test 2026"
-    licence: "Licensed to the clinic"
+    licence: {holder: "Test Press", statement: "Licensed to the clinic", statement_source: "Licence 42",
+              wording_source: "The clinic's copy"}
     instructions: "How true?"
     options: [{value: 1, label: Never}, {value: 2, label: Sometimes}, {value: 3, label: Often}]
     items:
@@ -234,7 +235,10 @@ def test_cli_list_and_score(capsys):
     from app.__main__ import main
 
     assert main(["measures", "list"]) == 0
-    assert "phq9\tPHQ-9\t9 items, total 0-27" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "phq9\tPHQ-9\t9 items, total 0-27" in out and "pswq\tPSWQ\t16 items, total 16-80" in out
+    assert "phq-panic\tPHQ panic\t15 items, criteria met or not" in out
+    assert "wsas\tWSAS" in out and "wording: not included" in out.split("wsas\t")[1]
     assert main(["measures", "score", "phq9", "0,1,2,3,3,2,1,0,1"]) == 0
     out = capsys.readouterr().out
     assert "total 13 of 27" in out and "Band: Moderate" in out and "Flag:" in out

@@ -207,10 +207,22 @@ from app.i18n import format_number  # noqa: E402
 from ui import a11y  # noqa: E402
 
 
+def _clinic_wsas(ctx):
+    """The WSAS as a clinic completes it with its licensed copy (Hearth ships it without wording)."""
+    from tests.test_measures_licence import CLINIC_WSAS
+
+    folder = ctx.data_dir / "measures"
+    folder.mkdir(exist_ok=True)
+    (folder / "wsas.yaml").write_text(CLINIC_WSAS)
+    return engine.available(folder)["wsas"]
+
+
 def test_every_answer_shows_the_number_that_chooses_it(qtbot, opened):
-    _win, _ctx, page = opened
-    for measure_id in ("phq9", "gad7", "wsas"):
-        page.start(engine.shipped()[measure_id])
+    _win, ctx, page = opened
+    wsas = _clinic_wsas(ctx)
+    for measure in (engine.shipped()["phq9"], engine.shipped()["gad7"], wsas, engine.shipped()["pswq"]):
+        page.start(measure)
+        assert page.measure.id == measure.id
         for row in page.form.all_rows():
             for value, button in row.buttons.items():
                 assert row.answer_of(value).split()[0] == format_number(value), button.text()
@@ -226,8 +238,8 @@ def test_every_answer_shows_the_number_that_chooses_it(qtbot, opened):
 
 
 def test_wsas_answers_from_0_to_8_and_the_difficulty_item_has_no_stray_bullet(qtbot, opened):
-    _win, _ctx, page = opened
-    page.start(engine.shipped()["wsas"])
+    _win, ctx, page = opened
+    page.start(_clinic_wsas(ctx))
     assert sorted(page.form.rows[0].buttons) == list(range(9))
     page.start(engine.shipped()["phq9"])
     difficulty = page.form.extra_rows[0]

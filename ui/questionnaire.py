@@ -333,6 +333,10 @@ class Questionnaire(QWidget):
         lay.addWidget(self.instructions)
         self.rows: list[QuestionRow] = []
         for i, item in enumerate(measure.items):
+            if item.heading:  # the form's own heading before a group of questions ("Think about your last...")
+                heading = make_label("subheading")
+                heading.setText(item.heading)
+                lay.addWidget(heading)
             text = item.text.replace("[problem]", problem_word)
             row = QuestionRow(i, item.id, text, list(measure.options), parent=self)
             lay.addWidget(row)
@@ -362,7 +366,23 @@ class Questionnaire(QWidget):
     def all_rows(self) -> list[QuestionRow]:
         return self.rows + self.extra_rows
 
+    def skipped(self) -> bool:
+        """The gate question (PHQ panic 3a) was answered so that the other questions are not asked."""
+        from app.measures import engine
+
+        return engine.skipped(self.measure, [r.value() for r in self.rows])
+
+    def apply_gate(self) -> None:
+        gate = self.measure.gate
+        if gate is None:
+            return
+        off = self.skipped()
+        for item, row in zip(self.measure.items, self.rows):
+            if item.id != gate["item"]:
+                row.setEnabled(not off)  # disabled rows leave the Tab order and say so to screen readers
+
     def _changed(self, index: int) -> None:
+        self.apply_gate()
         if index < len(self.rows):
             item = self.measure.items[index]
             value = self.rows[index].value()
@@ -371,7 +391,8 @@ class Questionnaire(QWidget):
 
     def _next(self, index: int) -> None:
         """After an answer: the next question; after the last, the first one skipped, else the result button."""
-        rows = self.all_rows()
+        rows = [r for r in self.all_rows() if r.isEnabled() or r.index == index]
+        index = rows.index(self.all_rows()[index])
         if index + 1 < len(rows):
             rows[index + 1].setFocus(Qt.FocusReason.TabFocusReason)
             return
@@ -384,14 +405,22 @@ class Questionnaire(QWidget):
     def _move(self, index: int, step: int) -> None:
         rows = self.all_rows()
         target = index + step
+        while 0 <= target < len(rows) and not rows[target].isEnabled():
+            target += step  # past the questions a gate answer skipped
         if 0 <= target < len(rows):
             rows[target].setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
 
     def missing(self) -> list[QuestionRow]:
         """The scored questions not answered yet (the unscored ones are never required)."""
+        if self.skipped():
+            return []
         return [r for r in self.rows if r.value() is None]
 
     def answers(self) -> list[int | None]:
+        """One per item; the questions a "no" to the gate question skips count as unanswered."""
+        if self.skipped():
+            gate = self.measure.gate["item"]
+            return [r.value() if item.id == gate else None for item, r in zip(self.measure.items, self.rows)]
         return [r.value() for r in self.rows]
 
     def extra(self) -> dict:

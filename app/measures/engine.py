@@ -11,6 +11,14 @@ Scoring rules:
 * an item with ``flag: suicidal_ideation`` is checked on its own, whatever
   the total and even when there is none: any answer above 0 raises the flag;
 * bands use inclusive ``min``/``max`` and exclusive ``above``/``below``;
+* ``method: criteria`` (the PHQ panic questions): the answers meet a published
+  algorithm or not (every item of ``all`` and at least N of ``count`` answered
+  with the highest option); the total is 1 (met) or 0 (not met), and a ``gate``
+  item answered "no" means not met, the other items being skipped as on the form;
+* every definition carries a licence record (holder, the statement that allows
+  its use and where it is published, the source of the wording); a definition
+  with ``text_included: false`` has no wording and is not offered until a
+  clinic completes it with a file of the same id holding its licensed wording;
 * reliable change (Jacobson & Truax 1991): a change of at least
   1.96 x sqrt(2) x SD x sqrt(1 - r) points, with SD and r from the
   definition's cited source, or the criterion in ``points`` that a cited
@@ -19,6 +27,7 @@ Scoring rules:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -40,10 +49,11 @@ class MeasureInvalid(Exception):
 @dataclass(frozen=True)
 class Item:
     id: str
-    text: str
+    text: str | None
     reverse: bool = False
     flag: str | None = None
     optional_reason: str | None = None
+    heading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,8 +63,8 @@ class Measure:
     title: str
     language: str
     citation: str
-    licence: str
-    instructions: str
+    licence: dict
+    instructions: str | None
     options: tuple[tuple[int, str], ...]
     items: tuple[Item, ...]
     unscored_items: tuple[dict, ...]
@@ -63,6 +73,10 @@ class Measure:
     screen_threshold: float | None
     reliable_change: dict | None
     source: Path
+    method: str = "sum"
+    criteria: dict | None = None
+    gate: dict | None = None
+    completed_by: Path | None = None  # the clinic file that supplied the wording of a text-free definition
 
     @property
     def low(self) -> int:
@@ -74,7 +88,21 @@ class Measure:
 
     @property
     def max_total(self) -> int:
-        return self.high * len(self.items)
+        return 1 if self.method == "criteria" else self.high * len(self.items)
+
+    @property
+    def min_total(self) -> int:
+        return 0 if self.method == "criteria" else self.low * len(self.items)
+
+    @property
+    def has_text(self) -> bool:
+        """The wording is here (shipped, or completed by a clinic): the questionnaire can be given."""
+        return bool(self.instructions) and all(i.text for i in self.items)
+
+    @property
+    def categorical(self) -> bool:
+        """Scored as met / not met by a published algorithm, not as a severity total."""
+        return self.method == "criteria"
 
     def band_of(self, total: float) -> str | None:
         return next((band["id"] for band in self.bands if _in(band, total)), None)
@@ -141,15 +169,46 @@ def parse(path: Path) -> Measure:
         raise MeasureInvalid(f"{path.name}: item ids must be unique")
     if path.stem != raw["id"]:
         raise MeasureInvalid(f"{path.name}: id '{raw['id']}' must match the file name")
+    scoring = raw["scoring"]
+    named = {*(scoring.get("criteria") or {}).get("all", []), *(scoring.get("criteria") or {}).get("count", {}).get(
+        "items", []), *([scoring["gate"]["item"]] if "gate" in scoring else [])}
+    if named - set(ids):
+        raise MeasureInvalid(f"{path.name}: scoring names items that do not exist: {', '.join(sorted(named - set(ids)))}")
     m = Measure(
-        raw["id"], raw["name"], raw["title"], raw["language"], raw["citation"], raw["licence"], raw["instructions"],
+        raw["id"], raw["name"], raw["title"], raw["language"], raw["citation"], raw["licence"],
+        raw.get("instructions"),
         tuple((o["value"], o["label"]) for o in sorted(raw["options"], key=lambda o: o["value"])),
-        tuple(Item(i["id"], i["text"], i.get("reverse", False), i.get("flag"), i.get("optional_reason"))
-              for i in raw["items"]),
-        tuple(raw.get("unscored_items", [])), raw["scoring"]["missing"], tuple(raw.get("bands", [])),
-        (raw.get("screen") or {}).get("threshold"), raw.get("reliable_change"), path)
+        tuple(Item(i["id"], i.get("text"), i.get("reverse", False), i.get("flag"), i.get("optional_reason"),
+                   i.get("heading")) for i in raw["items"]),
+        tuple(raw.get("unscored_items", [])), scoring["missing"], tuple(raw.get("bands", [])),
+        (raw.get("screen") or {}).get("threshold"), raw.get("reliable_change"), path,
+        scoring["method"], scoring.get("criteria"), scoring.get("gate"))
+    if m.gate is not None and m.gate["value"] not in {v for v, _l in m.options}:
+        raise MeasureInvalid(f"{path.name}: the gate value is not one of the options")
     _check_bands(m)
     return m
+
+
+def complete(shipped: Measure, clinic: Measure) -> Measure:
+    """A text-free shipped definition with the wording of a clinic's licensed copy.
+
+    Scoring, bands, flags and reliable change stay the shipped definition's; the clinic's
+    file must describe the same instrument (item ids, option values, scoring) and bring
+    the wording, option labels and its own licence record.
+    """
+    same = ([i.id for i in shipped.items] == [i.id for i in clinic.items]
+            and [v for v, _l in shipped.options] == [v for v, _l in clinic.options]
+            and (shipped.method, shipped.missing_rule) == (clinic.method, clinic.missing_rule))
+    if not same:
+        raise MeasureInvalid(f"{clinic.source.name}: its items, options or scoring differ from the shipped "
+                             f"'{shipped.id}', so it cannot complete it")
+    if not clinic.has_text:
+        raise MeasureInvalid(f"{clinic.source.name}: it has no wording to complete '{shipped.id}' with")
+    items = tuple(dataclasses.replace(i, text=c.text, heading=c.heading, optional_reason=c.optional_reason)
+                  for i, c in zip(shipped.items, clinic.items))
+    return dataclasses.replace(shipped, title=clinic.title, language=clinic.language, instructions=clinic.instructions,
+                               options=clinic.options, items=items, unscored_items=clinic.unscored_items,
+                               licence=clinic.licence, completed_by=clinic.source)
 
 
 def _check_bands(m: Measure) -> None:
@@ -157,7 +216,7 @@ def _check_bands(m: Measure) -> None:
     if not m.bands:
         return
     step = 0.05 if m.missing_rule == "prorate_one" else 1
-    lowest = m.low * len(m.items)
+    lowest = m.min_total
     for k in range(int(round((m.max_total - lowest) / step)) + 1):
         total = round(lowest + k * step, 2)
         hits = [b["id"] for b in m.bands if _in(b, total)]
@@ -184,8 +243,14 @@ def load_all(extra_dir: Path | None = None) -> tuple[dict[str, Measure], list[st
                 problems.append(str(e))
                 continue
             if m.id in found and folder != folders[0]:
-                problems.append(f"{path.name}: '{m.id}' is already a shipped measure; rename it")
-                continue
+                if found[m.id].has_text:
+                    problems.append(f"{path.name}: '{m.id}' is already a shipped measure; rename it")
+                    continue
+                try:
+                    m = complete(found[m.id], m)
+                except MeasureInvalid as e:
+                    problems.append(str(e))
+                    continue
             found[m.id] = m
     return found, problems
 
@@ -193,6 +258,22 @@ def load_all(extra_dir: Path | None = None) -> tuple[dict[str, Measure], list[st
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, Measure]:
     return load_all()[0]
+
+
+def available(clinic_dir: Path | None) -> dict[str, Measure]:
+    """Shipped definitions with a clinic's own and its completions, re-read only when its files change."""
+    if clinic_dir is None or not Path(clinic_dir).is_dir():
+        return shipped()
+    try:
+        stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in Path(clinic_dir).glob("*.yaml")))
+    except OSError:
+        stamp = ()
+    return _available(str(clinic_dir), stamp)
+
+
+@lru_cache(maxsize=4)
+def _available(clinic_dir: str, _stamp: tuple) -> dict[str, Measure]:
+    return load_all(Path(clinic_dir))[0]
 
 
 def score(measure: Measure, answers: list[int | None]) -> Result:
@@ -204,6 +285,8 @@ def score(measure: Measure, answers: list[int | None]) -> Result:
         if a is not None and (isinstance(a, bool) or a not in allowed):
             raise ValueError(f"{a!r} is not an answer of {measure.name}")
     flags = tuple(sorted({item.flag for item, a in zip(measure.items, answers) if item.flag and a and a > 0}))
+    if measure.method == "criteria":
+        return _score_criteria(measure, answers, flags)
     values = [measure.high + measure.low - a if item.reverse else a
               for item, a in zip(measure.items, answers) if a is not None]
     missing = len(answers) - len(values)
@@ -219,6 +302,34 @@ def score(measure: Measure, answers: list[int | None]) -> Result:
     band = measure.band_of(total) if total is not None else None
     screen = None if measure.screen_threshold is None or total is None else total >= measure.screen_threshold
     return Result(measure.id, tuple(answers), total, band, flags, missing, prorated, screen)
+
+
+def _score_criteria(measure: Measure, answers: list[int | None], flags: tuple[str, ...]) -> Result:
+    """Met (1) or not met (0) by the published algorithm; unanswered items mean no result, unless gated out."""
+    given = {item.id: a for item, a in zip(measure.items, answers)}
+    missing = sum(a is None for a in answers)
+    gate = measure.gate
+    if gate is not None and given[gate["item"]] == gate["value"]:
+        total: float | None = 0.0  # "No" to the first question: the rest is skipped, the criteria are not met
+    elif missing:
+        total = None
+    else:
+        yes = measure.high
+        crit = measure.criteria
+        met = (all(given[i] == yes for i in crit["all"])
+               and sum(given[i] == yes for i in crit["count"]["items"]) >= crit["count"]["at_least"])
+        total = 1.0 if met else 0.0
+    band = measure.band_of(total) if total is not None else None
+    return Result(measure.id, tuple(answers), total, band, flags, missing, False, None)
+
+
+def skipped(measure: Measure, answers: list[int | None]) -> bool:
+    """The gate question's answer means the other questions are not asked."""
+    gate = measure.gate
+    if gate is None:
+        return False
+    index = next(k for k, i in enumerate(measure.items) if i.id == gate["item"])
+    return answers[index] == gate["value"]
 
 
 def reliable_change(measure: Measure, before: float, after: float) -> str | None:

@@ -29,7 +29,14 @@ _FUNCTIONING = {
     "significant_impairment": N_("Your problems are making daily life noticeably harder."),
     "moderately_severe_or_worse": N_("Your problems are making daily life much harder, in several areas."),
 }
-_BY_MEASURE = {"phq9": _DEPRESSION, "phq8": _DEPRESSION, "gad7": _ANXIETY, "wsas": _FUNCTIONING}
+_PANIC = {
+    "no_panic_syndrome": N_("Your answers do not meet the questionnaire's criteria for panic attacks over the last four "
+                            "weeks."),
+    "panic_syndrome": N_("Your answers meet the questionnaire's criteria for panic attacks over the last four weeks. "
+                         "Panic attacks are frightening but not dangerous, and they respond well to the skills in this "
+                         "program. It is also worth telling your doctor or clinician."),
+}
+_BY_MEASURE = {"phq-panic": _PANIC, "phq9": _DEPRESSION, "phq8": _DEPRESSION, "gad7": _ANXIETY, "wsas": _FUNCTIONING}
 
 NOT_A_DIAGNOSIS = N_("A questionnaire is not a diagnosis. It helps you, and your clinician if you have one, "
                      "see how things change from week to week.")

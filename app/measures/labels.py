@@ -17,6 +17,9 @@ BANDS = {
     "subclinical": N_("Below the level of significant impairment"),
     "significant_impairment": N_("Significant impairment"),
     "moderately_severe_or_worse": N_("Moderately severe impairment or worse"),
+    # Translators: the result of the PHQ panic questions (a published yes/no algorithm, not a diagnosis).
+    "no_panic_syndrome": N_("Panic criteria not met"),
+    "panic_syndrome": N_("Panic criteria met"),
 }
 
 

@@ -59,7 +59,7 @@ def band_edges(measure) -> list[tuple[str, float, float]]:
     """(band id, lower edge, upper edge) for shading; edges sit halfway between neighbouring bands."""
     lows = [b.get("min", b.get("above")) for b in measure.bands]
     highs = [b.get("max", b.get("below")) for b in measure.bands]
-    lowest, highest = measure.low * len(measure.items), measure.max_total
+    lowest, highest = measure.min_total, measure.max_total
     out = []
     for i, band in enumerate(measure.bands):
         lo = lowest if i == 0 else (highs[i - 1] + lows[i]) / 2
@@ -153,7 +153,8 @@ def measure_chart(series, style: Style):
             ax.scatter([x for x, _y in sel], [y for _x, y in sel], marker=marker, s=70, zorder=4,
                        color=style.colors[key], edgecolors=style.colors["base"], linewidths=0.8,
                        label=f"change:{change}")
-    ax.set_ylim(m.low * len(m.items), m.max_total)
+    pad = 0.1 if m.categorical else 0  # met / not met sit on the edges: keep their markers whole
+    ax.set_ylim(m.min_total - pad, m.max_total + pad)
     if xs:
         _time_span(ax, xs[0], xs[-1], days=14, pad=1)
     _finish(ax, style)

@@ -39,6 +39,16 @@ def measure_spec(ctx, measure: engine.Measure) -> ChartSpec:
         legend = [(c["accent"], LINE, _("Your scores"))]
         for (band_id, lo, hi), color in zip(draw.band_edges(measure), draw.band_colors(len(measure.bands))):
             legend.append((color, SQUARE, band_label(measure, band_id)))
+        if measure.categorical:
+            note = _("Each point shows whether your answers met this questionnaire's criteria (upper band) or not "
+                     "(lower band). It is a yes-or-no result, not a severity score.")
+            return _("{name} over time").format(name=measure.name), note, legend
+        if not measure.bands:
+            note = _("Lower is better. This questionnaire has no published severity bands, so none are shaded.")
+            if series.reliable_points is not None:
+                note += " " + _("A change of {points} or more on this scale is bigger than chance ups and downs "
+                                "(reliable change).").format(points=_n(series.reliable_points))
+            return _("{name} over time").format(name=measure.name), note, legend
         if series.reliable_points is not None:
             legend += [(c["ok"], DOWN, _("Reliable improvement since the first score")),
                        (c["error"], UP, _("Reliable deterioration since the first score"))]
@@ -53,7 +63,8 @@ def measure_spec(ctx, measure: engine.Measure) -> ChartSpec:
     def table(series):
         # Translators: table column headings; "Score" is the questionnaire total, "Band" its severity level.
         headers = [_("Date"), _("Score"), _("Band"), _("Change since the first score")]
-        rows = [[format_date(p.taken_at), _n(p.total), band_label(measure, p.band) if p.band else "",
+        rows = [[format_date(p.taken_at), "" if measure.categorical else _n(p.total),
+                 band_label(measure, p.band) if p.band else "",
                  _change_word(p.change)] for p in series.points]
         return headers, rows
 

@@ -224,7 +224,8 @@ class HomePage(QWidget):
         due = results.due_in_program(store, program, enrolment) if program else []
         assigned = [m for m, _due in patient.open_assignments(store)] if store else []
         due += [m for m in assigned if m not in due]
-        names = [engine.shipped()[m].name for m in due if m in engine.shipped()]
+        usable = engine.available(self.ctx.data_dir / "measures")
+        names = [usable[m].name for m in due if m in usable and usable[m].has_text]
         self.due_frame.setVisible(bool(names))
         self.due_title.setText(_("Questionnaires for this week"))
         self.answer.setText(_("Answer now"))

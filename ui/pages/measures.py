@@ -19,9 +19,9 @@ from ui import a11y
 from ui.crisis_view import chain_tab_order
 from ui.questionnaire import Questionnaire
 from ui.safety_card import SafetyCard
-from ui.widgets import action_card, clear_layout, make_label, primary_button, scroll_area
+from ui.widgets import action_card, card, clear_layout, fill_card, make_label, primary_button, scroll_area
 
-ORDER = ("phq9", "gad7", "wsas", "phq8", "phq2", "gad2")
+ORDER = ("phq9", "gad7", "pswq", "phq-panic", "wsas", "phq8", "phq2", "gad2")
 
 
 def _number(total: float) -> str:
@@ -79,18 +79,30 @@ class MeasuresPage(QWidget):
         clear_layout(self.cards)
         store = self.ctx.session.store
         shown, due = self._schedule()
-        measures = engine.shipped()
+        measures = self.measures()
         shown = [m for m in shown if m in measures]
+        due = [m for m in due if m in measures and measures[m].has_text]
         for mid in sorted(shown, key=lambda m: (m not in due, ORDER.index(m) if m in ORDER else 99)):
             m = measures[mid]
             title = make_label("subheading")
             title.setText(m.title)
             last = results.latest(store, mid)
             info = make_label("muted")
+            if not m.has_text:
+                # A definition without its wording (the WSAS): listed, never offered, and the reason said.
+                info.setText(_("Hearth may not include the wording of this questionnaire. Your clinic can add its "
+                               "licensed copy; until then it cannot be answered here."))
+                frame, inner = card()
+                fill_card(inner, [title, info], [])
+                self.cards.addWidget(frame)
+                continue
             if last is None:
                 info.setText(_("Not answered yet."))
             elif last.total is None:
                 info.setText(_("Last answered on {date} (not scored).").format(date=format_date(last.taken_at)))
+            elif m.categorical:
+                info.setText(_("Last answered on {date}: {result}.").format(
+                    date=format_date(last.taken_at), result=band_label(m, last.band)))
             else:
                 info.setText(_("Last answered on {date}: {total} ({band}).").format(
                     date=format_date(last.taken_at), total=_number(last.total), band=band_label(m, last.band)))
@@ -100,6 +112,10 @@ class MeasuresPage(QWidget):
             start.clicked.connect(lambda _c=False, mm=m: self.start(mm))
             frame = action_card(start, title, info)
             self.cards.addWidget(frame)
+
+    def measures(self) -> dict:
+        """The shipped questionnaires, a clinic's own, and shipped ones a clinic completed with its wording."""
+        return engine.available(self.ctx.data_dir / "measures")
 
     # --- answering ---------------------------------------------------------------------
 
@@ -120,6 +136,7 @@ class MeasuresPage(QWidget):
         self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from question to question
         self.form_error = make_label("error")
         self.form_error.hide()
+        self.form_source = make_label("muted")  # the citation and licence record, under the questions
         row = QHBoxLayout()
         self.cancel = QPushButton()
         self.cancel.clicked.connect(self.show_overview)
@@ -132,6 +149,7 @@ class MeasuresPage(QWidget):
         lay.addWidget(self.form_hint)
         lay.addLayout(note_row)
         lay.addWidget(self.form_scroll, 1)
+        lay.addWidget(self.form_source)
         lay.addWidget(self.form_error)
         lay.addLayout(row)
         self.stack.addWidget(page)
@@ -147,6 +165,8 @@ class MeasuresPage(QWidget):
 
     def start(self, measure) -> None:
         """Show ``measure`` in the published translation for this language if there is one, else in English."""
+        if not measure.has_text:
+            return  # never offered (see _fill_overview); nothing to show without the wording
         self.base = measure
         self._warned = False
         self._help_opened = False
@@ -165,6 +185,7 @@ class MeasuresPage(QWidget):
         self.form = Questionnaire(measure, self._problem_word(measure.language == "en"))
         for row, value in zip(self.form.rows, before):
             row.set_value(value)
+        self.form.apply_gate()
         self.form.current_changed.connect(self._keep_in_view)
         self.form.submit_requested.connect(self._submit_by_key)
         self.form.flagged.connect(self._flagged)
@@ -173,10 +194,19 @@ class MeasuresPage(QWidget):
             row.changed.connect(self._update_missing)
         self.form_scroll.setWidget(self.form)
         self.form_title.setText(measure.title)
+        self.form_source.setText(self.source_text(measure))
         self.form_error.hide()
         self.retranslate_form()
         # Tab follows what the eye sees: the wording switch, the questions, then Cancel and the result.
         chain_tab_order([self.wording, *self.form.all_rows(), self.cancel, self.submit])
+
+    @staticmethod
+    def source_text(measure) -> str:
+        """Where the questionnaire comes from and what allows its use (its licence record), in one line."""
+        rec = measure.licence
+        # Translators: under a questionnaire: its published source, its copyright holder and what allows its use.
+        return _("Source: {citation} Copyright: {holder} Use: {statement}").format(
+            citation=measure.citation, holder=rec["holder"], statement=rec["statement"])
 
     def _keep_in_view(self, row) -> None:
         # Some room below, so the next question shows too.
@@ -289,6 +319,9 @@ class MeasuresPage(QWidget):
                                                result.missing).format(
                 count=result.missing))
             self.result_band.setText("")
+        elif measure.categorical:
+            self.result_score.setText(band_label(measure, result.band))
+            self.result_band.setText(explain.band_text(measure.id, result.band))
         else:
             self.result_score.setText(_("{total} out of {maximum}").format(
                 total=_number(result.total), maximum=measure.max_total))

@@ -17,7 +17,7 @@ from ui.widgets import EmptyState, make_label, scrolled_page
 
 
 # Depression, anxiety, then functioning and the short screens; a clinic's own instruments last.
-ORDER = ["phq9", "phq8", "gad7", "wsas", "phq2", "gad2"]
+ORDER = ["phq9", "phq8", "gad7", "pswq", "phq-panic", "wsas", "phq2", "gad2"]
 
 
 class ProgressPage(QWidget):
@@ -41,7 +41,7 @@ class ProgressPage(QWidget):
         self.retranslate()
 
     def _wanted(self, store) -> list[chart_card.ChartSpec]:
-        measures = engine.shipped()
+        measures = engine.available(self.ctx.data_dir / "measures")
         used = trends.measures_with_results(store)
         used.sort(key=lambda mid: ORDER.index(mid) if mid in ORDER else len(ORDER))
         wanted = [specs.measure_spec(self.ctx, measures[mid]) for mid in used if mid in measures]
