@@ -90,8 +90,9 @@ class MeasuresPage(QWidget):
             info = make_label("muted")
             if not m.has_text:
                 # A definition without its wording (the WSAS): listed, never offered, and the reason said.
-                info.setText(_("Hearth may not include the wording of this questionnaire. Your clinic can add its "
-                               "licensed copy; until then it cannot be answered here."))
+                info.setText(_("Hearth does not include the wording of this questionnaire: its free use is not "
+                               "clearly allowed. Your clinic can add its licensed copy; until then it cannot be "
+                               "answered here."))
                 frame, inner = card()
                 fill_card(inner, [title, info], [])
                 self.cards.addWidget(frame)
