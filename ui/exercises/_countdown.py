@@ -70,6 +70,11 @@ class TimedExercise(TimedPractice):
             return
         super().keyPressEvent(event)
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "clock"):
+            self.clock.retranslate()
+
     def say_progress(self, before: float, after: float, length: float) -> None:
         """Announce the time left when it passed a mark (each half minute, and 10 seconds)."""
         mark = countdown.crossed(before, after, length)

@@ -310,8 +310,9 @@ class InteroceptiveEditor(TimedExercise):
     # --- the editor's interface -----------------------------------------------------------------------
 
     def field_widget(self, key: str):
-        if key == "exercise":
-            return self.exercise
+        if key == "exercise":  # no exercise yet: the health check comes first
+            return self.exercise if self.practice.isVisibleTo(self) else \
+                self.health.boxes[catalogue.CONDITION_IDS[0]]
         return self.log.ratings.get(key) or super().field_widget(key)
 
     def start_widget(self):
