@@ -82,6 +82,8 @@ class ProgramScreenDialog(ScrollingDialog):
         if yes and question.advice_frame.isHidden():
             a11y.announce(self, question.advice.text())
         question.advice_frame.setVisible(yes)
+        if yes and self.isVisible():
+            self.fit_to_screen(grow_only=True)  # room for the advice, as far as the screen allows
 
     def said_yes(self) -> list[str]:
         """The ids of the questions answered "yes", in the program's order."""

@@ -113,7 +113,7 @@ class InteroceptiveEditor(TimedExercise):
         pl = QVBoxLayout(self.practice)
         pl.setContentsMargins(0, 0, 0, 0)
         self.choice = Fields(QFormLayout())
-        self.exercise = self.choice.add(N_("Exercise"), QComboBox())
+        self.exercise = self.choice.add(N_("Choose an exercise"), QComboBox())
         self.exercise.currentIndexChanged.connect(self._exercise_changed)
         pl.addLayout(self.choice.form)
         self.brings_on = make_label("muted")
