@@ -266,6 +266,23 @@ def test_host_autosaves_saves_and_lists(qtbot, session):
     assert host.browser.list.item(0).text().startswith("Tensing every muscle \u00b7 distress 35")
 
 
+def test_locking_forgets_the_health_answers_and_the_tries(qtbot, session):
+    from ui.exercises.host import ExerciseHost
+
+    catalogue.save_answers(session.store, {**NO, "pregnancy": True})
+    ex_store.add(session.store, core.KIND, {**ENTRY, "exercise": "tense"})
+    host = ExerciseHost(SimpleNamespace(session=session), core.KIND)
+    qtbot.addWidget(host)
+    host.show()
+    host.load()
+    ed = host.editor
+    ed.exercise.setCurrentIndex(ed.exercise.findData("tense"))
+    assert ed.answers["pregnancy"] and "55 out of 100" in ed.history.text()
+    host.clear()
+    assert ed.answers is None and not any(box.isChecked() for box in ed.health.boxes.values())
+    assert ed.history.text() == "" and "not offered" not in ed.health_summary.text()
+
+
 def test_saving_without_ratings_points_at_the_distress_rating(qtbot, session):
     from ui.exercises.host import ExerciseHost
 

@@ -11,5 +11,6 @@ Optionally ``TOOL = False`` keeps a kind out of the stand-alone tools list
 (a quiz needs its lesson's questions). Optionally ``attach(ctx)``, called once by the host,
 gives an editor the app context, for settings of its own kept in the profile (the interoceptive
 exercises' health answers, the mindfulness chime) and for reading its own earlier entries; an editor
-built without it (tests, a preview) must still work.
+built without it (tests, a preview) must still work. Such an editor also has ``forget()``, which
+the host calls when the profile locks, to drop what it read from the profile.
 """

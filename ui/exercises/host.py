@@ -96,6 +96,8 @@ class ExerciseHost(QWidget):
 
     def clear(self) -> None:
         self.browser.clear()
+        if hasattr(self.editor, "forget"):  # settings of its own read from the profile (at lock)
+            self.editor.forget()
 
     def retranslate(self) -> None:
         module = kinds.get(self.kind)

@@ -155,6 +155,15 @@ class InteroceptiveEditor(TimedExercise):
         if store is not None:
             self.answers = catalogue.load_answers(store)
 
+    def forget(self) -> None:
+        """Drop what was read from the profile (the host calls this when the profile locks)."""
+        self.pause()
+        self.answers = None
+        self._show_health()
+        self.history.clear()
+        self.history_heading.hide()
+        self.history.hide()
+
     def _answered(self, answers: dict) -> None:
         store = self._store()
         self.answers = catalogue.save_answers(store, answers) if store is not None else dict(answers)
