@@ -34,6 +34,10 @@ EXAMPLES = {
                          "review": "Landlord agreed"}, None),
     "values-activities": ({"area": "family", "value": "Being a present father",
                            "activities": [{"text": "Read with Sam", "difficulty": "medium"}]}, None),
+    "interoceptive": ({"exercise": "spin", "seconds_done": 60, "intensity": 70, "distress": 55, "similarity": 40,
+                       "note": "Dizzy, then it passed"}, None),
+    "mindful-attention": ({"length": 10, "minutes_practised": 8, "presence": 6, "note": "Mind wandered a lot"},
+                          None),
     "reflection": ({"answers": ["Stayed in bed all day", "Nothing will change"], "text": "Also tired"},
                    ("low-mood", "m1-my-cycle")),
     "quiz": ({"chosen": [0, 2, None], "correct": 1}, ("low-mood", "m1-quiz")),
@@ -57,9 +61,10 @@ def _leaves(value, key=None):
         yield key, value
 
 
-# Leaves shown in other words than their stored form: ids shown as their labels, dates and hours shown in the
-# locale's style, option indexes shown as the option. Their fields are still required to appear.
-SAID_OTHERWISE = {"date", "hour", "traps", "area", "status", "chosen", "done"}
+# Leaves shown in other words than their stored form: ids shown as their labels (an interoceptive exercise's
+# name), dates and hours shown in the locale's style, option indexes shown as the option. Their fields are
+# still required to appear.
+SAID_OTHERWISE = {"date", "hour", "traps", "area", "status", "chosen", "done", "exercise"}
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.programs.render import blocks
 
 # program.yaml keys whose string values (or list items) are shown to users.
-_TRANSLATABLE = {"title", "summary", "audience", "text", "explain", "prompts", "options"}
+_TRANSLATABLE = {"title", "summary", "audience", "text", "explain", "prompts", "options", "intro", "advice"}
 
 
 def extract_yaml(fileobj, keywords, comment_tags, options):

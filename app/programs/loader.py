@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app import fsutil, paths
-from app.programs.model import Module, Problem, Program, Unavailable
+from app.programs.model import Module, Problem, Program, ScreenQuestion, Suitability, Unavailable
 
 PROGRAM_FILE = "program.yaml"
 MAX_PROGRAM_BYTES = 512 * 1024
@@ -95,8 +95,12 @@ def load(folder: Path) -> Program:
         Module(m["id"], i + 1, m["title"], m["summary"], m.get("minutes"), m["unlock"], m["lesson"],
                tuple(m.get("exercises", [])), tuple(m.get("homework", [])))
         for i, m in enumerate(raw["modules"]))
+    screen = raw.get("suitability")
+    suitability = Suitability(screen["intro"], tuple(ScreenQuestion(q["id"], q["text"], q["advice"])
+                                                      for q in screen["questions"])) if screen else None
     return Program(raw["id"], raw["version"], raw["title"], raw["summary"], raw["audience"],
-                   tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder)
+                   tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder,
+                   suitability)
 
 
 def _schema_message(error) -> str:
@@ -130,6 +134,11 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
     for mi, m in enumerate(raw.get("measures", [])):
         if m["id"] not in known_measures:
             add(["measures", mi, "id"], f"unknown measure '{m['id']}'")
+    seen_questions = set()
+    for qi, q in enumerate((raw.get("suitability") or {}).get("questions", [])):
+        if q["id"] in seen_questions:
+            add(["suitability", "questions", qi, "id"], f"suitability question id '{q['id']}' is used twice")
+        seen_questions.add(q["id"])
     seen_modules, seen_ex, seen_hw = set(), {}, set()
     for mi, m in enumerate(raw["modules"]):
         for ei, ex in enumerate(m.get("exercises", [])):

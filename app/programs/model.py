@@ -37,6 +37,21 @@ class Module:
 
 
 @dataclass(frozen=True)
+class ScreenQuestion:
+    """A yes/no question of a program's suitability screen, with the advice shown for "yes"."""
+    id: str
+    text: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class Suitability:
+    """The program's own suitability screen, shown when the person starts it (advice, never a gate)."""
+    intro: str
+    questions: tuple[ScreenQuestion, ...]
+
+
+@dataclass(frozen=True)
 class Program:
     id: str
     version: int
@@ -48,6 +63,7 @@ class Program:
     measures: tuple[dict, ...]
     modules: tuple[Module, ...]
     folder: Path
+    suitability: Suitability | None = None
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

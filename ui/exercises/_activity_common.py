@@ -234,7 +234,11 @@ class PracticeLog:
         self.count_key, label, top = count
         self.count = fields.add(label, NumberSpin(0, top, optional=False))
         self.count.valueChanged.connect(self._edited)
-        self.ratings = {key: fields.add(text, RatingSpin(), N_("0 to 10")) for key, text in rating_keys}
+        self.ratings = {}
+        for key, text, *top in rating_keys:  # (key, label) rates 0-10; (key, label, 100) rates 0-100
+            hi = top[0] if top else 10
+            spin = RatingSpin() if hi == 10 else NumberSpin(0, hi)
+            self.ratings[key] = fields.add(text, spin, N_("0 to 10") if hi == 10 else N_("0 to 100"))
         self.note = fields.add(N_("Note (optional)"), note_box())
         self._base = self._measured = 0
         self._writing = False

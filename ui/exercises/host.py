@@ -76,6 +76,8 @@ class ExerciseHost(QWidget):
         super().__init__(parent)
         self.kind, self.spec = kind, spec
         self.editor = registry.editors()[kind].EDITOR(spec)
+        if hasattr(self.editor, "attach"):  # an editor that keeps settings of its own in the profile
+            self.editor.attach(ctx)
         self.browser = EntryBrowser(ctx, ExerciseAdapter(kind, spec, program_id, module_id), self.editor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +96,8 @@ class ExerciseHost(QWidget):
 
     def clear(self) -> None:
         self.browser.clear()
+        if hasattr(self.editor, "forget"):  # settings of its own read from the profile (at lock)
+            self.editor.forget()
 
     def retranslate(self) -> None:
         module = kinds.get(self.kind)

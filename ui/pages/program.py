@@ -122,6 +122,12 @@ class ProgramPage(QWidget):
                 self.ctx.help_requested.emit(False)
             if choice != START:
                 return
+        program = loader.cached(program_id)
+        if program is not None and program.suitability is not None:  # the program's own questions
+            from ui import program_suitability
+
+            if program_suitability.ask(self, program) != program_suitability.START:
+                return
         progress.enrol(self.ctx.session.store, program_id)
         self.load()
 
