@@ -22,6 +22,14 @@ FIXTURE = Path(__file__).parent / "fixtures" / "programs"
 YAML = (FIXTURE / "screened" / "program.yaml").read_text(encoding="utf-8")
 
 
+def test_a_crisis_question_is_read_from_the_block(tmp_path):
+    folder = _write(tmp_path, YAML.replace("    - id: fainting", "    - id: harm\n      crisis: true\n"
+                                           "      text: Thoughts of hurting yourself?\n      advice: Talk to someone.\n"
+                                           "    - id: fainting"))
+    found = {q.id: q.crisis for q in loader.load(folder).suitability.questions}
+    assert found == {"chest-pain": False, "harm": True, "fainting": False}
+
+
 def test_the_block_is_loaded_in_order():
     program = loader.load(FIXTURE / "screened")
     screen = program.suitability
@@ -161,7 +169,7 @@ def test_starting_the_program_shows_its_screen_after_the_phq9_check(qtbot, opene
     asked = []
     monkeypatch.setattr("ui.suitability.ask", lambda parent, concern: asked.append("phq9") or "start")
     monkeypatch.setattr("ui.program_suitability.ask",
-                        lambda parent, program: asked.append(program.id) or choice)
+                        lambda parent, program, on_help=None: asked.append(program.id) or choice)
     _start(qtbot, win, "Screened")
     assert asked == ["phq9", "screened"]
     active = progress.active(ctx.session.store)
@@ -195,3 +203,28 @@ def test_the_documented_block_is_valid(tmp_path):
     program = loader.load(_write(tmp_path, YAML.replace(ours, block)))
     assert [q.id for q in program.suitability.questions] == ["chest-pain"]
     assert program.suitability.questions[0].advice.endswith("you can read the lessons meanwhile.")
+
+
+def test_a_yes_to_a_crisis_question_offers_get_help_now(qtbot):
+    """A program may ask about thoughts of suicide or self-harm (``crisis: true``): a yes shows the advice
+    and a Get help now button, as a PHQ-9 item 9 answer does; a no shows neither."""
+    from app.programs.model import ScreenQuestion, Suitability
+    from ui.program_suitability import ProgramScreenDialog
+
+    import dataclasses
+
+    asked = []
+    program = dataclasses.replace(loader.load(FIXTURE / "screened"), suitability=Suitability("Before you start.", (
+        ScreenQuestion("harm", "Thoughts of hurting yourself?", "Please talk to someone today.", crisis=True),
+        ScreenQuestion("other", "Something else?", "Some advice."))))
+    dlg = ProgramScreenDialog(program, None, on_help=lambda: asked.append(1))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    harm, other = dlg.questions
+    assert harm.get_help is not None and other.get_help is None
+    harm.no.setChecked(True)
+    assert not harm.get_help.isVisible()
+    harm.yes.setChecked(True)
+    assert harm.get_help.isVisible() and harm.advice.isVisible()
+    harm.get_help.click()
+    assert asked == [1]

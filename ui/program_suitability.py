@@ -21,7 +21,7 @@ START, LATER = "start", "later"
 class _Question(QWidget):
     """One question: its text, Yes and No (arrow keys move between them), and its advice when "yes"."""
 
-    def __init__(self, question: ScreenQuestion, on_answer, parent=None):
+    def __init__(self, question: ScreenQuestion, on_answer, on_help=None, parent=None):
         super().__init__(parent)
         self.question = question
         lay = QVBoxLayout(self)
@@ -40,6 +40,17 @@ class _Question(QWidget):
         self.advice = make_label()
         self.advice.setText(content(question.advice))
         inner.addWidget(self.advice)
+        self.get_help = None
+        if question.crisis:  # as after a PHQ-9 item 9 answer: the way to people who can help, at once
+            self.get_help = QPushButton(_("Get help now"))
+            self.get_help.setProperty("role", "primary")
+            self.get_help.setAccessibleName(_("Get help now: who you can contact immediately"))
+            if on_help is not None:
+                self.get_help.clicked.connect(on_help)
+            help_row = QHBoxLayout()
+            help_row.addWidget(self.get_help)
+            help_row.addStretch(1)
+            inner.addLayout(help_row)
         self.advice_frame.hide()
         lay.addWidget(self.text)
         lay.addLayout(row)
@@ -50,7 +61,7 @@ class _Question(QWidget):
 
 
 class ProgramScreenDialog(ScrollingDialog):
-    def __init__(self, program: Program, parent=None):
+    def __init__(self, program: Program, parent=None, on_help=None):
         super().__init__(parent)
         self.setObjectName("programScreenDialog")
         self.setMinimumWidth(420)
@@ -64,7 +75,7 @@ class ProgramScreenDialog(ScrollingDialog):
         self.note.setText(_("Your answers are not saved. They only decide which advice is shown here, and you "
                             "can start the program whatever you answer."))
         self.body_layout.addWidget(self.intro)
-        self.questions = [_Question(q, self._answered) for q in program.suitability.questions]
+        self.questions = [_Question(q, self._answered, on_help) for q in program.suitability.questions]
         for q in self.questions:
             self.body_layout.addWidget(q)
         self.body_layout.addWidget(self.note)
@@ -98,8 +109,8 @@ class ProgramScreenDialog(ScrollingDialog):
         self.accept() if choice == START else self.reject()
 
 
-def ask(parent, program: Program) -> str:
-    """Show the program's screen; returns START or LATER."""
-    dlg = ProgramScreenDialog(program, parent)
+def ask(parent, program: Program, on_help=None) -> str:
+    """Show the program's screen; returns START or LATER. ``on_help`` opens Get help now (a crisis question)."""
+    dlg = ProgramScreenDialog(program, parent, on_help)
     dlg.exec()
     return dlg.choice

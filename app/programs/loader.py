@@ -96,7 +96,7 @@ def load(folder: Path) -> Program:
                tuple(m.get("exercises", [])), tuple(m.get("homework", [])))
         for i, m in enumerate(raw["modules"]))
     screen = raw.get("suitability")
-    suitability = Suitability(screen["intro"], tuple(ScreenQuestion(q["id"], q["text"], q["advice"])
+    suitability = Suitability(screen["intro"], tuple(ScreenQuestion(q["id"], q["text"], q["advice"], bool(q.get("crisis")))
                                                       for q in screen["questions"])) if screen else None
     return Program(raw["id"], raw["version"], raw["title"], raw["summary"], raw["audience"],
                    tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder,

@@ -42,6 +42,7 @@ class ScreenQuestion:
     id: str
     text: str
     advice: str
+    crisis: bool = False  # about thoughts of suicide or self-harm: a yes also offers Get help now
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,8 @@ class ProgramPage(QWidget):
         if program is not None and program.suitability is not None:  # the program's own questions
             from ui import program_suitability
 
-            if program_suitability.ask(self, program) != program_suitability.START:
+            if program_suitability.ask(
+                    self, program, on_help=lambda: self.ctx.help_requested.emit(True)) != program_suitability.START:
                 return
         progress.enrol(self.ctx.session.store, program_id)
         self.load()
