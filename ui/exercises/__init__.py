@@ -7,6 +7,9 @@ when the exercise is opened as a stand-alone tool). An editor has a
 ``changed`` signal, ``get_data() -> dict``, ``set_data(dict)`` (``{}`` means
 a new, empty entry) and ``retranslate()``. Text from ``spec`` is shown through
 ``content(text)``; the editor's own words through ``_``.
+Optionally an editor has an ``open_exercise(kind)`` signal (the host opens that kind, e.g. a
+worry on to problem solving), ``use_context(ctx)`` (it is given the app context, for settings of
+its own kept in the store) and ``saved()`` (called after its entry was saved).
 Optionally ``TOOL = False`` keeps a kind out of the stand-alone tools list
 (a quiz needs its lesson's questions).
 """
