@@ -134,3 +134,12 @@ def due(store: Store, now: datetime.datetime | None = None) -> int:
         return 0
     near = slot(store).start(now.date()) - datetime.timedelta(minutes=NEAR_MINUTES)
     return len(today) if now >= near else 0
+
+
+def start_text(s: Slot) -> str:
+    """The slot's start as the language writes a time of day (e.g. "6:00 PM", "18:00")."""
+    from babel.dates import format_time
+
+    from app.i18n import babel_locale, localize_digits
+
+    return localize_digits(format_time(datetime.time(s.hour, s.minute), "short", locale=babel_locale()))
