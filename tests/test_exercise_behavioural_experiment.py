@@ -57,6 +57,7 @@ def test_plan_first_then_complete_the_same_entry_in_the_host(qtbot, session):
     host = ExerciseHost(SimpleNamespace(session=session), core.KIND)
     qtbot.addWidget(host)
     host.load()
+    assert host.editor.status.text() == ""  # a blank form is not a plan yet
     host.editor.set_data(PLAN)
     host.browser.save()
     [entry] = ex_store.entries(session.store, kind=core.KIND)

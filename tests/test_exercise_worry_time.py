@@ -241,3 +241,14 @@ def test_home_shows_the_card_when_worries_were_parked_and_the_slot_is_near(qtbot
     assert page.worry_text.text().startswith("You parked 1 worry today. Your worry time is at 6:00\u202fPM, for 15")
     page.worry_button.click()
     assert opened == ["worry-time"]
+
+
+def test_saving_an_untouched_session_points_at_the_first_worrys_choice(qtbot, session):
+    worry_slot.park(session.store, "Rent")
+    h = host(qtbot, session)
+    h.show()
+    h.browser.save()
+    first = h.editor.worries.rows[0]
+    assert h.browser.error.text().startswith("Look at one of your worries")
+    assert first.outcome.accessibleDescription() == h.browser.error.text()
+    assert ex_store.count(session.store) == 0 and len(worry_slot.parked(session.store)) == 1

@@ -55,9 +55,12 @@ class BehaviouralExperimentEditor(FormEditor):
         return self.belief
 
     def refresh(self) -> None:
-        label = core.STATUS_LABELS[core.status(self.get_data())]
+        """Where the experiment is (nothing on a blank form: it is not planned until the belief is written)."""
+        data = self.get_data()
+        label = core.STATUS_LABELS[core.status(data)]
         # Translators: where a behavioural experiment is: "Planned" or "Done".
-        self.status.setText(_("Stage: {status}").format(status=_(label)))
+        self.status.setText(_("Stage: {status}").format(status=_(label)) if data["belief"].strip() else "")
+        self.status.setVisible(bool(self.status.text()))
 
     def get_data(self) -> dict:
         data = {key: getattr(self, key).toPlainText() for key in core.TEXT_FIELDS}

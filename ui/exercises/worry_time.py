@@ -41,8 +41,8 @@ class WorryRow(Row):
         self.outcome.currentIndexChanged.connect(self._show_link)
         self.to_problem_solving = QPushButton()
         self.to_problem_solving.clicked.connect(self.open_problem_solving)
+        self.setProperty("role", "card")  # text and choice read as one worry
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.text, 0, 0)
         grid.addWidget(self.remove, 0, 1)
         grid.addWidget(self.outcome, 1, 0)
@@ -80,7 +80,7 @@ class WorryTimeEditor(FormEditor):
     def __init__(self, spec: dict | None = None, parent=None):
         super().__init__(spec, parent)
         self.ctx = None
-        # The daily slot: kept as soon as it is changed (not part of a session entry).
+        # The daily slot: kept as soon as it is changed (not part of a session entry; placed last).
         self.slot_box = QGroupBox()
         slot_lay = QVBoxLayout(self.slot_box)
         self.start, self.length = TimeField(), NumberSpin(*worry_slot.LENGTH, optional=False)
@@ -96,7 +96,6 @@ class WorryTimeEditor(FormEditor):
         slot_lay.addLayout(row)
         self.start.timeChanged.connect(self._slot_changed)
         self.length.valueChanged.connect(self._slot_changed)
-        self.form.addWidget(self.slot_box)
 
         # Parking: one line, saved at once.
         self.park_box = QGroupBox()
@@ -132,6 +131,8 @@ class WorryTimeEditor(FormEditor):
         self.distress_before = self._rating(N_("How upset do you feel as you start? (0 to 100)"))
         self.distress_after = self._rating(N_("How upset do you feel at the end? (0 to 100)"))
         self.note = self.field(N_("Note (optional)"), self.text_box(), N_("What did you notice?"))
+        self.form.addSpacing(10)
+        self.form.addWidget(self.slot_box)  # set once, changed rarely: last
         self.form.addStretch(1)
         self._loading_slot = False
         self.set_data({})
@@ -160,8 +161,10 @@ class WorryTimeEditor(FormEditor):
                 row.linked = True
 
     def field_widget(self, key: str):
-        if key == "worries":
-            return self.worries.rows[0].text if self.worries.rows else None
+        if key == "worries" and self.worries.rows:  # the first worry's choice, or its words when blank
+            row = self.worries.rows[0]
+            row.show()  # a row just added is shown by a queued call: show it now, the error goes there
+            return row.outcome if row.text.text().strip() else row.text
         return getattr(self, key, None)
 
     def start_widget(self):
@@ -229,7 +232,7 @@ class WorryTimeEditor(FormEditor):
 
     def _show_parked(self, announce: bool = False) -> None:
         items = worry_slot.parked(self.store) if self.store is not None else []
-        self.parked_list.setText("\n".join(f"\u2022 {p.text}" for p in items))
+        self.parked_list.setText("\n".join([_("Waiting for worry time:"), *(f"\u2022 {p.text}" for p in items)]))
         self.parked_list.setVisible(bool(items))
         count = len(self._pending())
         self.bring_in.setText(ngettext("Add the {count} parked worry", "Add the {count} parked worries",
