@@ -19,8 +19,8 @@ def test_normalize_keeps_a_full_entry_exactly():
 
 
 def test_summary_says_when_the_type_and_distress_before_and_after():
-    assert core.summary(core.normalize(FULL)) == "Nov 30, 2026, 9:15\u202fPM \u00b7 Hypothetical \u00b7 75\u219240 \u00b7 " \
-                                                 "What if I lose my job?"
+    assert core.summary(core.normalize(FULL)) == ("Nov 30, 2026, 9:15\u202fPM \u00b7 Hypothetical \u00b7 "
+                                                  "75\u219240 \u00b7 What if I lose my job?")
     bare = core.normalize({**FULL, "type": None, "distress_before": None, "distress_after": None})
     assert core.summary(bare) == "Nov 30, 2026, 9:15\u202fPM \u00b7 What if I lose my job?"
 

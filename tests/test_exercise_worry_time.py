@@ -129,8 +129,8 @@ def test_parking_a_non_text_and_a_full_list_are_refused(session):
 
 
 def test_damaged_parked_items_are_left_out(session):
-    kind_settings.put(session.store, core.KIND, "parked", [{"id": "a", "text": "kept", "parked_at": "2026-12-01T09:00:00+00:00"},
-                                                           {"id": 1}, "x", None])
+    kept = {"id": "a", "text": "kept", "parked_at": "2026-12-01T09:00:00+00:00"}
+    kind_settings.put(session.store, core.KIND, "parked", [kept, {"id": 1}, "x", None])
     assert [p.text for p in worry_slot.parked(session.store)] == ["kept"]
     kind_settings.put(session.store, core.KIND, "parked", {"not": "a list"})
     assert worry_slot.parked(session.store) == []
@@ -252,3 +252,20 @@ def test_saving_an_untouched_session_points_at_the_first_worrys_choice(qtbot, se
     assert h.browser.error.text().startswith("Look at one of your worries")
     assert first.outcome.accessibleDescription() == h.browser.error.text()
     assert ex_store.count(session.store) == 0 and len(worry_slot.parked(session.store)) == 1
+
+
+def test_a_parked_worry_is_never_in_plain_text_on_disk(created, tmp_path):
+    from tests.conftest import PASSWORD
+
+    manager, info, _key = created
+    s = manager.unlock(info, PASSWORD)
+    marker = "OTTER-PARKED-5521"
+    worry_slot.park(s.store, marker)
+    worry_slot.set_slot(s.store, 7, 15, 10)
+    assert worry_slot.parked(s.store)[0].text == marker
+    for phase in ("open", "closed"):
+        for p in tmp_path.rglob("*"):
+            if p.is_file():
+                data = p.read_bytes()
+                assert marker.encode() not in data and marker.encode("utf-16-le") not in data, (phase, p)
+        s.lock()
