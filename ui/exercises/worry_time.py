@@ -170,6 +170,13 @@ class WorryTimeEditor(FormEditor):
     def start_widget(self):
         return self.park_edit
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Worries may have been parked elsewhere (another copy of this form): show the list as it is now."""
+        super().showEvent(event)
+        if self.store is not None:
+            self._load_slot()
+            self._show_parked()
+
     # --- slot -----------------------------------------------------------------------------
 
     def _slot_changed(self) -> None:

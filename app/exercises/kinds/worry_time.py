@@ -75,11 +75,11 @@ def summary(data: dict) -> str:
 
 
 def readable(data: dict, spec=None) -> list:
-    labels = dict(OUTCOMES)
+    labels = {None: NOT_YET, **dict(OUTCOMES)}
     worries = "\n".join(
         # Translators: one worry looked at in worry time, then what the person decided about it.
         _("{worry} ({outcome})").format(worry=w["text"],
-                                       outcome=_(labels.get(w.get("outcome"), NOT_YET)))
+                                       outcome=_(labels[w.get("outcome")]))
         for w in data.get("worries", []))
     return r.kept(
         r.line("worries", _("Worries looked at"), worries),
