@@ -103,10 +103,10 @@ def test_incomplete_or_wrong_health_answers_are_refused(session, bad):
 
 
 def test_unreadable_stored_answers_count_as_never_given(session):
-    kind_settings.save(session.store, catalogue.HEALTH_KEY, {"heart": "maybe"})
+    kind_settings.put(session.store, *catalogue.HEALTH_KEY, {"heart": "maybe"})
     assert catalogue.load_answers(session.store) is None
     with session.store.transaction() as c:
-        c.execute("UPDATE preferences SET value = '{not json' WHERE key = ?", ("kind." + catalogue.HEALTH_KEY,))
+        c.execute("UPDATE preferences SET value = '{not json' WHERE key = ?", ("kind:%s:%s" % catalogue.HEALTH_KEY,))
     assert catalogue.load_answers(session.store) is None
 
 
@@ -189,7 +189,7 @@ def test_the_timer_runs_the_exercise_and_announces_the_time(editor):
 
 
 def test_ratings_are_saved_with_the_exercise_and_history_shows_distress(editor, session):
-    editor.attach(SimpleNamespace(session=session))
+    editor.use_context(SimpleNamespace(session=session))
     _answer(editor)
     assert catalogue.load_answers(session.store) == NO   # kept in the profile
     editor.exercise.setCurrentIndex(editor.exercise.findData("run"))

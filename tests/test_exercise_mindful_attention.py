@@ -103,10 +103,10 @@ def test_pause_resume_steps_and_the_chime(editor):
 
 
 def test_the_chime_can_be_turned_off_and_is_remembered(qtbot, editor, session):
-    editor.attach(SimpleNamespace(session=session))
+    editor.use_context(SimpleNamespace(session=session))
     assert editor.chime_on.isChecked()            # on by default
     editor.chime_on.setChecked(False)
-    assert kind_settings.load(session.store, core.CHIME_KEY) is False
+    assert kind_settings.get(session.store, *core.CHIME_KEY) is False
     editor.start()
     editor.advance(1000)
     assert editor.guide.finished and editor.chimes == []
@@ -114,7 +114,7 @@ def test_the_chime_can_be_turned_off_and_is_remembered(qtbot, editor, session):
 
     again = EDITOR(None)
     qtbot.addWidget(again)
-    again.attach(SimpleNamespace(session=session))
+    again.use_context(SimpleNamespace(session=session))
     assert not again.chime_on.isChecked()
 
 

@@ -41,7 +41,21 @@ EXAMPLES = {
     "reflection": ({"answers": ["Stayed in bed all day", "Nothing will change"], "text": "Also tired"},
                    ("low-mood", "m1-my-cycle")),
     "quiz": ({"chosen": [0, 2, None], "correct": 1}, ("low-mood", "m1-quiz")),
+    "worry-diary": ({"date": "2026-11-30", "time": "21:15", "worry": "What if I lose my job", "type": "hypothetical",
+                     "distress_before": 75, "distress_after": 40, "action": "worry-time",
+                     "action_note": "Parked it for 6 pm"}, None),
+    "worry-time": ({"worries": [{"text": "Boiler makes a noise", "outcome": "practical"},
+                                {"text": "What if Mum falls ill", "outcome": "let-go"},
+                                {"text": "The meeting", "outcome": "gone"}, {"text": "Exam results"}],
+                    "distress_before": 60, "distress_after": 35, "note": "Easier than I thought"}, None),
+    "behavioural-experiment": ({"belief": "If I do not check the door three times, it will be left open",
+                                "belief_before": 85, "experiment": "Tonight, check the door once and go to bed",
+                                "prediction": "I will not sleep", "safety_behaviours": "Asking my partner",
+                                "outcome": "Slept after 20 minutes", "learned": "The urge fades",
+                                "belief_after": 30}, None),
 }
+# Choice ids stored in a list and shown as their labels (their labels must appear instead).
+LABELLED = {("worry-time", "worries"): "app.exercises.kinds.worry_time:OUTCOMES"}
 
 
 def test_every_kind_has_an_example_here():
@@ -64,7 +78,7 @@ def _leaves(value, key=None):
 # Leaves shown in other words than their stored form: ids shown as their labels (an interoceptive exercise's
 # name), dates and hours shown in the locale's style, option indexes shown as the option. Their fields are
 # still required to appear.
-SAID_OTHERWISE = {"date", "hour", "traps", "area", "status", "chosen", "done", "exercise"}
+SAID_OTHERWISE = {"date", "hour", "traps", "area", "status", "chosen", "done", "exercise", "time", "type", "action"}
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
@@ -84,6 +98,14 @@ def test_readable_form_says_every_stored_field(kind):
         if key == "activities" and leaf in ("easy", "medium", "hard"):
             assert leaf.capitalize() in text
             continue
+        if (kind, key) in LABELLED:
+            import importlib
+
+            module_name, name = LABELLED[kind, key].split(":")
+            labels = dict(getattr(importlib.import_module(module_name), name))
+            if leaf in labels:
+                assert labels[leaf] in text, f"{kind}: {key} = {leaf!r} not said as its label"
+                continue
         expected = leaf if isinstance(leaf, str) else format_number(leaf)
         assert expected in text, f"{kind}: {key} = {leaf!r} missing from:\n{text}"
     assert "<b>" in readable.as_html(lines) and "<script" not in readable.as_html(lines)

@@ -5,7 +5,7 @@ An *adapter* talks to the store (its ``entries`` yields id, label and the ISO ti
 written, or ``None`` when the label already says when); an *editor* is a widget with a ``changed``
 signal, ``get_data() -> dict``, ``set_data(dict)`` and ``retranslate()``.
 Optionally an editor has ``tab_stops()`` (its inputs in reading order),
-``start_widget()`` (where a new entry starts) and ``field_widget(key)`` (the
+``start_widget()`` (where a new entry starts), ``saved()`` (told after its entry was saved) and ``field_widget(key)`` (the
 input for a data key, where a ``limits.Missing`` error is shown; by default the
 editor's attribute of that name).
 """
@@ -271,6 +271,8 @@ class EntryBrowser(QWidget):
             return
         self._dirty = False
         self._clear_error()
+        if hasattr(self.editor, "saved"):  # e.g. worry time takes the worries it looked at off its list
+            self.editor.saved()
         self._fill_list()
         self.delete_button.setEnabled(True)
         self.notice.setText(_("Saved"))

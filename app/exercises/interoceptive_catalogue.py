@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from app.i18n import N_
 
-HEALTH_KEY = "interoceptive.health"
+HEALTH_KEY = ("interoceptive", "health")  # (kind, name) in kind_settings
 
 # The health check: (id, N_ question). A "yes" to one withholds the exercises that list it.
 CONDITIONS = (
@@ -162,7 +162,7 @@ def withheld(answers: dict[str, bool] | None) -> tuple[Exercise, ...]:
 def load_answers(store) -> dict[str, bool] | None:
     from app.exercises import kind_settings
 
-    return clean_answers(kind_settings.load(store, HEALTH_KEY))
+    return clean_answers(kind_settings.get(store, *HEALTH_KEY))
 
 
 def save_answers(store, answers: dict) -> dict[str, bool]:
@@ -172,5 +172,5 @@ def save_answers(store, answers: dict) -> dict[str, bool]:
     clean = {c: answers.get(c) for c in CONDITION_IDS} if isinstance(answers, dict) else None
     if clean is None or not all(isinstance(v, bool) for v in clean.values()) or set(answers) - set(CONDITION_IDS):
         raise ValueError("an answer (yes or no) to every health question is expected")
-    kind_settings.save(store, HEALTH_KEY, clean)
+    kind_settings.put(store, *HEALTH_KEY, clean)
     return clean

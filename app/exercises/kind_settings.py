@@ -1,7 +1,8 @@
-"""Small per-profile settings of exercise kinds (the interoceptive health check, the mindfulness chime).
+"""An exercise kind's own settings, kept in the encrypted store (never in a plain file).
 
-Kept in the encrypted store's ``preferences`` table under a ``kind.`` key, as JSON; a value that cannot
-be read is treated as never set. Plain preferences (``app/preferences.py``) ignore these keys.
+Each value is JSON in the profile's ``preferences`` table under ``kind:<kind>:<name>``; the
+``preferences`` module reads only its own keys, so these stay apart from the app's preferences.
+A value that cannot be read (damaged, or from another version) reads as the default.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ import json
 
 from app.store import Store
 
-PREFIX = "kind."
-MAX_BYTES = 4096
+MAX_BYTES = 100_000
 
 
-def load(store: Store, key: str, default=None):
-    row = store.query_one("SELECT value FROM preferences WHERE key = ?", (PREFIX + key,))
+def _key(kind: str, name: str) -> str:
+    return f"kind:{kind}:{name}"
+
+
+def get(store: Store, kind: str, name: str, default=None):
+    row = store.query_one("SELECT value FROM preferences WHERE key = ?", (_key(kind, name),))
     if row is None or len(row[0]) > MAX_BYTES:
         return default
     try:
@@ -24,9 +28,13 @@ def load(store: Store, key: str, default=None):
         return default
 
 
-def save(store: Store, key: str, value) -> None:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if len(text) > MAX_BYTES:
-        raise ValueError("setting too large")
+def put(store: Store, kind: str, name: str, value) -> None:
+    """Save ``value`` (JSON-able); None removes the setting."""
     with store.transaction() as c:
-        c.execute("INSERT OR REPLACE INTO preferences(key, value) VALUES (?, ?)", (PREFIX + key, text))
+        if value is None:
+            c.execute("DELETE FROM preferences WHERE key = ?", (_key(kind, name),))
+            return
+        text = json.dumps(value, ensure_ascii=False)
+        if len(text) > MAX_BYTES:
+            raise ValueError("setting too large")
+        c.execute("INSERT OR REPLACE INTO preferences(key, value) VALUES (?, ?)", (_key(kind, name), text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.exercises import readable
@@ -71,13 +72,20 @@ class ExerciseAdapter:
 
 
 class ExerciseHost(QWidget):
+    """``open_requested(kind)``: the editor asked to open another exercise (a worry on to problem solving).
+    An editor that keeps settings of its own in the store has ``use_context(ctx)``; it is given the app context."""
+
+    open_requested = Signal(str)
+
     def __init__(self, ctx, kind: str, spec: dict | None = None, *, program_id: str | None = None,
                  module_id: str | None = None, parent=None):
         super().__init__(parent)
         self.kind, self.spec = kind, spec
         self.editor = registry.editors()[kind].EDITOR(spec)
-        if hasattr(self.editor, "attach"):  # an editor that keeps settings of its own in the profile
-            self.editor.attach(ctx)
+        if hasattr(self.editor, "use_context"):
+            self.editor.use_context(ctx)
+        if hasattr(self.editor, "open_exercise"):
+            self.editor.open_exercise.connect(self.open_requested)
         self.browser = EntryBrowser(ctx, ExerciseAdapter(kind, spec, program_id, module_id), self.editor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

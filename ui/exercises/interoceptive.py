@@ -141,7 +141,7 @@ class InteroceptiveEditor(TimedExercise):
 
     # --- the store (the host gives its context; without one the answers are kept for this window only) ---
 
-    def attach(self, ctx) -> None:
+    def use_context(self, ctx) -> None:
         self.ctx = ctx
         self._read_answers()
         self._show_health()

@@ -55,13 +55,13 @@ class MindfulAttentionEditor(TimedExercise):
 
     # --- settings kept in the profile (when the host gives its context) -------------------------------
 
-    def attach(self, ctx) -> None:
+    def use_context(self, ctx) -> None:
         self.ctx = ctx
         store = self._store()
         if store is not None:
             from app.exercises import kind_settings
 
-            on = kind_settings.load(store, core.CHIME_KEY, True)
+            on = kind_settings.get(store, *core.CHIME_KEY, True)
             blocked = self.chime_on.blockSignals(True)
             self.chime_on.setChecked(on is not False)
             self.chime_on.blockSignals(blocked)
@@ -75,7 +75,7 @@ class MindfulAttentionEditor(TimedExercise):
         if store is not None:
             from app.exercises import kind_settings
 
-            kind_settings.save(store, core.CHIME_KEY, bool(on))
+            kind_settings.put(store, *core.CHIME_KEY, bool(on))
 
     # --- the practice -----------------------------------------------------------------------------------
 

@@ -87,6 +87,7 @@ class ExercisesPage(QWidget):
         host = self.hosts.get(key)
         if host is None:
             host = ExerciseHost(self.ctx, kind, spec, program_id=program_id, module_id=module_id)
+            host.open_requested.connect(lambda other: self.open(other))
             self.hosts[key] = host
             self.stack.addWidget(host)
         current = self.stack.currentWidget()

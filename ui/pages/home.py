@@ -25,18 +25,22 @@ from ui.feedback_card import FeedbackCard, entry_labels, item_titles
 from ui.pages.program import state_text
 from ui.widgets import action_card, make_label, primary_button, scrolled_page
 
+WORRY_TIME = "worry-time"
+
 
 class HomePage(QWidget):
     """``go(section)``, ``open_module(module_id)``, ``open_entry(entry_id)``, ``open_measure(measure_id)`` and
     ``open_plan()`` are the shell's ways to another page (the last three fall back to the section)."""
 
-    def __init__(self, ctx, go, open_module, parent=None, *, open_entry=None, open_measure=None, open_plan=None):
+    def __init__(self, ctx, go, open_module, parent=None, *, open_entry=None, open_measure=None, open_plan=None,
+                 open_tool=None):
         super().__init__(parent)
         self.ctx = ctx
         self.go, self.open_module = go, open_module
         self.open_entry = open_entry or (lambda _entry_id: go("journal"))
         self.open_measure = open_measure or (lambda _measure_id: go("measures"))
         self.open_plan = open_plan or (lambda: go("journal"))
+        self.open_tool = open_tool or (lambda _kind: go("journal"))
         self._journal_count = 0
         self._plan_written = False
         self._continue_id = None
@@ -63,6 +67,15 @@ class HomePage(QWidget):
         self.due_frame = action_card(self.answer, self.due_title, self.due_text)
         lay.addWidget(self.due_frame)
         self.due_frame.hide()
+
+        # Worry time: worries were parked today and the daily slot is near or past.
+        self.worry_title, self.worry_text = make_label("subheading"), make_label("muted")
+        self.worry_button = QPushButton()
+        self.worry_button.clicked.connect(lambda: self.open_tool(WORRY_TIME))
+        self.worry_frame = action_card(self.worry_button, self.worry_title, self.worry_text)
+        self.worry_frame.setObjectName("worryTimeCard")
+        lay.addWidget(self.worry_frame)
+        self.worry_frame.hide()
 
         self.remind_title, self.remind_text = make_label("subheading"), make_label("muted")
         self.send_progress = primary_button()
@@ -232,6 +245,23 @@ class HomePage(QWidget):
         self.due_text.setText(_("{names}: a few minutes each, whenever suits you.").format(
             names=format_list(names)) if names else "")
 
+    def _worry_card(self) -> None:
+        from app.exercises import worry_slot
+
+        store = self.ctx.session.store if self.ctx.session else None
+        count = worry_slot.due(store) if store is not None else 0
+        self.worry_frame.setVisible(bool(count))
+        self.worry_button.setText(_("Open worry time"))
+        if count:
+            self.worry_title.setText(_("Your worry time"))
+            slot = worry_slot.slot(store)
+            self.worry_text.setText(ngettext(
+                "You parked {count} worry today. Your worry time is at {time}, for {minutes} minutes: "
+                "look at it then, one worry at a time.",
+                "You parked {count} worries today. Your worry time is at {time}, for {minutes} minutes: "
+                "look at them then, one worry at a time.", count).format(
+                count=count, time=worry_slot.start_text(slot), minutes=slot.minutes))
+
     def _reminder(self) -> None:
         store = self.ctx.session.store if self.ctx.session else None
         contact = patient.clinician(store) if store else None
@@ -250,6 +280,7 @@ class HomePage(QWidget):
         self._feedback_card()
         self._program_card()
         self._due_card()
+        self._worry_card()
         self._reminder()
         self.checkin.retranslate()
         self.journal_title.setText(_("Your journal"))

@@ -30,7 +30,8 @@ class ShellPage(SectionShell):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, {
             "home": HomePage(ctx, self.go, self.open_module, open_entry=self.open_entry,
-                             open_measure=self.open_measure, open_plan=self.open_safety_plan),
+                             open_measure=self.open_measure, open_plan=self.open_safety_plan,
+                             open_tool=lambda kind: self.open_exercise(kind, None, None, None)),
             "program": ProgramPage(ctx, self.open_exercise),
             "journal": ExercisesPage(ctx),
             "measures": MeasuresPage(ctx),

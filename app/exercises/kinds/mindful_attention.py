@@ -31,7 +31,7 @@ DESCRIPTION = N_("A few quiet minutes of noticing what is here right now: your b
 LENGTHS = (3, 5, 10)
 DEFAULT_LENGTH = 5
 MAX_MINUTES = 600
-CHIME_KEY = "mindful-attention.chime"
+CHIME_KEY = ("mindful-attention", "chime")  # (kind, name) in kind_settings
 
 
 @dataclass(frozen=True)
