@@ -4,7 +4,7 @@ autosaved drafts. The journal and every exercise kind use it.
 An *adapter* talks to the store (its ``entries`` yields id, label and the ISO time
 written, or ``None`` when the label already says when); an *editor* is a widget with a ``changed``
 signal, ``get_data() -> dict``, ``set_data(dict)`` and ``retranslate()``.
-Optionally an editor has ``tab_stops()`` (its inputs in reading order),
+Optionally an editor has ``tab_stops()`` (its inputs in reading order), ``saved()`` (called after a save),
 ``start_widget()`` (where a new entry starts) and ``field_widget(key)`` (the
 input for a data key, where a ``limits.Missing`` error is shown; by default the
 editor's attribute of that name).
@@ -274,6 +274,8 @@ class EntryBrowser(QWidget):
         self._fill_list()
         self.delete_button.setEnabled(True)
         self.notice.setText(_("Saved"))
+        if hasattr(self.editor, "saved"):  # e.g. to redraw a chart of saved entries
+            self.editor.saved()
 
     # --- errors, tied to the input that needs attention ---------------------------------
 

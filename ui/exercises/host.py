@@ -76,6 +76,8 @@ class ExerciseHost(QWidget):
         super().__init__(parent)
         self.kind, self.spec = kind, spec
         self.editor = registry.editors()[kind].EDITOR(spec)
+        if hasattr(self.editor, "attach"):  # an editor that reads other entries (the practice log's ladders)
+            self.editor.attach(ctx)
         self.browser = EntryBrowser(ctx, ExerciseAdapter(kind, spec, program_id, module_id), self.editor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
