@@ -74,7 +74,7 @@ def peak_series(store: Store, top: int = 8) -> list[StepSeries]:
     for ladder_id, step_id, step, day, peak in rows:
         key = (ladder_id or "", step_id or "") if step_id else ("", (step or "").strip().casefold())
         groups.setdefault(key, []).append((day, peak))
-        names[key] = step or ""
+        names[key] = (step or "").strip()
     recent = sorted(groups, key=lambda k: groups[k][-1][0] or "", reverse=True)[:top]
     kept = [k for k in groups if k in recent]  # first practised first: the lines' colours stay put
     return [StepSeries(k[0], k[1] if k[0] else "", names[k], tuple(_practices(groups[k]))) for k in kept]
