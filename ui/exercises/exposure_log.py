@@ -41,8 +41,9 @@ class ExposureLogEditor(FormEditor):
         self.kept = None          # the stored link of an entry whose step is no longer on a ladder
         self.step_choice = self.field(N_("Which step did you practise?"), QComboBox())
         self.step_choice.currentIndexChanged.connect(self._step_changed)
+        # Right under the choice (no gap of its own): shown only for "Something not on a ladder".
         self.step = self.field(N_("What did you practise?"), line_edit(self.changed),
-                               N_("For example: stood in a queue at the supermarket"))
+                               N_("For example: stood in a queue at the supermarket"), layout=self.form)
         self.step_label = self.texts[-1][0]
         self.date = self.field(N_("Date"), DateField())
         self.date.dateChanged.connect(self.changed)
