@@ -186,7 +186,20 @@ class StepList(RowList):
         self.rows.sort(key=lambda r: (r.distress.number() is None, r.distress.number() or 0))
         self._relayout()
 
+    _loading = False
+
+    def set_values(self, values: list) -> None:
+        """Build every row first, then number and order them once (not once per row added)."""
+        self._loading = True
+        try:
+            super().set_values(values)
+        finally:
+            self._loading = False
+        self._rows_changed()
+
     def _rows_changed(self) -> None:
+        if self._loading:
+            return
         super()._rows_changed()
         full = len(self.rows) >= self.limit
         for i, row in enumerate(self.rows):
