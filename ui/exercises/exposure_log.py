@@ -66,7 +66,6 @@ class ExposureLogEditor(FormEditor):
         self.learned = self.field(N_("What did you learn?"), self.text_box(), N_(
             "For example: \u201cMy heart raced and I stayed on the bus anyway. The feeling passed on its own.\u201d"))
         self.charts = QVBoxLayout()
-        self.charts_heading = None
         self.practice_card = self.step_card = None
         self.form.addStretch(1)
         self._chart_timer = QTimer(self, singleShot=True, interval=400)
