@@ -18,6 +18,7 @@ from app.measures import engine
 from app.store import Store
 
 MEASURES, MOOD, ACTIVITIES, HOMEWORK = "measures", "mood", "activities", "homework"
+EXPOSURE = "exposure"
 ACTIVITY_KIND = "activity-monitoring"
 
 # What each chart needs before it means something. Until then the Progress page says what the
@@ -27,12 +28,14 @@ MIN_SCORES = 2       # results of one questionnaire
 MIN_CHECKINS = 2     # daily check-ins
 MIN_ACTIVITIES = 2   # different activities with a mood rating
 MIN_WEEKS = 2        # weeks from the first homework ticked or exercise written up to this one
+MIN_PRACTICES = 2    # exposure practices of one step with their peak distress rated
 
 # What each chart reads; version() hashes only these tables.
 _SOURCES = {
     MEASURES: ("SELECT count(*), max(rowid) FROM measure_results",),
     MOOD: ("SELECT count(*), max(updated_at) FROM checkins",),
     ACTIVITIES: ("SELECT count(*), max(updated_at) FROM exercise_entries WHERE kind = 'activity-monitoring'",),
+    EXPOSURE: ("SELECT count(*), max(updated_at) FROM exercise_entries WHERE kind = 'exposure-log'",),
     HOMEWORK: ("SELECT count(*), max(done_at) FROM homework_done",
                "SELECT count(*), max(created_at) FROM exercise_entries"),
 }

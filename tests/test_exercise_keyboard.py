@@ -111,7 +111,8 @@ def test_every_multiline_box_in_every_exercise_lets_tab_move_on(qtbot, make_wind
 ERROR_FIELDS = {"problem-solving": "problem", "thought-record": "situation", "values-activities": "area",
                 "activity-monitoring": "activity", "journal": "body", "breathing": None, "reflection": None,
                 "quiz": None, "interoceptive": None, "mindful-attention": None, "worry-diary": "worry",
-                "behavioural-experiment": "belief", "worry-time": None}
+                "behavioural-experiment": "belief", "worry-time": None,
+                "fear-ladder": "name", "exposure-log": "step_choice"}
 
 
 def test_a_save_error_is_tied_to_its_field_focused_and_spoken(qtbot, make_window):

@@ -276,6 +276,8 @@ class EntryBrowser(QWidget):
         self._fill_list()
         self.delete_button.setEnabled(True)
         self.notice.setText(_("Saved"))
+        if hasattr(self.editor, "saved"):  # e.g. to redraw a chart of saved entries
+            self.editor.saved()
 
     # --- errors, tied to the input that needs attention ---------------------------------
 

@@ -19,8 +19,8 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QSizePolicy, QStackedWidget, QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QSizePolicy, QStackedWidget, QTableView, QWidget)
 
 from app import i18n, trends
 from app.errors import HearthError
@@ -105,6 +105,9 @@ class ChartCard(QWidget):
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(CHART_HEIGHT)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between cells
+        # The corner "select all" button: no row header is shown, so it serves nothing; named all the same.
+        self.table.setCornerButtonEnabled(False)
+        self.corner = self.table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
         self.views = QStackedWidget()
         self.views.addWidget(self.picture)
         self.views.addWidget(self.table)
@@ -272,6 +275,8 @@ class ChartCard(QWidget):
     def retranslate(self) -> None:
         self.show_table.setText(_("Show as chart") if self.show_table.isChecked() else _("Show as table"))
         self.save.setText(_("Save image\u2026"))
+        if self.corner is not None:
+            self.corner.setAccessibleName(_("Select the whole table"))
         if self.data is None:
             return
         self._show_parts()

@@ -225,3 +225,76 @@ def homework_chart(weeks, style: Style):
 def _clip(name: str) -> str:
     name = " ".join(name.split())
     return name if len(name) <= MAX_NAME else name[:MAX_NAME - 1].rstrip() + "\u2026"
+
+
+# Exposure lines, one per ladder step: colour-blind-safe hues (Okabe & Ito) that keep 3:1 against the chart
+# in each theme, each with its own marker so the lines differ by shape as well as colour.
+STEP_COLORS = {False: ("#0072b2", "#c04d00", "#007a5a", "#b4478c", "#8a6d00", "#3b5bdb", "#6b7280", "#9c2f8f"),
+               True: ("#56b4e9", "#f08c4a", "#35c29a", "#e397c7", "#e6c34a", "#9fb4ff", "#c0c6cf", "#d98cd0")}
+STEP_MARKERS = ("o", "s", "^", "v", "D", "P", "X", "*")
+
+
+def step_style(index: int, dark: bool) -> tuple[str, str]:
+    """(colour, marker) of the ``index``-th exposure line."""
+    colors = STEP_COLORS[dark]
+    return colors[index % len(colors)], STEP_MARKERS[index % len(STEP_MARKERS)]
+
+
+def _distress_axis(ax) -> None:
+    ax.set_ylim(-2, 102)
+
+
+def exposure_chart(series, style: Style):
+    """Peak distress of each practice over time, one line per ladder step (0-100)."""
+    from matplotlib.dates import date2num
+
+    days = sorted(p.day for s in series for p in s.practices) or [date.today()]
+    fig, ax = _axes(style, dates=(days[0], days[-1]))
+    for i, s in enumerate(series):
+        color, marker = step_style(i, style.dark)
+        ax.plot([date2num(_as_datetime(p.day)) for p in s.practices], [p.peak for p in s.practices],
+                color=color, marker=marker, markersize=6, linewidth=1.8, label=f"step:{i}", zorder=3)
+    _distress_axis(ax)
+    _time_span(ax, date2num(_as_datetime(days[0])), date2num(_as_datetime(days[-1])))
+    _finish(ax, style)
+    return fig
+
+
+def step_practices_chart(practices, style: Style):
+    """Between sessions: the peak distress of each practice of one step, by practice number."""
+    from matplotlib.ticker import MaxNLocator
+
+    fig, ax = _axes(style)
+    xs = list(range(1, len(practices) + 1))
+    ax.plot(xs, [p.peak for p in practices], color=style.colors["accent"], marker="o", markersize=6,
+            linewidth=1.8, label="peaks", zorder=3)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=min(10, max(2, len(xs))), integer=True))
+    ax.xaxis.set_major_formatter(_number_formatter(style))
+    ax.set_xlim(0.7, max(len(xs), 2) + 0.3)
+    _distress_axis(ax)
+    _finish(ax, style)
+    return fig
+
+
+def practice_chart(values, style: Style):
+    """Within one practice: distress before, at its highest and at the end (``values``: three
+    (label, rating or None) pairs; a rating left out leaves a gap)."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    fig, ax = _axes(style)
+    xs = [0, 1, 2]
+    ys = [float("nan") if v is None else v for _label, v in values]
+    ax.plot(xs, ys, color=style.colors["accent"], marker="o", markersize=7, linewidth=2, label="practice", zorder=3)
+    names = [visual(label, style.rtl) for label, _v in values]
+    ax.xaxis.set_major_locator(FixedLocator(xs))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p=None: names[int(round(v))] if 0 <= round(v) < 3 else ""))
+    ax.set_xlim(-0.3, 2.3)
+    _distress_axis(ax)
+    _finish(ax, style)
+    return fig
+
+
+def _number_formatter(style: Style):
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _p=None: visual(_number(v), style.rtl))

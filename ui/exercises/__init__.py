@@ -10,7 +10,7 @@ a new, empty entry) and ``retranslate()``. Text from ``spec`` is shown through
 Optionally an editor has an ``open_exercise(kind)`` signal (the host opens that kind, e.g. a
 worry on to problem solving), ``use_context(ctx)``, called once by the host, which gives it the app
 context for settings of its own kept in the profile (worry time's slot, the interoceptive exercises'
-health answers, the mindfulness chime) and for reading its own earlier entries (an editor built
+health answers, the mindfulness chime, the practice log's ladders) and for reading its own earlier entries (an editor built
 without it, in tests or a preview, must still work), ``forget()``, which the host calls when the
 profile locks, to drop what it read from the profile, and ``saved()`` (called after its entry was
 saved). Optionally ``TOOL = False`` keeps a kind out of the stand-alone tools list (a quiz needs its

@@ -1,4 +1,4 @@
-"""Progress: charts of questionnaires, daily mood, activities and homework over time.
+"""Progress: charts of questionnaires, daily mood, activities, exposure practice and homework over time.
 
 Charts are built only when this page is shown, drawn off the GUI thread, and
 reused until their data change (see ui/charts/card.py).
@@ -12,6 +12,7 @@ from app import trends
 from app.i18n import _
 from app.measures import engine
 from ui.charts import card as chart_card
+from ui.charts import exposure as exposure_charts
 from ui.charts import specs
 from ui.widgets import EmptyState, make_label, scrolled_page
 
@@ -46,7 +47,7 @@ class ProgressPage(QWidget):
         used.sort(key=lambda mid: ORDER.index(mid) if mid in ORDER else len(ORDER))
         wanted = [specs.measure_spec(self.ctx, measures[mid]) for mid in used if mid in measures]
         for chart, spec in ((trends.MOOD, specs.mood_spec), (trends.ACTIVITIES, specs.activities_spec),
-                            (trends.HOMEWORK, specs.homework_spec)):
+                            (trends.EXPOSURE, exposure_charts.progress_spec), (trends.HOMEWORK, specs.homework_spec)):
             if trends.has_data(store, chart):
                 wanted.append(spec(self.ctx))
         return wanted
