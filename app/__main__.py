@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("screenshot: light or dark pages"))
     p.add_argument("--demo", action="store_true",
                    help=_("start on a throwaway demo profile filled with example data"))
+    p.add_argument("--demo-program", choices=["low-mood", "worry", "panic"], default=None,
+                   help=_("with --demo: the program the demo profile is some weeks into (default: low-mood)"))
     p.add_argument("--quit-after-first-paint", action="store_true", help=_("exit once the first window is painted"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -235,8 +237,9 @@ def _gui(args, data_dir) -> int:
         return launch.screenshot(custom, Path(args.out), args.theme, args.locale)
     if args.command == "selftest":
         return launch.selftest(custom, args.locale)
-    return launch.run_gui(data_dir, demo=args.demo, quit_after_first_paint=args.quit_after_first_paint,
-                          forced_locale=args.locale)
+    return launch.run_gui(data_dir, demo=args.demo or bool(args.demo_program),
+                          demo_program=args.demo_program or "low-mood",
+                          quit_after_first_paint=args.quit_after_first_paint, forced_locale=args.locale)
 
 
 if __name__ == "__main__":

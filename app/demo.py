@@ -35,8 +35,13 @@ _SITUATIONS = [
 ]
 
 
-def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None = None) -> int:
-    """Add journal entries across ``days`` days; returns how many were added."""
+PROGRAMS = ("low-mood", "worry", "panic")
+
+
+def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None = None,
+         program: str = "low-mood") -> int:
+    """Add journal entries across ``days`` days, and a few weeks into ``program``; returns how many journal
+    entries were added."""
     rng = random.Random(seed)
     now = now or datetime.now(timezone.utc)
     start = now - timedelta(days=days)
@@ -51,8 +56,11 @@ def fill(store: Store, *, days: int = 100, seed: int = 7, now: datetime | None =
         journal.add(store, title, body, created_at=when.isoformat(timespec="seconds"), draft_key=None)
         added += 1
     preferences.save(store, autolock_minutes=30)
-    _program(store, now)
-    _activity_diary(store, now, rng)
+    if program == "low-mood":
+        _program(store, now)
+        _activity_diary(store, now, rng)
+    else:
+        _anxiety_program(store, now, program)
     history(store, days=21, now=now, seed=seed)
     return added
 
@@ -137,3 +145,41 @@ def _program(store: Store, now: datetime) -> None:
         exercise_id="m1-my-cycle", program_id="low-mood", module_id="m1-understanding", created_at=at(20))
     exercises.add(store, "quiz", {"chosen": [0, 1, 2, 1], "correct": 4},
                   exercise_id="m1-quiz", program_id="low-mood", module_id="m1-understanding", created_at=at(19))
+
+
+def _anxiety_program(store: Store, now: datetime, program_id: str) -> None:
+    """Some weeks into Worry and anxiety (a worry diary) or Panic and fears (a fear ladder and three
+    practices of its first steps, for the exposure charts)."""
+    def at(days: float) -> str:
+        return (now - timedelta(days=days)).isoformat(timespec="seconds")
+
+    done = {"worry": ("m1-worry-cycle", "m2-worry-diary"),
+            "panic": ("m1-panic-cycle", "m2-panic-diary", "m3-misreadings", "m4-interoceptive")}[program_id]
+    progress.enrol(store, program_id, started_at=at(7 * len(done) + 2))
+    for n, module_id in enumerate(done):
+        progress.set_lesson_done(store, program_id, module_id, at=at(7 * (len(done) - n)))
+        progress.add_time(store, program_id, module_id, (28 + 5 * n) * 60)
+    if program_id == "worry":
+        for days, worry, kind, before, action, after in (
+                (9, "What if I make a mistake in the report and lose my job?", "hypothetical", 70, "worry-time", 45),
+                (6, "The boiler is making a noise and it is getting cold.", "practical", 55, "problem-solving", 30),
+                (3, "What if Mum falls ill while I am away?", "hypothetical", 65, "let-go", 40)):
+            exercises.add(store, "worry-diary", {
+                "date": at(days)[:10], "time": "21:15", "worry": worry, "type": kind, "distress_before": before,
+                "action": action, "distress_after": after}, exercise_id="m2-worry-diary", program_id=program_id,
+                module_id="m2-worry-diary", created_at=at(days))
+        return
+    steps = [{"id": "s1", "text": "Stand at the bus stop for ten minutes", "distress": 30},
+             {"id": "s2", "text": "Ride two stops with a friend", "distress": 50},
+             {"id": "s3", "text": "Ride two stops alone", "distress": 65},
+             {"id": "s4", "text": "Ride into town alone on a busy day", "distress": 90}]
+    ladder = exercises.add(store, "fear-ladder", {"name": "Taking the bus", "goal": "Go into town by bus on my own",
+                                                  "steps": steps}, exercise_id="m5-ladder", program_id=program_id,
+                           module_id="m5-fear-ladder", created_at=at(8))
+    for days, step, peak, end in ((6, 0, 55, 25), (4, 0, 40, 15), (2, 1, 60, 30)):
+        exercises.add(store, "exposure-log", {
+            "ladder_id": ladder.id, "step_id": steps[step]["id"], "ladder": "Taking the bus",
+            "step": steps[step]["text"], "date": at(days)[:10], "minutes": 20, "before": peak - 15, "peak": peak,
+            "end": end, "predicted": "I will panic and have to get off", "happened": "My heart raced, then it settled",
+            "safety_dropped": "Left my water bottle at home", "learned": "The wave passes if I stay"},
+            exercise_id="m5-practice", program_id=program_id, module_id="m5-fear-ladder", created_at=at(days))

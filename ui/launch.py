@@ -37,8 +37,8 @@ def _new_context(data_dir: Path, *, weak_kdf=False, **kw):
     return ctx
 
 
-def run_gui(data_dir: Path, *, demo: bool = False, quit_after_first_paint: bool = False,
-            forced_locale: str | None = None) -> int:
+def run_gui(data_dir: Path, *, demo: bool = False, demo_program: str = "low-mood",
+            quit_after_first_paint: bool = False, forced_locale: str | None = None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from ui.qt_setup import make_app, no_display_message
@@ -57,7 +57,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, quit_after_first_paint: bool 
         temp_dir = Path(tempfile.mkdtemp(prefix="hearth-demo-"))
         data_dir = temp_dir
         demo_session, _key = ProfileManager(data_dir).create(demo_data.DEMO_NAME, demo_data.DEMO_PASSWORD)
-        demo_data.fill(demo_session.store)
+        demo_data.fill(demo_session.store, program=demo_program)
 
     from ui.main_window import MainWindow
 
