@@ -169,6 +169,9 @@ def test_the_timer_runs_the_exercise_and_announces_the_time(editor):
     editor.exercise.setCurrentIndex(editor.exercise.findData("straw"))
     assert editor.clock.text() == "2:00" and "narrow" not in editor.steps.text()
     assert editor.steps.text().startswith("1. Sit down.") and "Take care:" in editor.cautions.text()
+    # who must not do it comes from the list that withholds it: every condition named, nothing missing
+    for cid, text in catalogue.CONDITIONS:
+        assert (text in editor.cautions.text()) == (cid in catalogue.BY_ID["straw"].avoid_with)
     editor.start()
     assert editor.ticker.is_running() and editor.toggle.text() == "Stop"
     editor.advance(31)

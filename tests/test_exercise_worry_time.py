@@ -73,7 +73,7 @@ def test_lists_and_texts_are_bounded():
 # --- the slot and the parked worries -------------------------------------------------------
 
 def test_the_slot_defaults_to_six_pm_for_fifteen_minutes_until_chosen(session):
-    assert worry_slot.slot(session.store) == worry_slot.Slot(18, 0, 15, chosen=False)
+    assert worry_slot.slot(session.store) == worry_slot.Slot(18, 0, 20, chosen=False)
     worry_slot.set_slot(session.store, 19, 30, 20)
     assert worry_slot.slot(session.store) == worry_slot.Slot(19, 30, 20, chosen=True)
     assert worry_slot.start_text(worry_slot.slot(session.store)) == "7:30\u202fPM"
@@ -91,7 +91,7 @@ def test_a_slot_out_of_range_is_refused_and_nothing_changes(session, hour, minut
 def test_a_damaged_slot_setting_reads_as_the_default(session, stored):
     with session.store.transaction() as c:
         c.execute("INSERT OR REPLACE INTO preferences(key, value) VALUES ('kind:worry-time:slot', ?)", (stored,))
-    assert worry_slot.slot(session.store) == worry_slot.Slot(18, 0, 15)
+    assert worry_slot.slot(session.store) == worry_slot.Slot(18, 0, worry_slot.DEFAULT_LENGTH)
 
 
 def test_next_start_is_today_before_the_slot_and_tomorrow_after_it(session):
@@ -201,14 +201,14 @@ def test_parking_an_empty_line_shows_the_message_beside_the_box(qtbot, session):
 def test_the_slot_is_kept_as_soon_as_it_changes(qtbot, session):
     h = host(qtbot, session)
     ed = h.editor
-    assert ed.start.time() == QTime(18, 0) and ed.length.value() == 15
+    assert ed.start.time() == QTime(18, 0) and ed.length.value() == 20
     ed.start.setTime(QTime(17, 45))
     ed.length.setFocus()
     qtbot.keyClick(ed.length, Qt.Key.Key_Up)
-    assert worry_slot.slot(session.store) == worry_slot.Slot(17, 45, 16, chosen=True)
+    assert worry_slot.slot(session.store) == worry_slot.Slot(17, 45, 21, chosen=True)
     h2 = host(qtbot, session)
     again = h2.editor
-    assert again.start.time() == QTime(17, 45) and again.length.value() == 16
+    assert again.start.time() == QTime(17, 45) and again.length.value() == 21
 
 
 def test_a_draft_keeps_the_parked_links_so_a_restored_session_still_unparks(qtbot, session):
@@ -238,7 +238,7 @@ def test_home_shows_the_card_when_worries_were_parked_and_the_slot_is_near(qtbot
     monkeypatch.setattr(worry_slot, "due", lambda store, now=None: 1)
     page.load()
     assert not page.worry_frame.isHidden()
-    assert page.worry_text.text().startswith("You parked 1 worry today. Your worry time is at 6:00\u202fPM, for 15")
+    assert page.worry_text.text().startswith("You parked 1 worry today. Your worry time is at 6:00\u202fPM, for 20")
     page.worry_button.click()
     assert opened == ["worry-time"]
 

@@ -40,7 +40,7 @@ class Exercise:
     seconds: int
     brings_on: str            # N_ text: the sensations it usually brings on
     steps: tuple[str, ...]    # N_ texts, in order
-    cautions: str             # N_ text
+    cautions: str             # N_ text: how to do it safely (who must not do it is avoid_with, shown from it)
     avoid_with: frozenset[str]
 
 
@@ -54,11 +54,10 @@ EXERCISES = (
         "straw", N_("Breathing through a thin straw"), 120,
         N_("Feeling short of breath, a racing heart, a feeling of not getting enough air."),
         (N_("Sit down. Hold a thin drinking straw (a coffee stirrer works well) in your mouth."),
-         N_("Hold your nose closed, or keep it pinched, so that all your air goes through the straw."),
+         N_("Pinch your nose closed, so that all your air goes through the straw."),
          N_("Breathe in and out through the straw at your usual pace until the time is up."),
          N_("Then take the straw away, breathe normally and notice what you feel.")),
-        N_("Stop at once and breathe normally if you feel real pain. Do not do this one if you have asthma or "
-           "another lung condition, a heart condition, or if you are pregnant."),
+        N_("Stop at once and breathe normally if you feel real pain."),
         _avoid("heart", "lungs", "pregnancy", "exertion")),
     Exercise(
         "spin", N_("Spinning in a chair"), 60,
@@ -66,8 +65,7 @@ EXERCISES = (
         (N_("Sit in a chair that turns (an office chair), with nothing hard close by."),
          N_("Keep your eyes open and push yourself round, not too fast, until the time is up."),
          N_("Stay seated when you stop. Notice the feelings until they fade, before you stand up.")),
-        N_("Always do this sitting down, never standing. Do not do it if you have a heart condition, back or neck "
-           "problems, a recent injury, if you faint easily or if you are pregnant."),
+        N_("Always do this sitting down, never standing."),
         _avoid("heart", "epilepsy", "pregnancy", "injury", "blood-pressure", "fainting", "back-neck")),
     Exercise(
         "run", N_("Running on the spot"), 60,
@@ -75,8 +73,7 @@ EXERCISES = (
         (N_("Stand in a clear space in comfortable shoes."),
          N_("Run on the spot, lifting your knees, at a pace that makes your heart beat fast."),
          N_("Keep going until the time is up, then stand or sit still and notice your heart and breathing.")),
-        N_("Do not do this one if you have a heart condition, high blood pressure, a lung condition, back or neck "
-           "problems, a recent injury, or if you are pregnant. Stop if you feel real pain."),
+        N_("Stop if you feel real pain."),
         _avoid("heart", "lungs", "pregnancy", "injury", "blood-pressure", "fainting", "back-neck", "exertion")),
     Exercise(
         "head-shake", N_("Shaking your head from side to side"), 30,
@@ -84,8 +81,7 @@ EXERCISES = (
         (N_("Sit down and let your head hang a little loose."),
          N_("Keep your eyes open and move your head gently from side to side, as if saying \u201cno\u201d."),
          N_("When the time is up, look straight ahead and notice the feelings until they fade.")),
-        N_("Move gently; this is not about speed. Do not do this one if you have neck or back problems, a recent "
-           "injury, or if you faint easily."),
+        N_("Move gently; this is not about speed."),
         _avoid("injury", "fainting", "back-neck")),
     Exercise(
         "breath-hold", N_("Holding your breath"), 30,
@@ -94,8 +90,7 @@ EXERCISES = (
          N_("Take a normal breath in and hold it for as long as you can, up to the end of the time."),
          N_("If you need to breathe before the time is up, breathe, then hold again. Afterwards, notice what "
             "you feel.")),
-        N_("Do not do this one if you have a heart or lung condition, high blood pressure, epilepsy, if you faint "
-           "easily or if you are pregnant."),
+        N_("If you feel dizzy, stop and breathe normally."),
         _avoid("heart", "lungs", "epilepsy", "pregnancy", "blood-pressure", "fainting")),
     Exercise(
         "over-breathe", N_("Breathing fast and deep (over-breathing)"), 60,
@@ -104,8 +99,7 @@ EXERCISES = (
          N_("Breathe in and out fast and deeply through your mouth, about one full breath every two seconds, "
             "as if blowing up a balloon."),
          N_("Keep going until the time is up, then breathe slowly and normally and notice what you feel.")),
-        N_("Always do this sitting down. Do not do it if you have epilepsy or seizures, asthma or another lung "
-           "condition, a heart condition, if you faint easily or if you are pregnant."),
+        N_("Always do this sitting down."),
         _avoid("heart", "lungs", "epilepsy", "pregnancy", "blood-pressure", "fainting")),
     Exercise(
         "tense", N_("Tensing every muscle"), 60,
@@ -113,8 +107,7 @@ EXERCISES = (
         (N_("Sit or stand where you are steady."),
          N_("Tighten all your muscles at once, arms, legs, stomach and face, as firmly as you can without pain."),
          N_("Hold the tension until the time is up, then let go and notice what you feel.")),
-        N_("Firm, never painful. Do not do this one if you have a heart condition, high blood pressure, back or "
-           "neck problems, or a recent injury."),
+        N_("Firm, never painful."),
         _avoid("heart", "injury", "blood-pressure", "back-neck", "exertion")),
     Exercise(
         "light-read", N_("Staring at a light, then reading"), 60,
@@ -123,8 +116,7 @@ EXERCISES = (
             "light)."),
          N_("Look at the light until the time is up."),
          N_("Then straight away try to read a few lines of a book or page, and notice how your eyes feel.")),
-        N_("Use an ordinary lamp only, never the sun, a laser or a flashing light. Do not do this one if you have "
-           "epilepsy or seizures."),
+        N_("Use an ordinary lamp only, never the sun, a laser or a flashing light."),
         _avoid("epilepsy")),
 )
 BY_ID = {e.id: e for e in EXERCISES}

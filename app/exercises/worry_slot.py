@@ -18,7 +18,7 @@ from app.store import Store
 from app.store.db import utcnow
 
 LENGTH = (5, 60)        # minutes a slot may last
-DEFAULT_LENGTH = 15
+DEFAULT_LENGTH = 20  # the worry lesson says 20 to 30 minutes (Borkovec et al. 1983 used 30)
 DEFAULT_START = (18, 0)
 NEAR_MINUTES = 30       # Home shows its card from this long before the slot
 MAX_PARKED = MAX_WORRIES
@@ -50,7 +50,7 @@ def _whole(value, lo: int, hi: int) -> int:
 
 
 def slot(store: Store) -> Slot:
-    """The person's daily slot (the default, 18:00 for 15 minutes, until they choose one)."""
+    """The person's daily slot (the default, 18:00 for 20 minutes, until they choose one)."""
     raw = kind_settings.get(store, KIND, "slot")
     try:
         raw = limits.mapping(raw)

@@ -225,7 +225,8 @@ class FearLadderEditor(FormEditor):
         sort_row.addStretch(1)
         self.section(N_("Steps"), N_(
             "Write each place, situation or body feeling you avoid as one step, and how upsetting you expect it "
-            "to be, from 0 (not at all) to 100 (the worst you can imagine). Start with steps around 20 to 40. "
+            "to be, from 0 (not at all) to 100 (the worst you can imagine). Start with a step you expect to be "
+            "about 30 to 50. "
             "If a step feels too big, split it into two smaller ones."), sort_row, self.steps)
         self.form.addStretch(1)
         self.set_data({})

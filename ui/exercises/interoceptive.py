@@ -278,7 +278,7 @@ class InteroceptiveEditor(TimedExercise):
 
     def _cue_text(self) -> str:
         if not self.offered_now():
-            return _("This exercise is not offered after your health answers. Please ask your doctor first.")
+            return _("This exercise is not offered because of your health answers. Please ask your doctor first.")
         if self.countdown.finished:
             return _("Time is up. Well done for staying with it. Notice the feelings fade, then rate them below.")
         if self.ticker.is_running():
@@ -293,7 +293,10 @@ class InteroceptiveEditor(TimedExercise):
             self.brings_on.setText(_("What you may feel: {feelings}").format(feelings=_(found.brings_on)))
             self.steps.setText("\n".join(_("{number}. {step}").format(number=format_number(n), step=_(s))
                                          for n, s in enumerate(found.steps, 1)))
-            self.cautions.setText(_("Take care: {cautions}").format(cautions=_(found.cautions)))
+            # Who must not do it comes from the same list that withholds it, so the two can never disagree.
+            ruled_out = [_(text) for cid, text in catalogue.CONDITIONS if cid in found.avoid_with]
+            self.cautions.setText("\n".join([_("Take care: {cautions}").format(cautions=_(found.cautions)),
+                                             _("Not for anyone with:"), *(f"\u2022 {c}" for c in ruled_out)]))
         self.clock.show_seconds(self.countdown.remaining())
         self.cue.setText(self._cue_text())
         self.toggle.setEnabled(self.offered_now())

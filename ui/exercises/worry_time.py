@@ -198,8 +198,8 @@ class WorryTimeEditor(FormEditor):
 
     def _slot_text(self) -> None:
         self.slot_hint.setText(_(
-            "Pick the same time each day, not too close to bedtime, in a place you can use only for "
-            "worrying. Fifteen minutes is usually enough. It is kept as soon as you change it."))
+            "Pick the same time each day, for about 20 to 30 minutes, not close to bedtime, in a place you do not "
+            "use for relaxing or sleeping. It is kept as soon as you change it."))
 
     # --- parking ------------------------------------------------------------------------------
 
@@ -242,8 +242,9 @@ class WorryTimeEditor(FormEditor):
         self.parked_list.setText("\n".join([_("Waiting for worry time:"), *(f"\u2022 {p.text}" for p in items)]))
         self.parked_list.setVisible(bool(items))
         count = len(self._pending())
-        self.bring_in.setText(ngettext("Add the {count} parked worry", "Add the {count} parked worries",
-                                       count).format(count=count) if count else _("No parked worries to add"))
+        self.bring_in.setText((_("Add the parked worry") if count == 1 else ngettext(
+            "Add the {count} parked worry", "Add the {count} parked worries", count).format(count=count))
+            if count else _("No parked worries to add"))
         self.bring_in.setEnabled(bool(count))
         if announce:
             from ui import a11y
