@@ -365,3 +365,24 @@ def test_the_app_lets_the_window_take_the_interpreter_lock_often():
 
     make_app()
     assert sys.getswitchinterval() <= 0.0005
+
+
+def test_the_patient_list_shows_the_programs_own_questionnaires_beside_its_module():
+    """A patient in Worry and anxiety or Panic and fears: the PSWQ score and how it moved, or the PHQ panic
+    questions' result in words, under the program's name (PHQ-9 and GAD-7 keep their own columns)."""
+    from app.exchange import workspace
+    from ui.workspace.patient_table import row_texts
+
+    def row(program_id, scores):
+        return workspace.PatientRow("c1", "Sam", "f", program_id, "m2", None, {"phq9": (None, None),
+                                    "gad7": (None, None)}, (), (), (), (), scores)
+
+    worry = row_texts(row("worry", workspace._program_scores("worry", {"pswq": [
+        {"total": 66, "band": None}, {"total": 58, "band": None}]})))[1][Qt.ItemDataRole.DisplayRole]
+    assert worry.splitlines()[1] == "PSWQ: 58 \u2193 better (was 66)"
+    panic = row_texts(row("panic", workspace._program_scores("panic", {"phq-panic": [
+        {"total": 1, "band": "panic_syndrome"}]})))[1][Qt.ItemDataRole.DisplayRole]
+    assert panic.splitlines()[1] == "PHQ panic: Panic criteria met"
+    assert "PHQ-9" not in worry
+    unanswered = row_texts(row("low-mood", workspace._program_scores("low-mood", {})))  # its WSAS not answered
+    assert len(unanswered[1][Qt.ItemDataRole.DisplayRole].splitlines()) == 1

@@ -38,6 +38,9 @@ class PatientRow:
     past_flags: tuple[str, ...]
     item9: tuple[tuple[str, int], ...] = ()  # every PHQ-9 item-9 answer above 0: (taken_at, value), newest first
     withheld: tuple[str, ...] = ()  # categories (collect.CATEGORIES) the newest package left out
+    # the active program's own questionnaires besides PHQ-9 and GAD-7 (the PSWQ, the PHQ panic questions):
+    # (measure id, latest total, previous total, latest band), in the program's order
+    program_scores: tuple[tuple[str, float | None, float | None, str | None], ...] = ()
 
     @property
     def priority(self) -> int:
@@ -168,11 +171,26 @@ def _make_row(c: Contact, measures: dict[str, list[dict]], flag_records: list[di
         scored = [r["total"] for r in measures.get(mid, []) if r["total"] is not None]
         totals[mid] = (scored[-1] if scored else None, scored[-2] if len(scored) > 1 else None)
     progress = [p for p in progress if p["active"]]
-    return PatientRow(c.id, c.display_name, c.fingerprint,
-                      progress[0]["program_id"] if progress else None,
+    program_id = progress[0]["program_id"] if progress else None
+    return PatientRow(c.id, c.display_name, c.fingerprint, program_id,
                       progress[0]["current_module"] if progress else None,
                       c.in_at, totals, tuple(sorted(current)), tuple(sorted(past)), item9_answers(measures),
-                      left_out)
+                      left_out, _program_scores(program_id, measures))
+
+
+def _program_scores(program_id: str | None, measures: dict[str, list[dict]]) -> tuple:
+    """The latest and previous totals of the program's own questionnaires other than PHQ-9 and GAD-7."""
+    from app.programs import loader
+
+    program = loader.cached(program_id) if program_id else None
+    found = []
+    for mid in dict.fromkeys(m["id"] for m in (program.measures if program else ())):
+        if mid in TRACKED:
+            continue
+        scored = [r for r in measures.get(mid, []) if r["total"] is not None]
+        found.append((mid, scored[-1]["total"] if scored else None, scored[-2]["total"] if len(scored) > 1 else None,
+                      scored[-1]["band"] if scored else None))
+    return tuple(found)
 
 
 def _stamp(iso: str | None) -> float:

@@ -30,6 +30,26 @@ def flags_text(row: workspace.PatientRow) -> str:
     return "\n".join(lines)
 
 
+def program_scores_text(row: workspace.PatientRow) -> list[str]:
+    """One line per questionnaire of the patient's program besides PHQ-9 and GAD-7: a score and how it moved,
+    or for a yes/no questionnaire (the PHQ panic questions) its result in words."""
+    from app.measures import engine
+    from app.measures.labels import band_label
+
+    shipped = engine.shipped()
+    lines = []
+    for mid, latest, previous, band in row.program_scores:
+        measure = shipped.get(mid)
+        if measure is None or latest is None:  # nothing answered yet: no line (the program may not ask yet)
+            continue
+        if measure.categorical:
+            shown = band_label(measure, band)
+        else:
+            shown = readable.score_change(measure.name, latest, previous)[0]
+        lines.append(_("{measure}: {score}").format(measure=measure.name, score=shown))
+    return lines
+
+
 def row_texts(row: workspace.PatientRow) -> list[dict]:
     """The words of one patient's six cells, each as {role: text}, in the current language.
 
@@ -38,6 +58,7 @@ def row_texts(row: workspace.PatientRow) -> list[dict]:
     program = (_("{program}, module {module}").format(program=readable.program_title(row.program_id),
                                                       module=readable.module_title(row.program_id, row.module_id))
                if row.program_id else _("No program shared yet"))
+    program = "\n".join([program, *program_scores_text(row)])
     texts = [name, program, readable.when(row.last_package_at) or _("No file yet"), "", "", flags_text(row)]
     out = []
     for j, text in enumerate(texts):
