@@ -93,7 +93,7 @@ def test_a_sealed_archive_needs_its_passphrase_and_the_age_tool_opens_it(filled,
                                                                           ArchiveProblem.WRONG_PASSPHRASE)):
         with pytest.raises(ArchiveProblem) as e:
             reader.open_archive(data, passphrase)
-        assert e.value.reason == reason and "passphrase" in e.value.message()
+        assert e.value.reason == reason and "password" in e.value.message()
     reader.import_into(empty, reader.open_archive(data, "blue kettle morning"))
     assert contents.read_all(empty.store) == contents.read_all(filled.store)
     if shutil.which("age") is None:  # build/system-deps.sh installs it; CI checks the standard tool too
@@ -294,7 +294,7 @@ def test_the_command_line_exports_and_imports_with_clear_exit_codes(filled, mana
     (tmp_path / "notes.txt").write_text("hello")
     assert run("profile", "import", "Bo", "--archive", str(tmp_path / "notes.txt"), "--password-stdin",
                stdin=PASSWORD + "\n") == ArchiveProblem.exit_code
-    assert "not a Hearth data archive" in capsys.readouterr().err
+    assert "not a copy of Hearth data" in capsys.readouterr().err
     assert run("profile", "import", "Bo", "--archive", str(out), "--password-stdin", stdin=PASSWORD + "\n") == 0
     assert "records imported" in capsys.readouterr().out
     assert run("profile", "import", "Bo", "--archive", str(out), "--password-stdin", stdin=PASSWORD + "\n") == \

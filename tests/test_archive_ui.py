@@ -128,7 +128,7 @@ def test_a_wrong_passphrase_says_so_and_imports_nothing(qtbot, make_window, monk
     monkeypatch.setattr(data_archive, "open_file", lambda *a: tmp_path / "mine.age")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("the wrong one", True)))
     qtbot.mouseClick(win.shell.pages["settings"].import_data, Qt.MouseButton.LeftButton)
-    assert boxes[-1][0] == "warning" and "passphrase does not open" in boxes[-1][2]
+    assert boxes[-1][0] == "warning" and "password does not open" in boxes[-1][2]
     assert reader.is_empty(ctx.session.store)
 
 

@@ -7,7 +7,9 @@ import re
 import pytest
 
 from app import errors
+from app.archive import errors as archive_errors  # noqa: F401 - registers the data archive's errors
 from app.exchange import errors as exchange_errors  # noqa: F401 - registers the exchange's errors
+from app.profiles import move  # noqa: F401 - registers the errors of moving a profile
 
 JARGON = ("age file", "binary", "MiB", "signature", "signed", "recipient", "passphrase", "payload", "schema",
           "format", "export", "contact", "key file", "partner key")
@@ -15,7 +17,8 @@ JARGON = ("age file", "binary", "MiB", "signature", "signed", "recipient", "pass
 SAMPLES = {"RecoveryKeyTypo": (3,),
            "RecoveryKeyFormat": (40,), "StoreDamaged": (True,), "StoreMismatch": (True, True), "SchemaTooNew": (9, 4),
            "ProfileNotFound": ("Robin",), "ProfileExists": ("Robin",), "PasswordTooShort": (8,),
-           "FileTooLarge": (20,), "CardWrongRole": (True,), "ContactNotFound": ("Robin",)}
+           "FileTooLarge": (20,), "CardWrongRole": (True,), "ContactNotFound": ("Robin",),
+           "ArchiveProblem": ("damaged", "journal.json"), "MoveProblem": ("already_here", "Robin")}
 
 
 def _all(cls):
@@ -45,3 +48,15 @@ def test_store_mismatch_says_what_it_knows(has_backup, certain):
     assert ("or it is damaged" in text) is not certain  # a key that reads no page cannot tell which
     assert ("most recent backup" in text) is has_backup
     assert "Nothing has been changed." in text
+
+
+@pytest.mark.parametrize("reason", [v for k, v in vars(archive_errors.ArchiveProblem).items() if k.isupper()])
+def test_every_archive_problem_is_plain(reason):
+    text = archive_errors.ArchiveProblem(reason, "journal.json").message()
+    assert [w for w in JARGON if w not in ("export", "format") and re.search(rf"\b{re.escape(w)}", text, re.I)] == []
+    assert "Nothing" in text or "try again" in text or "Create a new profile" in text
+
+
+@pytest.mark.parametrize("reason", [v for k, v in vars(move.MoveProblem).items() if k.isupper()])
+def test_every_move_problem_says_nothing_changed(reason):
+    assert "Nothing was changed." in move.MoveProblem(reason, "Robin").message()

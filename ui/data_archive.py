@@ -35,7 +35,7 @@ class ExportDataDialog(QDialog):
                         "questionnaires, safety plan and program progress. Hearth can bring them into a new "
                         "profile, and a spreadsheet can open the CSV files inside."))
         lay.addWidget(intro)
-        self.sealed = QRadioButton(_("Protect the file with a passphrase (recommended)"))
+        self.sealed = QRadioButton(_("Protect the file with a password (recommended)"))
         self.plain = QRadioButton(_("Do not protect it: a ZIP file anyone who has it can read"))
         group = QButtonGroup(self)
         for b in (self.sealed, self.plain):
@@ -44,16 +44,16 @@ class ExportDataDialog(QDialog):
         self.sealed.setChecked(True)
         form = QFormLayout()
         self.passphrase, self.again = PasswordField(), PasswordField()
-        self.passphrase.set_accessible_name(_("Passphrase for the file"))
-        self.again.set_accessible_name(_("The passphrase again"))
-        self.pass_label, self.again_label = QLabel(_("Passphrase:")), QLabel(_("Again:"))
+        self.passphrase.set_accessible_name(_("Password for the file"))
+        self.again.set_accessible_name(_("The file's password again"))
+        self.pass_label, self.again_label = QLabel(_("File password:")), QLabel(_("Again:"))
         self.pass_label.setBuddy(self.passphrase.edit)
         self.again_label.setBuddy(self.again.edit)
         form.addRow(self.pass_label, self.passphrase)
         form.addRow(self.again_label, self.again)
         lay.addLayout(form)
         self.hint = make_label("muted")
-        self.hint.setText(_("This passphrase is not your Hearth password, and Hearth does not keep it: without it "
+        self.hint.setText(_("Choose a new password for this file, not your Hearth password. Hearth does not keep it: without it "
                             "nobody can open the file, you included. The standard age tool opens it too."))
         lay.addWidget(self.hint)
         self.warning = make_label("error")  # bold, in the error colour: the one thing to know
@@ -87,11 +87,11 @@ class ExportDataDialog(QDialog):
             text = self.passphrase.edit.text()
             problem = None
             if len(text) < MIN_LENGTH:
-                problem = ngettext("Use a passphrase of at least {count} character.",
-                                   "Use a passphrase of at least {count} characters.", MIN_LENGTH).format(
+                problem = ngettext("Use a password of at least {count} character.",
+                                   "Use a password of at least {count} characters.", MIN_LENGTH).format(
                     count=MIN_LENGTH)
             elif text != self.again.edit.text():
-                problem = _("The two passphrases are not the same. Type them again.")
+                problem = _("The two passwords are not the same. Type them again.")
             if problem:
                 self.error.setText(problem)
                 self.error.show()
@@ -152,7 +152,7 @@ def import_data(parent, ctx) -> bool:
         data = reader.read_file(path)
         passphrase = None
         if reader.is_sealed(data):
-            passphrase, ok = QInputDialog.getText(parent, title, _("This file is protected. Passphrase:"),
+            passphrase, ok = QInputDialog.getText(parent, title, _("This file is protected. Its password:"),
                                                   QLineEdit.EchoMode.Password)
             if not ok:
                 return False

@@ -27,8 +27,8 @@ class ArchiveProblem(HearthError):
 
     def message(self) -> str:
         texts = {
-            self.NOT_ARCHIVE: _("This file is not a Hearth data archive. Choose the file that \u201cExport my "
-                                "data\u201d saved (it ends in .zip or .age). Nothing was imported."),
+            self.NOT_ARCHIVE: _("This file is not a copy of Hearth data. Choose the file Hearth saved for you (its "
+                                "name ends in .zip or .age). Nothing was imported."),
             self.DAMAGED: _("The archive is damaged or was changed after it was saved ({where}). Nothing was "
                             "imported. If you have another copy, try that one."),
             self.TOO_BIG: _("The archive is larger than Hearth can read ({where}). Nothing was imported."),
@@ -36,9 +36,9 @@ class ArchiveProblem(HearthError):
                           "then try again. Nothing was imported."),
             self.INVALID: _("A record in the archive is not in the form Hearth expects ({where}). Nothing was "
                             "imported. The archive may have been edited by hand or made by another program."),
-            self.NEEDS_PASSPHRASE: _("This archive is encrypted. Type the passphrase it was saved with, then try "
-                                     "again."),
-            self.WRONG_PASSPHRASE: _("The passphrase does not open this archive. Check it (capital letters count) "
+            self.NEEDS_PASSPHRASE: _("This file is protected with a password. Type the password it was saved "
+                                     "with, then try again."),
+            self.WRONG_PASSPHRASE: _("That password does not open this file. Check it (capital letters count) "
                                      "and try again. Nothing was imported."),
             self.NOT_EMPTY: _("This profile already has entries of its own, and an archive can only be brought "
                               "into a new, empty profile (so nothing is doubled or written over). Create a new "
