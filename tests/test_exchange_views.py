@@ -59,7 +59,7 @@ def test_a_shared_thought_record_reads_in_words_on_the_patient_page_and_in_the_r
     assert text.index("What was happening?") < text.index("How did you feel?") < text.index("A more balanced")
     assert "Left out &lt;b&gt;at work&lt;/b&gt;" in text and "90 \u2192 40 out of 100" in text
     html = report.render_html(doc.store, c.id)
-    assert "<i>What was happening?</i><br>Left out &lt;b&gt;at work&lt;/b&gt;" in html
+    assert "<span class=\"label\">What was happening?</span><br>Left out &lt;b&gt;at work&lt;/b&gt;" in html
     assert "sad: 80 \u2192 50 out of 100" in html and "Mind reading" in html
 
 
@@ -223,7 +223,7 @@ def test_a_shared_safety_plan_is_readable_in_the_workspace_and_the_report(manage
     page.load(c.id)
     assert page.plan_text.text().startswith("My warning signs\nNot sleeping; <cancelling> plans\n\n")
     html = report.render_html(doc.store, c.id)
-    assert "<i>My reasons for living</i><br>My sister<br>My cat" in html and "&lt;cancelling&gt;" in html
+    assert "<span class=\"label\">My reasons for living</span><br>My sister<br>My cat" in html and "&lt;cancelling&gt;" in html
     # A section the patient empties travels empty, so the clinician's copy does not keep the old words.
     plan.save(pat.store, "reasons", "")
     importer.import_bytes(doc, xu.exported(pat, to_doc).data)

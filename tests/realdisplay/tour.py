@@ -131,6 +131,9 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     _dialog(qtbot, win, check, "export-data", export)
     export.plain.setChecked(True)
     _dialog(qtbot, win, check, "export-data-plain", export)
+    from ui.workbook import WorkbookDialog
+
+    _dialog(qtbot, win, check, "workbook", WorkbookDialog(win))
     QApplication.processEvents()
 
 

@@ -12,7 +12,7 @@ from app.errors import HearthError
 from app.errors import PasswordTooShort
 from app.i18n import _, ngettext
 from app.profiles.password import MIN_LENGTH
-from ui import data_archive, profile_move
+from ui import data_archive, profile_move, workbook
 from ui.pages.welcome import fill_languages
 from ui.widgets import PasswordField, card, make_label, primary_button, show_error
 from ui.worker import run_async
@@ -66,17 +66,22 @@ class SettingsPage(QWidget):
         data, dl = card()
         self.data_title = make_label("subheading")
         self.data_text = make_label("muted")
+        self.workbook = QPushButton()
         self.export_data = QPushButton()
         self.import_data = QPushButton()
         self.move_out = QPushButton()
         row2 = QHBoxLayout()
+        row2.addWidget(self.workbook)
         row2.addWidget(self.export_data)
         row2.addWidget(self.import_data)
         row2.addStretch(1)
-        row2.addWidget(self.move_out)
+        row3 = QHBoxLayout()  # its own row: four buttons in one did not fit longer languages
+        row3.addWidget(self.move_out)
+        row3.addStretch(1)
         dl.addWidget(self.data_title)
         dl.addWidget(self.data_text)
         dl.addLayout(row2)
+        dl.addLayout(row3)
         lay.addWidget(data)
         self.data_card = data
         self.status = make_label("ok")
@@ -90,6 +95,7 @@ class SettingsPage(QWidget):
         self.change_pw.clicked.connect(self._change_password)
         self.show_folder.clicked.connect(self._show_folder)
         self.erase.clicked.connect(self._erase)
+        self.workbook.clicked.connect(lambda: workbook.save_workbook(self, self.ctx))
         self.export_data.clicked.connect(lambda: data_archive.export_data(self, self.ctx))
         self.import_data.clicked.connect(lambda: data_archive.import_data(self, self.ctx))
         self.move_out.clicked.connect(lambda: profile_move.move_out(self, self.ctx))
@@ -98,7 +104,8 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         session = self.ctx.session
         personal = session is not None and getattr(session, "kind", "patient") == "patient"
-        self.export_data.setVisible(personal)  # a person's own records: not in a clinician workspace
+        self.workbook.setVisible(personal)  # a person's own records: not in a clinician workspace
+        self.export_data.setVisible(personal)
         self.import_data.setVisible(personal)
         self.retranslate()
 
@@ -170,6 +177,8 @@ class SettingsPage(QWidget):
             self.data_text.setText(_("Keep a copy of everything you wrote, in files other programs can read, or "
                                      "bring a copy from another computer into this profile while it is new. You "
                                      "can also move the whole profile to another computer."))
+        self.workbook.setText(_("Save my workbook\u2026"))
+        self.workbook.setAccessibleName(_("Save my records in words as a PDF file (not encrypted)"))
         self.export_data.setText(_("Export my data\u2026"))
         self.export_data.setAccessibleName(_("Export all my records to an archive file"))
         self.import_data.setText(_("Import my data\u2026"))
