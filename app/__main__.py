@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("read the profile's password from the first line of standard input, and an encrypted "
                           "archive's passphrase from the second"))
 
+    cl = sub.add_parser("clinic", help=_("check the clinic's defaults for new profiles (clinic.json)"))
+    cl.add_argument("action", choices=["check"])
     s = sub.add_parser("screenshot", help=_("render every page to PNG files"))
     s.add_argument("--out", required=True, metavar="DIR")
     s.add_argument("--theme", choices=["light", "dark"], default=argparse.SUPPRESS,

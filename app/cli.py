@@ -66,6 +66,8 @@ def dispatch(args) -> int | None:
     cmd = args.command
     if cmd == "profile":
         return _profile(args, data_dir)
+    if cmd == "clinic":
+        return _clinic(data_dir)
     if cmd == "programs":
         return _programs(args)
     if cmd == "measures":
@@ -211,6 +213,10 @@ def _profile(args, data_dir: Path) -> int:
         session, recovery_text = mgr.create(args.name, password,
                                             kind="clinician" if args.clinician else "patient",
                                             language=args.language)
+        from app import clinic_defaults
+
+        for problem in clinic_defaults.apply_to_new_profile(data_dir, session):
+            print(problem, file=sys.stderr)
         session.lock()
         print(_("Profile \u201c{name}\u201d created.").format(name=session.display_name))
         print(_("Recovery key (store it somewhere safe; it is shown only once):"))
@@ -303,3 +309,21 @@ def _move(args, mgr) -> int:
     info = move.move_in(mgr, move.read_file(Path(args.file)), secret)
     print(_("The profile \u201c{name}\u201d is on this computer now.").format(name=info.display_name))
     return 0
+
+
+def _clinic(data_dir: Path) -> int:
+    """``clinic check``: what the data folder's clinic.json sets for new profiles, and what is wrong in it."""
+    from app import clinic_defaults
+
+    clinic = clinic_defaults.load(data_dir)
+    for problem in clinic.problems:
+        print(problem, file=sys.stderr)
+    if not (data_dir / clinic_defaults.FILE).exists():
+        print(_("No clinic settings in {folder}.").format(folder=data_dir))
+        return 0
+    print(_("Language: {value}").format(value=clinic.language or "-"))
+    print(_("Country for crisis lines: {value}").format(value=clinic.country or "-"))
+    print(_("Auto-lock of new profiles: {value}").format(
+        value="-" if clinic.autolock_minutes is None else clinic.autolock_minutes))
+    print(_("Clinician card for new profiles: {value}").format(value=clinic.clinician_card or "-"))
+    return 1 if clinic.problems else 0

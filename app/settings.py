@@ -23,6 +23,19 @@ class DeviceSettings:
 
 
 def load(data_dir: Path) -> DeviceSettings:
+    """The device settings; the language and country a clinic set in ``clinic.json`` until someone here
+    chooses otherwise."""
+    s = _load(data_dir)
+    if not s.language or not s.country:
+        from app import clinic_defaults
+
+        clinic = clinic_defaults.load(data_dir)
+        s.language = s.language or clinic.language
+        s.country = s.country or clinic.country
+    return s
+
+
+def _load(data_dir: Path) -> DeviceSettings:
     try:
         obj = json.loads((Path(data_dir) / FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -148,6 +148,9 @@ class CreateProfilePage(QWidget):
                 from app.exchange import card
 
                 card.set_details(session, **details)
+            from app import clinic_defaults
+
+            clinic_defaults.apply_to_new_profile(self.ctx.data_dir, session)  # a lent laptop's clinic settings
             return session, key
 
         run_async(work, self._created, self._failed, self)
