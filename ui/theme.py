@@ -102,7 +102,8 @@ def style_sheet(c: dict, base: float) -> str:
     QToolButton:focus {{ border: 2px solid {c['accent']}; border-radius: 5px; }}
     QCheckBox:focus, QRadioButton:focus {{ border-bottom: 2px solid {c['accent']}; }}
     QLabel[role="recovery"]:focus {{ border: 2px solid {c['accent']}; }}
-    QLabel[role="clock"] {{ font-size: {base * 2.2:.1f}pt; font-weight: 600; padding: 2px 10px;
+    /* the timer of the timed exercises: large, not bold (bold and large reads as a heading, and it is not one) */
+    QLabel[role="clock"] {{ font-size: {base * 2.2:.1f}pt; font-weight: 400; padding: 2px 10px;
         border: 2px solid transparent; border-radius: 6px; }}
     QLabel[role="clock"]:focus {{ border: 2px solid {c['accent']}; }}
     QFrame[role="card"]:focus {{ border: 2px solid {c['accent']}; }}
