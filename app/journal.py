@@ -72,6 +72,18 @@ def entries(store: Store, limit: int = 500) -> list[Entry]:
     return [Entry(*r) for r in rows]
 
 
+def by_ids(store: Store, ids: list[str]) -> list[Entry]:
+    """The entries with these ids, in the order given (a search's order); ids not found are left out."""
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(f"SELECT id, created_at, updated_at, title, body FROM journal_entries"  # noqa: S608
+                             f" WHERE id IN ({marks})", tuple(chunk)):
+            found[r[0]] = Entry(*r)
+    return [found[i] for i in ids if i in found]
+
+
 def count(store: Store) -> int:
     return store.query_one("SELECT count(*) FROM journal_entries")[0]
 

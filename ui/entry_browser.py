@@ -17,16 +17,18 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QListWidgetItem, QPushButton, QSplitter, QToolTip, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidgetItem, QPushButton, QSplitter,
+                               QToolTip, QVBoxLayout, QWidget)
 
-from app import drafts
+from app import drafts, search
 from app.exercises import limits
-from app.i18n import _, format_when
+from app.i18n import _, format_when, ngettext
 from ui import a11y, tab_order
 from ui.widgets import EmptyState, WrappingList, card, make_label, primary_button, scroll_area
+from ui.worker import run_async
 
 AUTOSAVE_MS = 600
+SEARCH_MS = 250  # the list follows the search box once typing pauses
 
 
 def when_label(iso: str) -> str:
@@ -51,12 +53,27 @@ class EntryBrowser(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         self.new_button = QPushButton()
+        # Finding what you wrote: words (matched in the store's full-text index) and a date range.
+        self.search = QLineEdit()
+        self.range = QComboBox()
+        self.no_match = make_label("muted")
+        self.no_match.hide()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_MS)
+        self._search_timer.timeout.connect(self._search_changed)
+        self._search_generation = 0
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.range.activated.connect(lambda _i: self._search_changed())
         self.list = WrappingList()
         self.list.setObjectName("journalList")
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumWidth(190)
         self.empty = EmptyState()
         ll.addWidget(self.new_button)
+        ll.addWidget(self.search)
+        ll.addWidget(self.range)
+        ll.addWidget(self.no_match)
         ll.addWidget(self.empty)
         ll.addWidget(self.list, 1)
         right = QWidget()
@@ -111,6 +128,7 @@ class EntryBrowser(QWidget):
             self.list.viewport().installEventFilter(self)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Find, self, lambda: (self.search.setFocus(), self.search.selectAll()))
         self.retranslate()
 
     # --- store ----------------------------------------------------------------
@@ -130,10 +148,53 @@ class EntryBrowser(QWidget):
         if self.editing_id is None:
             self._open(None)
 
+    def searching(self) -> bool:
+        return bool(search.terms(self.search.text())) or (self.range.currentData() or "any") != "any"
+
+    def _find(self):
+        """What the search box and the date range ask for: a function that finds the entries' ids (None: no
+        search, list everything)."""
+        source = getattr(self.adapter, "search_source", None)
+        if source is None or not self.searching():
+            return None
+        store, text, range_id = self.store, self.search.text(), self.range.currentData() or "any"
+        exercise_id = getattr(self.adapter, "search_exercise_id", None)
+        return lambda: search.find(store, text, source, exercise_id=exercise_id, range_id=range_id)
+
+    def _search_changed(self) -> None:
+        """The search box or the range changed: search in a worker (a common word in a date range among
+        100,000 entries takes about half a second), then show the newest answer only."""
+        if self.store is None:
+            return
+        self._search_generation += 1
+        find = self._find()
+        if find is None:
+            self._fill_list()
+            return
+        asked, session = self._search_generation, self.ctx.session
+
+        def done(found) -> None:
+            if asked == self._search_generation and self.ctx.session is session:
+                self._show_entries(found)
+
+        def failed(_exc) -> None:
+            if asked == self._search_generation:
+                self.no_match.setText(_("The search could not be done. Try other words."))
+                self.no_match.show()
+
+        run_async(find, done, failed, self)
+
     def _fill_list(self) -> None:
+        if self.store is None:
+            return
+        find = self._find()
+        self._show_entries(find() if find is not None else None)
+
+    def _show_entries(self, found: list[str] | None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for entry_id, label, iso in self.adapter.entries(self.store):
+        for entry_id, label, iso in (self.adapter.entries(self.store) if found is None
+                                     else self.adapter.entries(self.store, only=found)):
             lines = [text for text in (label, when_label(iso) if iso else "") if text]
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, entry_id)
@@ -143,7 +204,14 @@ class EntryBrowser(QWidget):
         self.list.blockSignals(False)
         has = self.list.count() > 0
         self.list.setVisible(has)
-        self.empty.setVisible(not has)
+        self.empty.setVisible(not has and found is None)
+        self.no_match.setVisible(not has and found is not None)
+        if found is not None:
+            count = self.list.count()
+            said = (ngettext("{count} entry found.", "{count} entries found.", count).format(count=count)
+                    if count else _("No entries match. Try fewer or other words, or a longer time."))
+            self.no_match.setText(said)
+            a11y.announce(self.search, said)
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and watched is self.list.viewport() and self.store is not None:
@@ -184,8 +252,8 @@ class EntryBrowser(QWidget):
 
     def tab_stops(self) -> list[QWidget]:
         """Everything Tab visits here, in reading order: the list side, then the form, then its buttons."""
-        return [self.new_button, self.list, *self._editor_stops(), self.comments, self.delete_button,
-                self.undo_button, self.save_button]
+        return [self.new_button, self.search, self.range, self.list, *self._editor_stops(), self.comments,
+                self.delete_button, self.undo_button, self.save_button]
 
     def order_tabs(self) -> None:
         tab_order.chain(self.tab_stops())
@@ -347,12 +415,33 @@ class EntryBrowser(QWidget):
         self.comments.clear()
         self.comments_frame.hide()
         self._clear_error()
+        self._search_timer.stop()
+        self._search_generation += 1  # an answer still on its way is dropped
+        self.search.blockSignals(True)
+        self.search.clear()  # what was searched for is not left on the page when the profile locks
+        self.search.blockSignals(False)
+        self.range.setCurrentIndex(0)
+        self.no_match.hide()
 
     def retranslate(self) -> None:
         self.new_button.setText(_("New entry"))
         self.new_button.setToolTip(_("New entry ({shortcut})").format(
             shortcut=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
         self.list.setAccessibleName(_("Saved entries"))
+        self.search.setPlaceholderText(_("Search\u2026"))
+        self.search.setAccessibleName(_("Search these entries"))
+        self.search.setToolTip(_("Search these entries ({shortcut})").format(
+            shortcut=QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.range.setAccessibleName(_("Written when"))
+        chosen = self.range.currentData() or "any"
+        names = {"any": _("Any time"), "week": _("The last 7 days"), "month": _("The last month"),
+                 "year": _("The last year")}
+        self.range.blockSignals(True)
+        self.range.clear()
+        for range_id, _days in search.RANGES:
+            self.range.addItem(names[range_id], range_id)
+        self.range.setCurrentIndex(max(self.range.findData(chosen), 0))
+        self.range.blockSignals(False)
         self.save_button.setText(_("Save"))
         self.delete_button.setText(_("Delete"))
         self.undo_button.setText(_("Undo delete"))

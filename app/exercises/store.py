@@ -100,6 +100,27 @@ def entries(store: Store, *, kind: str | None = None, exercise_id: str | None = 
     return [_row(r) for r in rows]
 
 
+def by_ids(store: Store, ids: list[str]) -> list[Entry]:
+    """The entries with these ids, in the order given (a search's order); ids not found are left out."""
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(f"SELECT {_COLUMNS} FROM exercise_entries WHERE id IN ({marks})", tuple(chunk)):  # noqa: S608
+            e = _row(r)
+            found[e.id] = e
+    return [found[i] for i in ids if i in found]
+
+
+def shown_in(entry: Entry, kind: str, exercise_id: str | None) -> bool:
+    """Whether ``entry`` belongs in the history list that :func:`listed` makes for this kind and exercise."""
+    if entry.kind != kind:
+        return False
+    if not getattr(registry.get(kind), "PER_EXERCISE", False):
+        return True
+    return entry.exercise_id == exercise_id
+
+
 def listed(store: Store, kind: str, exercise_id: str | None = None, *, limit: int = 1000) -> list[Entry]:
     """The entries shown in one exercise's history list, newest first.
 

@@ -20,10 +20,14 @@ class ExerciseAdapter:
         self.exercise_id = spec.get("id") if spec else None
         self.program_id, self.module_id = program_id, module_id
         self.draft_prefix = f"exercise:{kind}:{self.exercise_id or '-'}"
+        self.search_source, self.search_exercise_id = kind, None  # app.search (the list's own rule filters)
 
-    def entries(self, store):
+    def entries(self, store, only: list[str] | None = None):
+        """The history list, newest first, or only the entries with the ids ``only`` that belong in it."""
         dated = getattr(kinds.get(self.kind), "DATED", False)
-        for e in ex_store.listed(store, self.kind, self.exercise_id):
+        found = (ex_store.listed(store, self.kind, self.exercise_id) if only is None else
+                 [e for e in ex_store.by_ids(store, only) if ex_store.shown_in(e, self.kind, self.exercise_id)])
+        for e in found:
             yield e.id, e.summary, None if dated else e.created_at
 
     def load(self, store, entry_id):

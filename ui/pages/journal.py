@@ -14,9 +14,11 @@ from ui.widgets import make_label
 
 class JournalAdapter:
     draft_prefix = "journal"
+    search_source, search_exercise_id = "journal", None  # app.search
 
-    def entries(self, store):
-        for e in journal.entries(store):
+    def entries(self, store, only: list[str] | None = None):
+        """Every entry, newest first, or only those with the ids ``only`` (a search's results, in its order)."""
+        for e in (journal.entries(store) if only is None else journal.by_ids(store, only)):
             yield e.id, e.title or (e.body.strip().splitlines() or [""])[0][:60], e.created_at
 
     def load(self, store, entry_id):
