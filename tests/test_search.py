@@ -114,3 +114,21 @@ def test_an_exercise_history_is_searched_in_its_own_entries(qtbot, make_window):
     browser.search.setText("bus")
     qtbot.waitUntil(lambda: browser.list.count() == 1, timeout=3000)
     assert "Bus was late" in browser.list.item(0).text()
+
+
+def test_an_old_entry_a_search_finds_opens_in_the_editor(qtbot, make_window):  # noqa: F811
+    """The list shows the newest 500; a search reaches older ones, and choosing one opens it."""
+    win, ctx, page = open_window(qtbot, make_window)
+    store = ctx.session.store
+    old = journal.add(store, "Snowed in", "The winter we could not leave", created_at=_ago(4000), draft_key=None)
+    with store.transaction() as c:
+        c.executemany("INSERT INTO journal_entries(id, owner, created_at, updated_at, title, body)"
+                      " VALUES (?, 'patient', ?, ?, ?, ?)",
+                      [(f"e{i}", _ago(i % 900), _ago(0), "Day", "ordinary") for i in range(520)])
+    browser = open_kind(page, "journal").browser
+    browser.load()
+    assert browser.list.count() == 500
+    browser.search.setText("winter")
+    qtbot.waitUntil(lambda: browser.list.count() == 1, timeout=3000)
+    browser.list.setCurrentRow(0)
+    assert browser.editing_id == old.id and "could not leave" in browser.editor.get_data()["body"]

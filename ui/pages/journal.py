@@ -22,7 +22,7 @@ class JournalAdapter:
             yield e.id, e.title or (e.body.strip().splitlines() or [""])[0][:60], e.created_at
 
     def load(self, store, entry_id):
-        found = [e for e in journal.entries(store) if e.id == entry_id]
+        found = journal.by_ids(store, [entry_id])  # one row (an entry a search found may be years old)
         return {"title": found[0].title, "body": found[0].body} if found else {}
 
     def save(self, store, entry_id, data, draft_key):
