@@ -60,6 +60,21 @@ def _mutable(key: bytes) -> bytearray:
     return buffer
 
 
+def unwrap_with_secret(kf: KeyFile, secret: str) -> tuple[bytes, bool]:
+    """The data key from the password or, when ``secret`` reads as one, the recovery key (tried first: it
+    costs no key derivation); and whether it was the recovery key. Raises WrongPassword otherwise."""
+    try:
+        raw = recovery.parse(secret)
+    except HearthError:
+        raw = None
+    if raw is not None:
+        try:
+            return kf.unwrap_with_recovery(raw), True
+        except WrongRecoveryKey:
+            pass  # a password made only of digits, perhaps
+    return kf.unwrap_with_password(secret), False
+
+
 class ProfileManager:
     def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF):
         self.data_dir = Path(data_dir)
@@ -161,16 +176,9 @@ class ProfileManager:
     def unlock_with_secret(self, profile: ProfileInfo, secret: str) -> Session:
         """Unlock with the password or, when ``secret`` reads as one, the recovery key (for scripts that
         may hold either)."""
-        try:
-            raw = recovery.parse(secret)
-        except HearthError:
-            raw = None
-        if raw is not None:
-            try:
-                return self.unlock_with_recovery(profile, secret)
-            except WrongRecoveryKey:
-                pass  # a password made only of digits, perhaps
-        return self.unlock(profile, secret)
+        kf = self._read_keyfile(profile.folder)
+        key, recovered = unwrap_with_secret(kf, secret)
+        return self._open(profile, kf, _mutable(key), recovered=recovered)
 
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS
@@ -236,18 +244,7 @@ class ProfileManager:
         """Raise unless ``secret`` is this profile's password or its recovery key (either proves the
         right to erase it). A recovery key is tried first when it reads as one: that costs no key
         derivation."""
-        kf = self._read_keyfile(profile.folder)
-        try:
-            raw = recovery.parse(secret)
-        except HearthError:
-            raw = None
-        if raw is not None:
-            try:
-                kf.unwrap_with_recovery(raw)
-                return
-            except WrongRecoveryKey:
-                pass  # a password made only of digits, perhaps
-        kf.unwrap_with_password(secret)
+        unwrap_with_secret(self._read_keyfile(profile.folder), secret)
 
     def erase_with_secret(self, profile: ProfileInfo, secret: str) -> None:
         """Erase after ``check_secret``: nothing is touched when the secret is wrong."""

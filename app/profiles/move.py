@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import fsutil
-from app.crypto import recovery
 from app.crypto.keyfile import KeyFile
 from app.crypto.wipe import wipe
 from app.errors import HearthError, KeyFileDamaged, KeyFileMismatch
@@ -167,7 +166,9 @@ def move_in(manager, data: bytes, secret: str):
     from app.store import Store
 
     parsed = _parse(data)
-    data_key = bytearray(_unwrap(parsed.header, secret))
+    from app.profiles.manager import unwrap_with_secret
+
+    data_key = bytearray(unwrap_with_secret(parsed.header, secret)[0])
     try:
         try:
             body = AESGCM(_move_key(data_key, parsed.salt)).decrypt(parsed.nonce, parsed.ciphertext, parsed.head)
@@ -206,19 +207,3 @@ def move_in(manager, data: bytes, secret: str):
     finally:
         wipe(data_key)
     return manager.find(kf.profile_id)
-
-
-def _unwrap(header: KeyFile, secret: str) -> bytes:
-    """The data key, from the password or (when ``secret`` reads as one) the recovery key."""
-    from app.errors import WrongRecoveryKey
-
-    try:
-        raw = recovery.parse(secret)
-    except HearthError:
-        raw = None
-    if raw is not None:
-        try:
-            return header.unwrap_with_recovery(raw)
-        except WrongRecoveryKey:
-            pass  # a password made only of digits, perhaps
-    return header.unwrap_with_password(secret)
