@@ -132,3 +132,13 @@ def test_an_old_entry_a_search_finds_opens_in_the_editor(qtbot, make_window):  #
     qtbot.waitUntil(lambda: browser.list.count() == 1, timeout=3000)
     browser.list.setCurrentRow(0)
     assert browser.editing_id == old.id and "could not leave" in browser.editor.get_data()["body"]
+
+
+def test_a_list_with_nothing_in_it_offers_no_search(qtbot, make_window):  # noqa: F811
+    win, ctx, page = open_window(qtbot, make_window)
+    browser = open_kind(page, "journal").browser
+    browser.load()
+    assert browser.empty.isVisible() and not browser.search.isVisible() and not browser.range.isVisible()
+    journal.add(ctx.session.store, "First", "entry", draft_key=None)
+    browser.load()
+    assert browser.search.isVisible() and browser.range.isVisible() and not browser.empty.isVisible()

@@ -206,6 +206,8 @@ class EntryBrowser(QWidget):
         self.list.setVisible(has)
         self.empty.setVisible(not has and found is None)
         self.no_match.setVisible(not has and found is not None)
+        for w in (self.search, self.range):  # nothing written yet: nothing to search
+            w.setVisible(has or found is not None)
         if found is not None:
             count = self.list.count()
             said = (ngettext("{count} entry found.", "{count} entries found.", count).format(count=count)
