@@ -34,8 +34,9 @@ class SettingsPage(QWidget):
         self.lang_label, self.language = QLabel(), QComboBox()
         self.theme_label, self.theme = QLabel(), QComboBox()
         self.size_label, self.text_size = QLabel(), QComboBox()
+        self.country_label, self.country = QLabel(), QComboBox()
         for lab, w in ((self.lang_label, self.language), (self.theme_label, self.theme),
-                       (self.size_label, self.text_size)):
+                       (self.size_label, self.text_size), (self.country_label, self.country)):
             lab.setBuddy(w)
             form.addRow(lab, w)
         ll.addWidget(self.look_title)
@@ -91,6 +92,7 @@ class SettingsPage(QWidget):
         self.language.activated.connect(lambda _i: self.ctx.set_language(self.language.currentData()))
         self.theme.activated.connect(lambda _i: self.ctx.set_appearance(theme_choice=self.theme.currentData()))
         self.text_size.activated.connect(lambda _i: self.ctx.set_appearance(text_scale=self.text_size.currentData()))
+        self.country.activated.connect(lambda _i: self.ctx.set_country(self.country.currentData() or ""))
         self.autolock.activated.connect(self._autolock_changed)
         self.change_pw.clicked.connect(self._change_password)
         self.show_folder.clicked.connect(self._show_folder)
@@ -159,6 +161,12 @@ class SettingsPage(QWidget):
         self.size_label.setText(_("Text size:"))
         self.text_size.setAccessibleName(_("Text size"))
         _fill(self.text_size, [(s, _("{percent}%").format(percent=s)) for s in preferences.TEXT_SCALES], p.text_scale)
+        self.country_label.setText(_("Crisis lines for:"))
+        self.country.setAccessibleName(_("Country for crisis resources"))
+        self.country.setToolTip(_("The country whose crisis lines and emergency number \u201cGet help now\u201d shows"))
+        from ui.help_dialog import country_choices
+
+        _fill(self.country, [("", _("Other country")), *country_choices()], self.ctx.country() or "")
         self.sec_title.setText(_("Privacy and security"))
         self.lock_label.setText(_("Lock automatically after:"))
         self.autolock.setAccessibleName(_("Lock automatically after"))
