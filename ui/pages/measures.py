@@ -19,7 +19,7 @@ from ui import a11y
 from ui.crisis_view import chain_tab_order
 from ui.questionnaire import Questionnaire
 from ui.safety_card import SafetyCard
-from ui.widgets import action_card, card, clear_layout, fill_card, make_label, primary_button, scroll_area
+from ui.widgets import card, clear_layout, fill_card, make_label, primary_button, scroll_area
 
 ORDER = ("phq9", "gad7", "pswq", "phq-panic", "wsas", "phq8", "phq2", "gad2")
 
@@ -111,8 +111,25 @@ class MeasuresPage(QWidget):
             start.setText(_("Answer now (due)") if mid in due else _("Answer now"))
             start.setAccessibleName(_("Answer the {name} now").format(name=m.name))
             start.clicked.connect(lambda _c=False, mm=m: self.start(mm))
-            frame = action_card(start, title, info)
+            buttons = [start]
+            if last is not None:
+                every = QPushButton(_("Every answer\u2026"))
+                every.setAccessibleName(_("Every time you answered the {name}").format(name=m.name))
+                every.clicked.connect(lambda _c=False, mm=m: self.show_history(mm))
+                buttons.append(every)
+            frame, inner = card()
+            fill_card(inner, [title, info], buttons)
             self.cards.addWidget(frame)
+
+    def show_history(self, measure) -> None:
+        """The questionnaire's every answer, newest first, with a way to its chart on Progress."""
+        from ui.measure_history import MeasureHistoryDialog
+
+        if self.ctx.session is None:
+            return
+        shell = getattr(self.window(), "shell", None)
+        on_chart = (lambda: shell.go("progress")) if shell is not None else None
+        MeasureHistoryDialog(self.ctx.session.store, measure, on_chart, self).exec()
 
     def measures(self) -> dict:
         """The shipped questionnaires, a clinic's own, and shipped ones a clinic completed with its wording."""
