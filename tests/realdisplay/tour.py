@@ -120,6 +120,11 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     measures.finish()
     _settle(qtbot, 100)
     check("questionnaire-result", win)
+    from app.measures import engine
+    from ui.measure_history import MeasureHistoryDialog
+
+    _dialog(qtbot, win, check, "measure-history", MeasureHistoryDialog(ctx.session.store, engine.shipped()["phq9"],
+                                                                      lambda: None, win))
     _dialog(qtbot, win, check, "get-help", HelpDialog(ctx, win))
     _dialog(qtbot, win, check, "get-help-after-answer", HelpDialog(ctx, win, after_answer=True))
     from ui.erase_dialog import EraseProfileDialog
