@@ -5,11 +5,12 @@ cell by cell (with its column names)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QPushButton, QTableWidget, QTableWidgetItem
 
 from app.i18n import _, format_date, format_number
 from app.measures import engine, results
 from app.measures.labels import band_label
+from ui.exchange.fitted_table import FittedTable
 from ui.scrolling_dialog import ScrollingDialog
 from ui.widgets import make_label
 
@@ -61,15 +62,12 @@ class MeasureHistoryDialog(ScrollingDialog):
         self.table = QTableWidget(len(found), len(headers(measure)))
         self.table.setHorizontalHeaderLabels(headers(measure))
         self.table.setAccessibleName(_("Every time you answered the {name}, newest first").format(name=measure.name))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between cells
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # columns share the width and long headers wrap (German, the pseudo-locale): never scrolls sideways
+        self.fitted = FittedTable(self.table, stretch=(3,), after_fit=self.table.resizeRowsToContents)
         for i, row in enumerate(found):
             for j, text in enumerate(row):
                 self.table.setItem(i, j, QTableWidgetItem(text))
+        self.fitted.measure()
         self.empty = make_label("muted")
         self.empty.setText(_("Not answered yet."))
         self.empty.setVisible(not found)
