@@ -211,6 +211,19 @@ class DiskProblem(HearthError):
                  "lost: your last saved entries are safe. Free some space and try again.")
 
 
+class FileNotSaved(DiskProblem):
+    """A file the person chose to save (a CSV, a data archive, a workbook, a moved profile) could not be
+    written: no such folder, a full or read-only disk. Nothing was written (the write is atomic)."""
+
+    def __init__(self, reason: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+
+    def message(self) -> str:
+        return _("The file could not be saved ({reason}). The folder may not exist, or the disk may be full or "
+                 "read-only. Nothing was written. Choose another place and try again.").format(reason=self.reason or "-")
+
+
 class PrintFailed(HearthError):
     exit_code = 1
 

@@ -85,6 +85,17 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     fsync_dir(path.parent)
 
 
+def save_chosen_file(path: Path, data: bytes) -> None:
+    """``atomic_write_bytes`` for a file the person chose where to save; a failure is a
+    :class:`app.errors.FileNotSaved` with the system's reason (nothing was written)."""
+    try:
+        atomic_write_bytes(Path(path), data)
+    except OSError as e:
+        from app.errors import FileNotSaved
+
+        raise FileNotSaved(e.strerror or type(e).__name__) from e
+
+
 def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
     """Copy a file atomically (used for encrypted database backups)."""
     tmp = dst.with_name(f".{dst.name}.{secrets.token_hex(6)}.tmp")

@@ -76,12 +76,7 @@ def save_workbook(parent, ctx) -> bool:
         charts = chart_pngs(data_dir, workbook.measures_by_id(store)) if "measures" in chosen else {}
         pdf = html_to_pdf(workbook.render_html(store, chosen, charts, name), workbook.texts()["title"],
                           workbook.mark())
-        try:
-            fsutil.atomic_write_bytes(path, pdf)
-        except OSError as e:
-            from app.archive.errors import ArchiveNotWritten
-
-            raise ArchiveNotWritten(e.strerror or type(e).__name__) from e
+        fsutil.save_chosen_file(path, pdf)
         return path
 
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.errors import HearthError
+from app.errors import FileNotSaved, HearthError
 from app.i18n import _
 
 
@@ -49,16 +49,4 @@ class ArchiveProblem(HearthError):
         return texts.get(self.reason, texts[self.NOT_ARCHIVE]).format(where=self.where or "-")
 
 
-class ArchiveNotWritten(HearthError):
-    """The archive could not be written (no such folder, full or read-only disk); no file was left."""
-
-    exit_code = 8
-
-    def __init__(self, reason: str = ""):
-        super().__init__(reason)
-        self.reason = reason
-
-    def message(self) -> str:
-        return _("The archive could not be saved ({reason}). The folder may not exist, or the disk may be full or "
-                 "read-only. Nothing was written. Choose another place and try again.").format(
-            reason=self.reason or "-")
+ArchiveNotWritten = FileNotSaved  # the archive could not be written: the same words as any file a person saves

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from app import __version__, fsutil
 from app.archive import contents
-from app.archive.errors import ArchiveNotWritten
 from app.i18n import _
 from app.store import Store
 from app.store.db import utcnow
@@ -85,8 +84,5 @@ def write(store: Store, path: Path, *, passphrase: str | None = None) -> Written
     data, counts = build(store)
     if passphrase:
         data = seal(data, passphrase)
-    try:
-        fsutil.atomic_write_bytes(Path(path), data)
-    except OSError as e:
-        raise ArchiveNotWritten(e.strerror or type(e).__name__) from e
+    fsutil.save_chosen_file(path, data)
     return Written(Path(path), counts, bool(passphrase), len(data))

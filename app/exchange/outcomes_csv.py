@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from app import fsutil
-from app.errors import DiskProblem
+from app.errors import FileNotSaved
 from app.exchange import outcomes
 from app.exchange.outcomes import PatientOutcome
 from app.i18n import _
@@ -45,16 +45,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 YES, NO, NOT_ENOUGH, NOT_APPLICABLE = "yes", "no", "not_enough_data", "not_applicable"
 
 
-class CsvNotWritten(DiskProblem):
-    """Writing the CSV file failed (no such folder, a full or read-only disk): nothing was written."""
-
-    def __init__(self, reason: str = ""):
-        super().__init__(reason)
-        self.reason = reason
-
-    def message(self) -> str:
-        return _("The file could not be saved ({reason}). The folder may not exist, or the disk may be full or "
-                 "read-only. Nothing was written. Choose another place and try again.").format(reason=self.reason or "-")
+CsvNotWritten = FileNotSaved  # the name this module's callers and tests know
 
 
 @dataclass(frozen=True)
@@ -99,10 +90,7 @@ def write(store: Store, path: Path, *, names: bool = False, rows: list[PatientOu
     """Write every paired patient's outcomes to ``path`` (replaced atomically)."""
     people = outcomes.patient_outcomes(store) if rows is None else rows
     data = render(store, names=names, rows=people)
-    try:
-        fsutil.atomic_write_bytes(Path(path), data)
-    except OSError as e:
-        raise CsvNotWritten(e.strerror or type(e).__name__) from e
+    fsutil.save_chosen_file(path, data)
     return Written(Path(path), len(people), names)
 
 

@@ -103,13 +103,8 @@ def seal(manager, session) -> bytes:
 
 def move_out(manager, session, path: Path) -> Moved:
     """Write the open profile to ``path`` (atomically); the profile here is left as it is."""
-    from app.archive.errors import ArchiveNotWritten
-
     data = seal(manager, session)
-    try:
-        fsutil.atomic_write_bytes(Path(path), data)
-    except OSError as e:
-        raise ArchiveNotWritten(e.strerror or type(e).__name__) from e
+    fsutil.save_chosen_file(path, data)
     return Moved(Path(path), len(data))
 
 
