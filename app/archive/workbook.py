@@ -44,12 +44,9 @@ def file_name(day: date | None = None) -> str:
 
 def measures_by_id(store: Store) -> dict[str, list[dict]]:
     """The person's questionnaire results, oldest first, per questionnaire (as the charts take them)."""
-    from app.exchange import collect
+    from app.exchange import collect, workspace
 
-    out: dict[str, list[dict]] = {}
-    for r in collect.read_section(store, "measures"):
-        out.setdefault(r["measure_id"], []).append(r)
-    return out
+    return workspace.by_measure(collect.read_section(store, "measures"))
 
 
 def _n(value) -> str:

@@ -93,7 +93,8 @@ def records(store: Store, contact_id: str, section: str, *, changed_seq: int | N
     return [json.loads(r[0]) for r in store.query(sql + " ORDER BY sort_key, record_id", params)]
 
 
-def _by_measure(results: list[dict]) -> dict[str, list[dict]]:
+def by_measure(results: list[dict]) -> dict[str, list[dict]]:
+    """Questionnaire result records grouped by questionnaire, each oldest first."""
     out: dict[str, list[dict]] = {}
     for r in sorted(results, key=lambda r: (r["taken_at"], r["id"])):
         out.setdefault(r["measure_id"], []).append(r)
@@ -154,7 +155,7 @@ def sort_key(row: PatientRow):
 
 
 def _row(store: Store, c: Contact, left_out: tuple[str, ...] = ()) -> PatientRow:
-    return _make_row(c, _by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
+    return _make_row(c, by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
                      records(store, c.id, "progress"), left_out)
 
 
@@ -209,7 +210,7 @@ def patient_detail(store: Store, contact_id: str) -> PatientDetail:
                 changed[section] = found
     homework = [{**e, "comments": outbox.comments_for_entry(store, e["id"], contact_id=c.id)}
                 for e in records(store, c.id, "homework")]
-    return PatientDetail(c, changed, _by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
+    return PatientDetail(c, changed, by_measure(records(store, c.id, "measures")), records(store, c.id, "flags"),
                          records(store, c.id, "checkins"), homework, records(store, c.id, "homework_done"),
                          records(store, c.id, "progress"), outbox.messages(store, c),
                          withheld(store, c.id).get(c.id, ()), records(store, c.id, "safety_plan"))
