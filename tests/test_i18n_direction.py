@@ -226,3 +226,30 @@ def test_qt_number_widgets_use_the_same_digits_as_the_text(qtbot):
         i18n.set_language("en")
         qt_setup.apply_language(app, "en")
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_an_arabic_lesson_starts_every_paragraph_and_list_item_at_the_right(qtbot):
+    """Qt mirrors "text-align: right" in a right-to-left block: the lesson once showed every Arabic paragraph
+    and list item on the left while its headings sat on the right."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from app import i18n
+    from app.programs import loader, render
+
+    i18n.set_language("ar")
+    program = loader.cached("low-mood")
+    colors = {"text": "#000", "base": "#fff", "accent": "#075", "muted": "#555"}
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    view.resize(700, 900)
+    view.setHtml(render.lesson_html(program, program.modules[0], colors, {}))
+    view.show()
+    width = view.document().textWidth() if view.document().textWidth() > 0 else view.viewport().width()
+    block, checked = view.document().begin(), 0
+    while block.isValid():
+        if block.text().strip() and block.layout().lineCount():
+            line = block.layout().lineAt(0)
+            assert line.naturalTextRect().right() > width - 60, block.text()[:40]
+            checked += 1
+        block = block.next()
+    assert checked > 10

@@ -89,7 +89,11 @@ class ScrollingDialog(QDialog):
         max_w = avail.width() - SCREEN_MARGIN if avail is not None else 1200
         max_h = avail.height() - SCREEN_MARGIN if avail is not None else 700
         reading = self.fontMetrics().averageCharWidth() * READING_CHARS
-        width = min(max(MIN_WIDTH, self.minimumWidth(), reading), max_w)
+        # never narrower than what cannot wrap (a row of buttons, a check box's text) needs
+        m = self.layout().contentsMargins()
+        needed = self.body.minimumSizeHint().width() + m.left() + m.right() \
+            + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = min(max(MIN_WIDTH, self.minimumWidth(), reading, needed), max_w)
         if grow_only:
             width = max(width, self.width())
         height = min(self.content_height(width), max_h)

@@ -66,11 +66,12 @@ def markdown_to_html(text: str, context: dict | None = None) -> str:
 def page(body_html: str, colors: dict, *, rtl: bool | None = None) -> str:
     """Wrap rendered HTML in a page styled for QTextBrowser (light or dark)."""
     rtl = is_rtl() if rtl is None else rtl
+    # No text-align: each block starts at its own direction's side. Qt mirrors "right" in a right-to-left
+    # block, so "text-align: right" put every Arabic paragraph and list on the left.
     direction = "rtl" if rtl else "ltr"
-    align = "right" if rtl else "left"
     return (f'<html dir="{direction}"><head><style>'
             f"body {{ color: {colors['text']}; background: {colors['base']}; }}"
-            f"p, li {{ line-height: 150%; text-align: {align}; }}"
+            "p, li { line-height: 150%; }"
             f"h1 {{ font-size: x-large; }} h2 {{ font-size: large; margin-top: 18px; color: {colors['accent']}; }}"
             f"a {{ color: {colors['accent']}; font-weight: 600; }}"
             f"blockquote {{ color: {colors['muted']}; }}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QTimeEdit
 
 from app.i18n import _
@@ -22,6 +22,9 @@ class TimeField(QTimeEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(120)
+        # A time reads left to right in every language; in a right-to-left layout Qt's editor split
+        # "8:00 م" into "م 00:8".
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.retranslate()
 
     def retranslate(self) -> None:
