@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo-program", choices=["low-mood", "worry", "panic"], default=None,
                    help=_("with --demo: the program the demo profile is some weeks into (default: low-mood)"))
     p.add_argument("--quit-after-first-paint", action="store_true", help=_("exit once the first window is painted"))
+    p.add_argument("--tray", action="store_true",
+                   help=_("start hidden in the tray, to show reminders (how Hearth starts at login)"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     prof = sub.add_parser("profile", help=_("create, list and check profiles"))
@@ -241,7 +243,8 @@ def _gui(args, data_dir) -> int:
         return launch.selftest(custom, args.locale)
     return launch.run_gui(data_dir, demo=args.demo or bool(args.demo_program),
                           demo_program=args.demo_program or "low-mood",
-                          quit_after_first_paint=args.quit_after_first_paint, forced_locale=args.locale)
+                          quit_after_first_paint=args.quit_after_first_paint, forced_locale=args.locale,
+                          start_hidden=args.tray)
 
 
 if __name__ == "__main__":

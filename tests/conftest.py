@@ -18,6 +18,12 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(autouse=True)
+def _own_autostart_folder(tmp_path, monkeypatch):
+    """Start-at-login entries go to the test's own folder, never the real ~/.config/autostart."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
 def _english():
     i18n.set_language("en")
     yield

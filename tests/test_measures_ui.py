@@ -160,7 +160,9 @@ def test_overview_shows_the_core_measures_then_the_programs_schedule(qtbot, open
     assert page._schedule() == (["phq9", "gad7", "wsas"], [])
     progress.enrol(ctx.session.store, "low-mood")
     shown, due = page._schedule()
-    assert shown == [m["id"] for m in loader.cached("low-mood").measures] and set(due) == set(shown)
+    # due: what Home and the reminders call due too, only questionnaires this installation can show
+    # (the WSAS ships without its wording until a clinic completes it)
+    assert shown == [m["id"] for m in loader.cached("low-mood").measures] and set(due) == set(shown) - {"wsas"}
     page.show_overview()
     assert page.cards.count() == len(shown)
 

@@ -15,6 +15,7 @@ from ui import qt_setup, theme
 class AppContext(QObject):
     session_started = Signal()
     session_ended = Signal()
+    about_to_lock = Signal()  # the store is still open: last words before it closes (e.g. the reminder plan)
     language_changed = Signal()
     appearance_changed = Signal()
     help_requested = Signal(bool)  # True: after an answer that needs a safety follow-up
@@ -53,6 +54,10 @@ class AppContext(QObject):
     def lock(self) -> None:
         if self.session is None:
             return
+        try:
+            self.about_to_lock.emit()
+        except Exception:  # nothing may stop a lock
+            pass
         session, self.session = self.session, None
         session.lock()
         self.prefs = preferences.Preferences()

@@ -38,7 +38,8 @@ def _new_context(data_dir: Path, *, weak_kdf=False, **kw):
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, demo_program: str = "low-mood",
-            quit_after_first_paint: bool = False, forced_locale: str | None = None) -> int:
+            quit_after_first_paint: bool = False, forced_locale: str | None = None,
+            start_hidden: bool = False) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from ui.qt_setup import make_app, no_display_message
@@ -78,7 +79,8 @@ def run_gui(data_dir: Path, *, demo: bool = False, demo_program: str = "low-mood
 
         painter_watch = _FirstPaint(win)
         win.installEventFilter(painter_watch)
-    win.show()
+    if not (start_hidden and win.reminders.in_tray):  # in the tray only where there is one
+        win.show()
     try:
         return app.exec()
     finally:

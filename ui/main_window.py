@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QToolBar, QToolButton,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QToolBar,
+                               QToolButton, QWidget)
 
 from app.i18n import _
 from app.profiles.manager import KEYFILE
-from ui import a11y
+from ui import a11y, app_icon
 from ui.help_dialog import HelpDialog
 from ui.clipboard_guard import ClipboardGuard
 from ui.idle import IdleWatcher
@@ -21,6 +21,7 @@ class MainWindow(QMainWindow):
         a11y.install()
         self.ctx = ctx
         self.setWindowTitle("Hearth")  # never the profile name or any content
+        self.setWindowIcon(app_icon.icon())
         self.resize(1100, 740)
         self.setMinimumSize(760, 540)
 
@@ -68,6 +69,13 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(QGuiApplication.instance(), self.lock, owner=self)
         self.clipboard_guard = ClipboardGuard(self)
+        from ui.tray import Reminders
+
+        self.reminders = Reminders(ctx, self)
+        self.reminders.quit_requested.connect(self.quit)
+        self._told_tray = False
+        if self.reminders.in_tray:  # the window may close while Hearth stays in the tray
+            QApplication.setQuitOnLastWindowClosed(False)
         self.retranslate()
         self.show_start()
 
@@ -207,6 +215,44 @@ class MainWindow(QMainWindow):
                 pass
         self.ctx.lock()
 
+    # --- closing: to the tray when reminders are waiting, otherwise quit ----------------
+
+    def keeps_running(self) -> bool:
+        """Whether closing the window leaves Hearth in the tray (a tray, and a reminder to show or a start at
+        login chosen)."""
+        if not self.reminders.in_tray:
+            return False
+        if self.reminders.clock.has_any():
+            return True
+        from app.autostart import Autostart
+
+        try:
+            return Autostart().enabled()
+        except Exception:
+            return False
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.keeps_running() and not getattr(self, "_quitting", False):
+            event.ignore()
+            self.lock()  # out of sight means locked: nobody finds it open in the tray
+            self.hide()
+            if not self._told_tray:
+                self._told_tray = True
+                self.reminders.tray.showMessage(
+                    _("Hearth"), _("Hearth keeps running in the tray to show your reminders. To quit, choose "
+                                   "“Quit Hearth” in its menu."), app_icon.icon(), 8000)
+            return
+        super().closeEvent(event)
+        if not QApplication.quitOnLastWindowClosed():
+            QTimer.singleShot(0, QApplication.quit)
+
+    def quit(self) -> None:
+        """Quit Hearth (the tray's Quit): lock, then leave."""
+        self._quitting = True
+        self.lock()
+        self.close()
+        QTimer.singleShot(0, QApplication.quit)
+
     def erase_current_profile(self) -> None:
         """Lock, then erase the open profile (its password or recovery key was checked already)."""
         session = self.ctx.session
@@ -217,6 +263,7 @@ class MainWindow(QMainWindow):
         self.lock()
         try:
             manager.erase(profile)
+            self.reminders.forget(profile.profile_id)
             text = _("The profile \u201c{name}\u201d and everything in it were erased from this computer.")
         except OSError:
             if (profile.folder / KEYFILE).exists():

@@ -96,6 +96,7 @@ def style_sheet(c: dict, base: float) -> str:
     QPushButton:focus {{ border: 2px solid {c['accent']}; }}
     QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
     QPushButton:checked:focus {{ border: 3px double {c['text']}; }}
+    QPushButton:checked:disabled {{ background: {c['border']}; color: {c['muted']}; border-color: {c['border']}; }}
     QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; border: 1px solid {c['accent']}; }}
     QPushButton[role="primary"]:focus {{ border: 3px double {c['text']}; }}
     QPushButton[role="primary"]:disabled {{ background: {c['border']}; color: {c['muted']}; border-color: {c['border']}; }}

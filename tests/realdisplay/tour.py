@@ -139,6 +139,9 @@ def patient(qtbot, windows, locale, theme_name, check) -> None:
     from ui.workbook import WorkbookDialog
 
     _dialog(qtbot, win, check, "workbook", WorkbookDialog(win))
+    from ui.reminders_dialog import RemindersDialog
+
+    _dialog(qtbot, win, check, "reminders", RemindersDialog(ctx, win.reminders, win))
     QApplication.processEvents()
 
 

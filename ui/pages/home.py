@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app import journal
 from app.i18n import _, content, format_list, ngettext
-from app.measures import engine, results
+from app.measures import engine
 from app.exchange import patient
 from app.exchange.patient import has_clinician
 from app.programs import loader, progress, unlock
@@ -231,14 +231,12 @@ class HomePage(QWidget):
             self.next_text.show()
 
     def _due_card(self) -> None:
+        from app.reminders import due
+
         store = self.ctx.session.store if self.ctx.session else None
-        enrolment = progress.active(store) if store else None
-        program = loader.cached(enrolment.program_id) if enrolment else None
-        due = results.due_in_program(store, program, enrolment) if program else []
-        assigned = [m for m, _due in patient.open_assignments(store)] if store else []
-        due += [m for m in assigned if m not in due]
+        ids = due.questionnaires(store, self.ctx.data_dir / "measures") if store is not None else []
         usable = engine.available(self.ctx.data_dir / "measures")
-        names = [usable[m].name for m in due if m in usable and usable[m].has_text]
+        names = [usable[m].name for m in ids]
         self.due_frame.setVisible(bool(names))
         self.due_title.setText(_("Questionnaires for this week"))
         self.answer.setText(_("Answer now"))
@@ -247,9 +245,10 @@ class HomePage(QWidget):
 
     def _worry_card(self) -> None:
         from app.exercises import worry_slot
+        from app.reminders import due
 
         store = self.ctx.session.store if self.ctx.session else None
-        count = worry_slot.due(store) if store is not None else 0
+        count = due.worry_time(store) if store is not None else 0
         self.worry_frame.setVisible(bool(count))
         self.worry_button.setText(_("Open worry time"))
         if count:
@@ -264,8 +263,10 @@ class HomePage(QWidget):
 
     def _reminder(self) -> None:
         store = self.ctx.session.store if self.ctx.session else None
+        from app.reminders import due as what_is_due
+
         contact = patient.clinician(store) if store else None
-        due = contact is not None and patient.reminder_due(store)
+        due = contact is not None and what_is_due.progress(store)
         self.remind_frame.setVisible(due)
         self.send_progress.setText(_("Send progress\u2026"))
         if due:

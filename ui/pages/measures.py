@@ -15,6 +15,7 @@ from app.i18n import _, content, format_date, format_list, format_number, ngette
 from app.measures import engine, explain, results, translations
 from app.measures.labels import band_label
 from app.programs import loader, progress
+from app.reminders import due as what_is_due
 from ui import a11y
 from ui.crisis_view import chain_tab_order
 from ui.questionnaire import Questionnaire
@@ -68,12 +69,11 @@ class MeasuresPage(QWidget):
         enrolment = progress.active(store)
         program = loader.cached(enrolment.program_id) if enrolment else None
         assigned = [m for m, _due in patient.open_assignments(store)]  # asked for by the clinician
-        if program is None or not program.measures:
-            shown, due = ["phq9", "gad7", "wsas"], []
-        else:
-            shown = [m["id"] for m in program.measures]
-            due = results.due_in_program(store, program, enrolment)
-        return shown + [m for m in assigned if m not in shown], due + [m for m in assigned if m not in due]
+        shown = [m["id"] for m in program.measures] if program is not None and program.measures \
+            else ["phq9", "gad7", "wsas"]
+        # what is due is Home's and the reminders' answer too (app.reminders.due)
+        return (shown + [m for m in assigned if m not in shown],
+                what_is_due.questionnaires(store, self.ctx.data_dir / "measures"))
 
     def _fill_overview(self) -> None:
         clear_layout(self.cards)

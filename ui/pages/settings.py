@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from app import preferences
 from app.errors import HearthError
 from app.errors import PasswordTooShort
-from app.i18n import _, ngettext
+from app.i18n import _, format_list, ngettext
 from app.profiles.password import MIN_LENGTH
 from ui import data_archive, profile_move, workbook
 from ui.pages.welcome import fill_languages
-from ui.widgets import PasswordField, card, make_label, primary_button, show_error
+from ui.widgets import PasswordField, card, make_label, primary_button, scrolled_page, show_error
 from ui.worker import run_async
 
 
@@ -22,9 +22,8 @@ class SettingsPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 28, 32, 28)
-        lay.setSpacing(16)
+        # Scrolled: five cards do not fit a small window, a large text size or a long language.
+        _body, lay = scrolled_page(self)
         self.heading = make_label("heading")
         lay.addWidget(self.heading)
 
@@ -64,6 +63,20 @@ class SettingsPage(QWidget):
         sl.addWidget(self.folder_label)
         lay.addWidget(sec)
 
+        remind, rl = card()
+        self.remind_title = make_label("subheading")
+        self.remind_text = make_label("muted")
+        self.set_reminders = QPushButton()
+        self.set_reminders.setObjectName("setReminders")
+        row4 = QHBoxLayout()
+        row4.addWidget(self.set_reminders)
+        row4.addStretch(1)
+        rl.addWidget(self.remind_title)
+        rl.addWidget(self.remind_text)
+        rl.addLayout(row4)
+        lay.addWidget(remind)
+        self.remind_card = remind
+
         data, dl = card()
         self.data_title = make_label("subheading")
         self.data_text = make_label("muted")
@@ -101,6 +114,7 @@ class SettingsPage(QWidget):
         self.export_data.clicked.connect(lambda: data_archive.export_data(self, self.ctx))
         self.import_data.clicked.connect(lambda: data_archive.import_data(self, self.ctx))
         self.move_out.clicked.connect(lambda: profile_move.move_out(self, self.ctx))
+        self.set_reminders.clicked.connect(self._reminders)
         self.retranslate()
 
     def load(self) -> None:
@@ -109,6 +123,7 @@ class SettingsPage(QWidget):
         self.workbook.setVisible(personal)  # a person's own records: not in a clinician workspace
         self.export_data.setVisible(personal)
         self.import_data.setVisible(personal)
+        self.remind_card.setVisible(personal)  # reminders are a patient's; a workspace has none
         self.retranslate()
 
     def clear(self) -> None:
@@ -138,6 +153,29 @@ class SettingsPage(QWidget):
             from ui import a11y
 
             a11y.announce(self.status, self.status.text())
+
+    def _reminders(self) -> None:
+        if self.ctx.session is None:
+            return
+        from ui.reminders_dialog import RemindersDialog
+
+        if RemindersDialog(self.ctx, getattr(self.window(), "reminders", None), self).exec() \
+                == QDialog.DialogCode.Accepted:
+            self.retranslate()
+
+    def _reminder_summary(self) -> str:
+        from app.reminders import settings as rs
+        from ui.reminders_dialog import reminder_names
+
+        session = self.ctx.session
+        if session is None or getattr(session, "kind", "patient") != "patient":
+            return ""
+        chosen = rs.load(session.store)
+        names = reminder_names([k for k in rs.KINDS if chosen.get(k).on])
+        if not names:
+            return _("No reminders are set. Reminders help many people keep going: choose a time for your "
+                     "check-in, your homework or your questionnaires.")
+        return _("Reminders on: {names}.").format(names=format_list(names))
 
     def _erase(self) -> None:
         if self.ctx.session is None:
@@ -176,6 +214,9 @@ class SettingsPage(QWidget):
         self.change_pw.setText(_("Change password\u2026"))
         self.show_folder.setText(_("Show profile folder"))
         self.erase.setText(_("Erase this profile\u2026"))
+        self.remind_title.setText(_("Reminders"))
+        self.remind_text.setText(self._reminder_summary())
+        self.set_reminders.setText(_("Set reminders\u2026"))
         self.data_title.setText(_("Your data"))
         session = self.ctx.session
         if session is not None and getattr(session, "kind", "patient") == "clinician":
