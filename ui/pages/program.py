@@ -38,6 +38,18 @@ def state_text(state: unlock.ModuleState) -> str:
     return _("Opens when you finish the module before")
 
 
+def review_note(program) -> str:
+    """Said wherever a program's text is shown in a language no fluent clinician has reviewed yet
+    (``locales/<code>/review.json``); empty when the program is shown in its own language."""
+    from app import i18n, translation_review
+
+    if program is None or str(i18n.dgettext("programs", program.title)) == program.title \
+            or not translation_review.programs_unreviewed(i18n.current_language()):
+        return ""
+    return _("This program's text in your language has not yet been reviewed by a clinician who speaks it "
+             "fluently. If something is unclear, choose English in Settings to read the original.")
+
+
 class ProgramPage(QWidget):
     def __init__(self, ctx, open_exercise, parent=None):
         super().__init__(parent)
@@ -96,7 +108,12 @@ class ProgramPage(QWidget):
                 about.clicked.connect(lambda _c=False, p=program: self._show_about(p))
                 row.addWidget(about)
             row.addStretch(1)
-            for w in (title, summary, audience):
+            widgets = [title, summary, audience]
+            if review_note(program):
+                note = make_label("muted")
+                note.setText(review_note(program))
+                widgets.append(note)
+            for w in widgets:
                 inner.addWidget(w)
             inner.addLayout(row)
             self.cards.addWidget(frame)
@@ -135,6 +152,8 @@ class ProgramPage(QWidget):
     def _show_about(self, program) -> None:
         """The program's "about" page (for clinicians and the curious), before enrolling."""
         self._about_program = program
+        self.about_review.setText(review_note(program))
+        self.about_review.setVisible(bool(self.about_review.text()))
         self.about_doc.setSearchPaths([str(program.folder)])
         self.about_doc.setHtml(render.document_html(program, program.about, theme.colors(self.ctx.theme_name)))
         self.about_start.setAccessibleName(_("Start the program {title}").format(title=content(program.title)))
@@ -155,7 +174,10 @@ class ProgramPage(QWidget):
         row.addWidget(self.about_start)
         self.about_doc = DocumentView()
         self.about_doc.setAccessibleName(_("About this program"))
+        self.about_review = make_label("muted")
+        self.about_review.hide()
         lay.addLayout(row)
+        lay.addWidget(self.about_review)
         lay.addWidget(self.about_doc)
         lay.addStretch(1)
         self.pages.addWidget(page)
@@ -172,8 +194,11 @@ class ProgramPage(QWidget):
         self.other = QPushButton()
         self.other.clicked.connect(self._choose_other)
         head = QVBoxLayout()
+        self.review = make_label("muted")
+        self.review.hide()
         head.addWidget(self.title)
         head.addWidget(self.summary)
+        head.addWidget(self.review)
         top.addLayout(head, 1)
         top.addWidget(self.other, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
@@ -250,6 +275,8 @@ class ProgramPage(QWidget):
     def _update_summary(self) -> None:
         s = progress.summary(self.ctx.session.store, self.program)
         self.title.setText(content(self.program.title))
+        self.review.setText(review_note(self.program))
+        self.review.setVisible(bool(self.review.text()))
         modules = ngettext("{done} of {total} module finished", "{done} of {total} modules finished",
                            s.modules_total).format(done=s.modules_done, total=s.modules_total)
         homework = ngettext("{done} of {total} homework task done", "{done} of {total} homework tasks done",

@@ -38,8 +38,11 @@ class SettingsPage(QWidget):
                        (self.size_label, self.text_size), (self.country_label, self.country)):
             lab.setBuddy(w)
             form.addRow(lab, w)
+        self.language_note = make_label("muted")  # how the chosen language's translation was made
+        self.language_note.hide()
         ll.addWidget(self.look_title)
         ll.addLayout(form)
+        ll.addWidget(self.language_note)
         lay.addWidget(look)
 
         sec, sl = card()
@@ -192,6 +195,12 @@ class SettingsPage(QWidget):
         self.lang_label.setText(_("Language:"))
         self.language.setAccessibleName(_("Language"))
         fill_languages(self.language)
+        from app import i18n, translation_review
+
+        code = i18n.current_language()
+        self.language_note.setText(_("The lessons in this language have not yet been reviewed by a clinician who "
+                                     "speaks it fluently.") if translation_review.programs_unreviewed(code) else "")
+        self.language_note.setVisible(bool(self.language_note.text()))
         self.theme_label.setText(_("Theme:"))
         self.theme.setAccessibleName(_("Theme"))
         _fill(self.theme, [("system", _("Follow the system")), ("light", _("Light")), ("dark", _("Dark"))],
