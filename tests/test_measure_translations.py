@@ -23,6 +23,13 @@ GAD2_DE = textwrap.dedent("""\
     """)
 
 
+@pytest.fixture(autouse=True)
+def _no_shipped_wording(request, tmp_path, monkeypatch):
+    """These tests bring their own (clinic) wording; the shipped German files are tested on their own."""
+    if "shipped" not in request.node.name:
+        monkeypatch.setattr(translations, "shipped_folder", lambda: tmp_path / "no-shipped-translations")
+
+
 def _clinic(ctx, published=True, text=None):
     folder = ctx.data_dir / "measures" / "translations"
     folder.mkdir(parents=True, exist_ok=True)
@@ -125,3 +132,15 @@ def test_regional_language_falls_back_to_its_base(tmp_path):
     shown = translations.apply(m, t)
     assert shown.items[0].text == "Nervosität (Testsatz)" and shown.bands == m.bands
     assert engine.score(shown, [3, 0]).screen_positive is True  # scoring is the instrument's own
+
+
+def test_the_shipped_german_wording_covers_every_item_and_is_not_called_published():
+    """Read in copies of the German PHQ-D, not checked against the form itself: offered, never presented as
+    the validated translation (de-notes.md has the source of every line)."""
+    for mid in ("phq9", "phq8", "phq2", "gad7", "gad2"):
+        m = engine.shipped()[mid]
+        t = translations.find(m, "de")
+        assert t is not None and not t.published and ("PHQ-D" in t.source or "German" in t.source), mid
+        assert set(t.items) == {i.id for i in m.items} and translations.problems(m, "de") == []
+    item9 = translations.find(engine.shipped()["phq9"], "de").items["9"]
+    assert "tot" in item9  # the suicidal-ideation item keeps its meaning (and its flag: scoring is the original's)

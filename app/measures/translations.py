@@ -11,8 +11,8 @@ is stored as an unvalidated translation and marked so for the clinician.
 Files: ``<id>.<language>.yaml`` in ``resources/measures/translations/`` (shipped)
 or ``<data>/measures/translations/`` (a clinic's own); checked against
 ``translation.schema.json`` and against the instrument (every item and option).
-No translation is shipped yet: we ship none whose published wording we have not
-been able to check word for word.
+Shipped: German PHQ-9, GAD-7 and the short forms, as unpublished (``published: false``) until every
+line is checked against the published form (``resources/measures/translations/de-notes.md``).
 """
 
 from __future__ import annotations
@@ -78,9 +78,12 @@ def problems(measure: Measure, language: str, clinic_dir: Path | None = None) ->
     return _find(measure, language, clinic_dir)[1]
 
 
+def shipped_folder() -> Path:
+    return paths.resources_dir() / "measures" / "translations"
+
+
 def _find(measure: Measure, language: str, clinic_dir: Path | None) -> tuple[Translation | None, list[str]]:
-    folders = ([Path(clinic_dir) / "translations"] if clinic_dir else []) + \
-        [paths.resources_dir() / "measures" / "translations"]
+    folders = ([Path(clinic_dir) / "translations"] if clinic_dir else []) + [shipped_folder()]
     codes = [language] + ([language.split("_")[0]] if "_" in language else [])
     found: list[str] = []
     for code in codes:
