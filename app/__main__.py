@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     cl = sub.add_parser("clinic", help=_("check the clinic's defaults for new profiles (clinic.json)"))
     cl.add_argument("action", choices=["check"])
+    cr = sub.add_parser("crisis", help=_("check the shipped crisis-line files: sources and review dates"))
+    cr.add_argument("action", choices=["check"])
     s = sub.add_parser("screenshot", help=_("render every page to PNG files"))
     s.add_argument("--out", required=True, metavar="DIR")
     s.add_argument("--theme", choices=["light", "dark"], default=argparse.SUPPRESS,

@@ -68,6 +68,8 @@ def dispatch(args) -> int | None:
         return _profile(args, data_dir)
     if cmd == "clinic":
         return _clinic(data_dir)
+    if cmd == "crisis":
+        return _crisis()
     if cmd == "programs":
         return _programs(args)
     if cmd == "measures":
@@ -309,6 +311,32 @@ def _move(args, mgr) -> int:
     info = move.move_in(mgr, move.read_file(Path(args.file)), secret)
     print(_("The profile \u201c{name}\u201d is on this computer now.").format(name=info.display_name))
     return 0
+
+
+def _crisis() -> int:
+    """``crisis check``: every shipped crisis-line file that is not used, loses a line, or is due a check.
+    Exit 1 when a file cannot be used; a file checked more than a year ago is only a warning."""
+    from app.safety import crisis
+
+    failed = False
+    for name, problem, detail in crisis.problems():
+        if problem == crisis.STALE:
+            print(_("warning: {file} was checked in {month}, more than a year ago: check every number against "
+                    "the services' own pages and update its review month").format(file=name, month=detail))
+            continue
+        failed = True
+        if problem == crisis.UNREADABLE:
+            print(_("{file} cannot be read as JSON").format(file=name), file=sys.stderr)
+        elif problem == crisis.UNSOURCED:
+            print(_("{file} is not used: its emergency number has no source, or it has no review month "
+                    "(YYYY-MM)").format(file=name), file=sys.stderr)
+        else:
+            print(ngettext("{file}: {count} line is left out: it has no source or no number",
+                           "{file}: {count} lines are left out: they have no source or no number",
+                           int(detail)).format(file=name, count=int(detail)), file=sys.stderr)
+    if not failed:
+        print(_("Crisis-line files: every number has a source."))
+    return 1 if failed else 0
 
 
 def _clinic(data_dir: Path) -> int:

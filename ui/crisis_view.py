@@ -125,6 +125,9 @@ class CrisisResources(QWidget):
         self.after_lines = after_lines
         if after_lines is not None:
             lay.addWidget(after_lines)
+        self.reviewed = make_label("muted")  # when the numbers were checked
+        self.reviewed.hide()
+        lay.addWidget(self.reviewed)
         self.clinician_title = make_label()
         lay.addWidget(self.clinician_title)
         self.clinician_box = QVBoxLayout()
@@ -138,6 +141,8 @@ class CrisisResources(QWidget):
         self.resources = crisis.load(code, self.ctx.data_dir / "crisis")
         self.emergency.set_line(crisis.emergency_text(self.resources))
         self.lines = self._fill(self.lines_box, crisis.line_texts(self.resources))
+        self.reviewed.setText(crisis.reviewed_text(self.resources))
+        self.reviewed.setVisible(bool(self.reviewed.text()))
 
     def show_clinicians(self) -> None:
         """The paired clinicians (only while unlocked: they are the person's data)."""
