@@ -116,9 +116,17 @@ def _open_alex(qtbot, win, ctx):
 
 
 def _row(home, words):
+    """The feedback card's row about ``words``, once laid out (a page is filled as it is shown, so its rows get
+    their size at the next turn of the event loop, before anyone could click them)."""
+    from PySide6.QtTest import QTest
+
     card = home.feedback
     for button in card.buttons:
         if words in button.accessibleDescription():
+            for _ in range(100):
+                if button.height() > 0:
+                    break
+                QTest.qWait(10)
             return button
     raise AssertionError(f"no row about {words!r} in {[b.accessibleDescription() for b in card.buttons]}")
 

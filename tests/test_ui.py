@@ -327,3 +327,31 @@ def test_idle_watcher_watches_input_only_while_unlocked_and_dies_with_its_window
     app = QApplication.instance()
     watchers = [c for c in app.children() if isinstance(c, IdleWatcher)]
     assert watchers == []  # owned by the window, not the application: gone with it
+
+
+def test_unlocking_fills_only_the_page_shown_and_the_others_when_they_are_shown(qtbot, make_window, monkeypatch):
+    """Issue 15: unlocking used to load all seven pages on the GUI thread before Home was painted."""
+    from ui.pages.clinician import ClinicianPage
+    from ui.pages.exercises import ExercisesPage
+    from ui.pages.home import HomePage
+    from ui.pages.measures import MeasuresPage
+    from ui.pages.program import ProgramPage
+    from ui.pages.progress import ProgressPage
+    from ui.pages.settings import SettingsPage
+
+    calls = []
+    for cls in (HomePage, ProgramPage, ExercisesPage, MeasuresPage, ProgressPage, ClinicianPage, SettingsPage):
+        def spy(self, *a, _orig=cls.load, _name=cls.__name__, **k):
+            calls.append(_name)
+            return _orig(self, *a, **k)
+        monkeypatch.setattr(cls, "load", spy)
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert set(calls) == {"HomePage"}
+    win.shell.go("progress")
+    assert calls[-1] == "ProgressPage"
+    win.lock()
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert calls[-1] == "HomePage" and win.shell.current_key() == "home"

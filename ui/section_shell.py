@@ -79,17 +79,21 @@ class SectionShell(QWidget):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
+        self.load_shown()
+
+    def load(self) -> None:
+        """Start at the first section and fill only it from the newly opened session: every other page is
+        filled when it is shown (``_row_changed``), so unlocking does not wait for pages nobody looks at."""
+        if self.sidebar.currentRow() != 0:
+            self.sidebar.setCurrentRow(0)  # shows and loads it
+        else:
+            self.load_shown()
+        self.sync.start()
+
+    def load_shown(self) -> None:
         page = self.stack.currentWidget()
         if self.ctx.unlocked and hasattr(page, "load"):
             page.load()
-
-    def load(self) -> None:
-        """Fill every page from the newly opened session, starting at the first section."""
-        self.sidebar.setCurrentRow(0)
-        for page in self.pages.values():
-            if hasattr(page, "load"):
-                page.load()
-        self.sync.start()
 
     def flush(self) -> None:
         """Save what is being typed as drafts (before locking)."""

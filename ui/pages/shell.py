@@ -44,13 +44,15 @@ class ShellPage(SectionShell):
         self.retranslate()
 
     def _exchange_changed(self) -> None:
-        """Feedback arrived or progress was sent: pages that show it refresh."""
-        for key in ("home", "program", "measures"):
-            self.pages[key].load()
+        """Feedback arrived or progress was sent: the page being shown refreshes if it shows that (the
+        others are filled afresh whenever they are shown)."""
+        if self.current_key() in ("home", "program", "measures"):
+            self.load_shown()
 
     def _synced(self, result) -> None:
         super()._synced(result)
-        self.pages["clinician"].load()
+        if self.current_key() == "clinician":
+            self.load_shown()
         self._exchange_changed()
 
     def open_exercise(self, kind: str, spec: dict | None, program_id: str | None, module_id: str | None) -> None:
