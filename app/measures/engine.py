@@ -144,7 +144,7 @@ def read_checked(path: Path, schema: dict):
 
     try:
         data = fsutil.read_regular_file(path, MAX_FILE)  # never blocks on a pipe
-        raw = yaml.safe_load(data.decode("utf-8"))
+        raw = yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except fsutil.FileTooBig:
         raise MeasureInvalid(f"{path.name}: file is too large") from None
     except fsutil.NotRegularFile:

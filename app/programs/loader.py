@@ -54,7 +54,32 @@ def _yaml_line(node, path) -> int | None:
     return line
 
 
-def _read_yaml(path: Path) -> tuple[object, object]:
+class _Lines:
+    """Line numbers for problems: the YAML node tree is built only when a problem needs a line (a program
+    that loads cleanly, the usual case, is parsed once, by the C parser when PyYAML has it)."""
+
+    def __init__(self, text: str):
+        self.text, self._node, self._built = text, None, False
+
+    def line(self, path) -> int | None:
+        import yaml
+
+        if not self._built:
+            self._built = True
+            try:
+                self._node = yaml.compose(self.text, Loader=_loader())
+            except yaml.YAMLError:
+                self._node = None
+        return _yaml_line(self._node, path)
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: Path) -> tuple[object, _Lines]:
     import yaml
 
     try:
@@ -65,8 +90,7 @@ def _read_yaml(path: Path) -> tuple[object, object]:
         raise ProgramInvalid([Problem(path.name, None, "file is too large")]) from None
     text = data.decode("utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        return yaml.safe_load(text), node
+        return yaml.load(text, Loader=_loader()), _Lines(text)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise ProgramInvalid([Problem(path.name, mark.line + 1 if mark else None,
@@ -80,15 +104,15 @@ def load(folder: Path) -> Program:
     folder = Path(folder)
     yaml_path = folder / PROGRAM_FILE
     try:
-        raw, node = _read_yaml(yaml_path)
+        raw, lines = _read_yaml(yaml_path)
     except (OSError, UnicodeDecodeError) as e:
         raise ProgramInvalid([Problem(PROGRAM_FILE, None, f"cannot be read: {type(e).__name__}")]) from None
     errors = sorted(Draft202012Validator(schema()).iter_errors(raw), key=lambda e: list(map(str, e.path)))
     if errors:
-        raise ProgramInvalid([Problem(PROGRAM_FILE, _yaml_line(node, list(e.absolute_path)),
+        raise ProgramInvalid([Problem(PROGRAM_FILE, lines.line(list(e.absolute_path)),
                                       f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {_schema_message(e)}")
                               for e in errors[:50]])
-    problems = _check_references(folder, raw, node)
+    problems = _check_references(folder, raw, lines)
     if problems:
         raise ProgramInvalid(problems)
     modules = tuple(
@@ -114,7 +138,7 @@ def _inside(folder: Path, rel: str) -> Path | None:
     return p if p.is_relative_to(folder.resolve()) and p.is_file() else None
 
 
-def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
+def _check_references(folder: Path, raw: dict, lines: _Lines) -> list[Problem]:
     from app.exercises import registry
     from app.safety.plan import TARGET as SAFETY_PLAN
 
@@ -122,7 +146,7 @@ def _check_references(folder: Path, raw: dict, node) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(path, message):
-        problems.append(Problem(PROGRAM_FILE, _yaml_line(node, path), message))
+        problems.append(Problem(PROGRAM_FILE, lines.line(path), message))
 
     if raw["id"] != folder.name:
         add(["id"], f"id '{raw['id']}' must match the folder name '{folder.name}'")
