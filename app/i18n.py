@@ -442,6 +442,32 @@ def N_(message: str) -> str:
     return message
 
 
+_DIGIT_RUN = re.compile(r"\{[^{}]*\}|[0-9]+")
+
+
+def own_digits(text: str) -> str:
+    """A translated interface text with its numbers in the language's own digits (Persian: ۰-۹), leaving
+    alone digits that belong to a Latin word or code (PHQ-9, GAD-7, F1, Ctrl+1, UTF-8, phq9) and everything
+    inside {placeholders} (their values are localised when they are filled in)."""
+    if numbering_system() == "latn":
+        return text
+
+    def swap(m: re.Match) -> str:
+        run = m.group(0)
+        if run.startswith("{"):
+            return run
+        start, end = m.start(), m.end()
+        before = text[start - 1] if start else ""
+        before2 = text[start - 2] if start > 1 else ""
+        after = text[end] if end < len(text) else ""
+        latin = lambda ch: ch.isascii() and ch.isalpha()  # noqa: E731
+        if latin(before) or latin(after) or (before in "-_.+" and latin(before2)):
+            return run
+        return localize_digits(run)
+
+    return _DIGIT_RUN.sub(swap, text)
+
+
 def dgettext(domain: str, message: str) -> Message:
     key = (_state.code, domain, message)
     hit = _state.guarded.get(key)
@@ -450,6 +476,8 @@ def dgettext(domain: str, message: str) -> Message:
     translated = _catalog(domain).gettext(message)
     if translated != message and not _fields_ok(translated, placeholder_names(message), exact=True):
         translated = message
+    if translated != message and domain == "app":  # program texts are Markdown: "1." starts a list
+        translated = own_digits(translated)
     translated = Message(translated)
     _state.guarded[key] = translated
     return translated
@@ -471,14 +499,14 @@ def ngettext(singular: str, plural: str, n: int) -> Message:
     allowed = (placeholder_names(singular) or frozenset()) | (placeholder_names(plural) or frozenset())
     if translated not in (singular, plural) and not _fields_ok(translated, allowed, exact=False):
         return Message(source)
-    return Message(translated)
+    return Message(own_digits(translated) if translated not in (singular, plural) else translated)
 
 
 def pgettext(context: str, message: str) -> Message:
     translated = _catalog("app").pgettext(context, message)
     if translated != message and not _fields_ok(translated, placeholder_names(message), exact=True):
         return Message(message)
-    return Message(translated)
+    return Message(own_digits(translated) if translated != message else translated)
 
 
 def set_language(code: str | None) -> str:

@@ -170,3 +170,26 @@ def test_extraction_config_finds_the_ui_strings_and_the_template_is_current():
         template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
     missing = found - template
     assert not missing, f"run 'make pot': {len(missing)} strings are not in locales/app.pot, e.g. {sorted(missing)[:3]}"
+
+
+def test_seven_interface_languages_two_right_to_left_with_their_plural_rules():
+    codes = i18n.available_codes(include_pseudo=False)
+    assert {"en", "de", "ar", "fr", "es", "fa", "uk"} <= set(codes)
+    assert {c for c in codes if i18n.is_rtl(c)} >= {"ar", "fa"}
+    i18n.set_language("uk")  # one (1, 21), few (2-4, 22-24), many (5-20, 25...)
+    forms = {n: i18n.ngettext("{count} minute", "{count} minutes", n).format(count=n) for n in (1, 2, 5, 21, 22, 25)}
+    assert forms[1].endswith("хвилина") and forms[21].endswith("хвилина")
+    assert forms[2].endswith("хвилини") and forms[22].endswith("хвилини")
+    assert forms[5].endswith("хвилин") and forms[25].endswith("хвилин")
+    i18n.set_language("fr")  # French: 0 and 1 are singular
+    assert i18n.ngettext("{count} minute", "{count} minutes", 0).format(count=0) == "0 minute"
+
+
+def test_persian_writes_its_own_digits_even_inside_translated_texts_but_not_in_codes():
+    i18n.set_language("fa")
+    assert i18n._("0: very low").startswith("۰")
+    assert "۰" in i18n._("Mood (0-10)") and "۱۰" in i18n._("Mood (0-10)")
+    assert i18n.own_digits("PHQ-9, GAD-7, F1, Ctrl+1, UTF-8, phq9 {count}") == "PHQ-9, GAD-7, F1, Ctrl+1, UTF-8, phq9 {count}"
+    assert i18n.own_digits("از 0 تا 100") == "از ۰ تا ۱۰۰"
+    i18n.set_language("de")
+    assert i18n._("Mood (0-10)") == i18n._("Mood (0-10)").translate(str.maketrans("", "", "۰۱"))  # Latin digits kept
