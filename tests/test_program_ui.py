@@ -121,3 +121,34 @@ def test_locking_clears_the_program_page(qtbot, opened):
     page = _start_low_mood(qtbot, win)
     win.lock()
     assert page.lesson.toPlainText() == "" and page.modules.count() == 0
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_exercise_buttons_wrap_instead_of_widening_the_lesson(qtbot, opened, language):
+    """In Spanish the row of a module's exercise buttons was wider than the lesson: a sideways scroll bar and
+    every paragraph cut at the right edge."""
+    from app.programs import loader
+
+    win, ctx = opened
+    ctx.set_language(language)
+    progress.enrol(ctx.session.store, "worry")
+    program = loader.cached("worry")
+    for m in program.modules[:3]:
+        progress.set_lesson_done(ctx.session.store, "worry", m.id)
+        progress.add_clinician_unlock(ctx.session.store, "worry", m.id)
+    win.resize(1000, 700)
+    win.shell.go("program")
+    page = win.shell.pages["program"]
+    page.load(program.modules[2].id)
+    qtbot.wait(100)
+    assert len(page.module.exercises) >= 2
+    view = page.lesson_area.viewport()
+    assert not page.lesson_area.horizontalScrollBar().isVisible()
+    buttons = [page.try_row.itemAt(i).widget() for i in range(page.try_row.count())]
+    assert len(buttons) == len(page.module.exercises)
+    for b in buttons:
+        left = b.mapTo(view, b.rect().topLeft()).x()
+        assert 0 <= left and left + b.width() <= view.width(), b.text()
+    if language == "ar":  # right to left: the first button starts at the right
+        first = buttons[0]
+        assert first.mapTo(view, first.rect().topRight()).x() > view.width() - 80

@@ -15,6 +15,7 @@ from app.programs import loader, progress, render, unlock
 from app.safety.plan import TARGET as SAFETY_PLAN
 from ui import tab_order, theme
 from ui.document_view import DocumentView
+from ui.flow_layout import FlowLayout
 from ui.widgets import WrappingList, card, clear_layout, make_label, primary_button, scroll_area, scrolled_page
 
 
@@ -214,7 +215,7 @@ class ProgramPage(QWidget):
         self.lesson = DocumentView()
         self.lesson.anchorClicked.connect(self._link)
         self.try_label = make_label("subheading")
-        self.try_row = QHBoxLayout()
+        self.try_row = FlowLayout()  # wraps: exercise names in a long language never widen the page
         plan_row = QHBoxLayout()
         self.plan_button = QPushButton()
         self.plan_button.setObjectName("lessonSafetyPlan")
