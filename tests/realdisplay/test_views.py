@@ -1,5 +1,5 @@
 """Every view at its first show, in a real window, as a person, a screen-reader user and a
-keyboard user meet it; in English, German, Arabic, the long pseudo-locale and dark theme.
+keyboard user meet it; in English, German, Arabic, Persian, the long pseudo-locale and dark theme.
 
 Layout (all configurations): no overlapping or cut-off text, no horizontal scroll bar, no list
 row shorter than its text, nothing outside the window, no drop-down row without visible text.
