@@ -184,3 +184,15 @@ def test_html_escapes_what_the_person_wrote():
     data = kinds.get("reflection").normalize({"text": "<b>bold</b> & more"})
     html = readable.as_html(readable.lines("reflection", data))
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; more" in html
+
+
+def test_an_activity_logged_when_it_happened_shows_its_time_once_in_one_line_descriptions():
+    from app.exchange import readable
+
+    import datetime
+
+    created = datetime.datetime(2026, 11, 30, 21).astimezone().astimezone(datetime.timezone.utc).isoformat()
+    line = readable.describe("homework", {"kind": "activity-monitoring", "created_at": created,
+                                          "data": {"date": "2026-11-30", "hour": 21, "activity": "Swimming",
+                                                   "mood": 6}})
+    assert line.count(readable.when(created)) == 1 and line.endswith("Swimming")

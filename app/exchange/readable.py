@@ -212,8 +212,13 @@ def describe(section: str, r: dict) -> str:
         text = _("{day}: mood {mood} out of 10").format(day=when(r["day"]), mood=_number(r["mood"]))
         return _("{checkin}. Note: {note}").format(checkin=text, note=r["note"]) if r.get("note") else text
     if section == "homework":
-        return _("{kind}, {when}: {summary}").format(kind=_kind_title(r["kind"]), when=when(r["created_at"]),
-                                                     summary=_summary(r["kind"], r["data"]))
+        written, summary = when(r["created_at"]), _summary(r["kind"], r["data"])
+        from app.i18n import strip_isolates
+
+        # an activity logged when it happened ("<time> · <activity>"): its time once, not twice
+        if strip_isolates(summary).startswith(written) and "\u00b7" in summary:
+            summary = summary.split("\u00b7", 1)[1].strip() or summary
+        return _("{kind}, {when}: {summary}").format(kind=_kind_title(r["kind"]), when=written, summary=summary)
     if section == "homework_done":
         return _("Homework \u201c{homework}\u201d ticked off {when}").format(
             homework=_homework_text(r["program_id"], r["homework_id"]), when=when(r["done_at"]))
