@@ -123,25 +123,25 @@ def activity_moods(store: Store, top: int = 10) -> tuple[list[ActivityMood], flo
 
     Returns the rows and the person's overall average mood across all rated activities.
     """
-    rows = store.query("SELECT data FROM exercise_entries WHERE kind = ? ORDER BY created_at, rowid",
-                       (ACTIVITY_KIND,))
-    moods: dict[str, list[int]] = defaultdict(list)
+    # SQLite adds up each spelling (no row is read into Python: issue 15); names that differ only in case
+    # (Unicode case folding, which SQLite lacks) are merged here, in the order they were first written.
+    rows = store.query(
+        "SELECT trim(json_extract(data, '$.activity')) AS name, count(*), sum(json_extract(data, '$.mood')),"
+        " min(created_at) FROM exercise_entries"
+        " WHERE kind = ? AND json_type(data, '$.activity') = 'text' AND json_type(data, '$.mood') = 'integer'"
+        " GROUP BY name HAVING name <> ''", (ACTIVITY_KIND,))
+    counts: dict[str, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
-    for (raw,) in rows:
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
-        name, mood = str(data.get("activity", "")).strip(), data.get("mood")
-        if not name or not isinstance(mood, int) or isinstance(mood, bool):
-            continue
+    for name, n, total, _first in sorted(rows, key=lambda r: (r[3], r[0])):
         key = name.casefold()
         names.setdefault(key, name)
-        moods[key].append(mood)
-    every = [m for values in moods.values() for m in values]
-    ranked = sorted(moods, key=lambda k: (-len(moods[k]), names[k].casefold()))[:top]
-    out = [ActivityMood(names[k], len(moods[k]), sum(moods[k]) / len(moods[k])) for k in ranked]
-    return out, (sum(every) / len(every) if every else None)
+        counts[key] += n
+        totals[key] += total
+    ranked = sorted(counts, key=lambda k: (-counts[k], names[k].casefold()))[:top]
+    out = [ActivityMood(names[k], counts[k], totals[k] / counts[k]) for k in ranked]
+    every_n, every_total = sum(counts.values()), sum(totals.values())
+    return out, (every_total / every_n if every_n else None)
 
 
 @dataclass(frozen=True)
