@@ -15,7 +15,7 @@ from app.programs import loader, progress, render, unlock
 from app.safety.plan import TARGET as SAFETY_PLAN
 from ui import tab_order, theme
 from ui.document_view import DocumentView
-from ui.flow_layout import FlowLayout
+from ui.exchange.button_row import WrapLayout
 from ui.widgets import WrappingList, card, clear_layout, make_label, primary_button, scroll_area, scrolled_page
 
 
@@ -215,7 +215,7 @@ class ProgramPage(QWidget):
         self.lesson = DocumentView()
         self.lesson.anchorClicked.connect(self._link)
         self.try_label = make_label("subheading")
-        self.try_row = FlowLayout()  # wraps: exercise names in a long language never widen the page
+        self.try_row = WrapLayout()  # wraps: exercise names in a long language never widen the page
         plan_row = QHBoxLayout()
         self.plan_button = QPushButton()
         self.plan_button.setObjectName("lessonSafetyPlan")
@@ -314,7 +314,6 @@ class ProgramPage(QWidget):
             b = QPushButton(content(ex["title"]))
             b.clicked.connect(lambda _c=False, e=ex: self.open_exercise(e["kind"], e, self.program.id, self.module.id))
             self.try_row.addWidget(b)
-        self.try_row.addStretch(1)
         self.plan_button.setVisible(to_plan)  # homework asks for the safety plan: a way there, under the exercises
         done = progress.homework_done(store, self.program.id)
         self.homework_label.setVisible(bool(self.module.homework))
