@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
             from ui.pages.shell import ShellPage
 
             page = ShellPage(ctx)
-            page.pages["clinician"].changed.connect(self.update_send_action)
+            page.clinician_changed.connect(self.update_send_action)
         return page
 
     welcome = property(lambda self: self._page("welcome"))

@@ -16,6 +16,31 @@ from ui import a11y
 from ui.widgets import WrappingList, focus_first_in
 
 
+class LazyPages(dict):
+    """Section key -> page, each page built by its factory the first time it is asked for (``pages[key]``).
+    ``values()`` and ``items()`` give only the pages built so far: a page never shown has nothing to flush,
+    clear or retranslate."""
+
+    def __init__(self, factories: dict, on_built=None):
+        super().__init__()
+        self.factories = factories
+        self.on_built = on_built
+
+    def __getitem__(self, key):
+        if not dict.__contains__(self, key):
+            page = self.factories[key]()
+            dict.__setitem__(self, key, page)
+            if self.on_built is not None:
+                self.on_built(key, page)
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key) -> bool:
+        return key in self.factories
+
+    def built(self, key) -> bool:
+        return dict.__contains__(self, key)
+
+
 class SectionShell(QWidget):
     SECTIONS: tuple[tuple[str, str], ...] = ()  # (key, untranslated sidebar label) in order
 
@@ -38,8 +63,12 @@ class SectionShell(QWidget):
         right.addWidget(self.stack, 1)
         lay.addWidget(self.sidebar)
         lay.addLayout(right, 1)
+        lazy = isinstance(pages, LazyPages)
+        if lazy:
+            pages.on_built = self._page_built
         for key, _label in self.SECTIONS:
-            self.stack.addWidget(self.pages[key])
+            # a lazy page waits behind an empty stand-in until it is first shown (issue 15: unlock built all seven)
+            self.stack.addWidget(QWidget() if lazy and not pages.built(key) else self.pages[key])
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
@@ -50,6 +79,16 @@ class SectionShell(QWidget):
         self.sidebar.setCurrentRow(0)
         self.sync = SyncWatcher(ctx, self)
         self.sync.scanned.connect(self._synced)
+
+    def _page_built(self, key: str, page) -> None:
+        index = [k for k, _l in self.SECTIONS].index(key)
+        stand_in = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
 
     def _synced(self, result) -> None:
         """New files arrived through the sync folder: say so, and let subclasses refresh."""
@@ -78,6 +117,7 @@ class SectionShell(QWidget):
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self.pages[self.SECTIONS[row][0]]  # built the first time it is shown
         self.stack.setCurrentIndex(row)
         self.load_shown()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+
 from app.i18n import N_
 from ui.pages.clinician import ClinicianPage
 from ui.pages.exercises import ExercisesPage
@@ -10,7 +12,7 @@ from ui.pages.measures import MeasuresPage
 from ui.pages.program import ProgramPage
 from ui.pages.progress import ProgressPage
 from ui.pages.settings import SettingsPage
-from ui.section_shell import SectionShell
+from ui.section_shell import LazyPages, SectionShell
 
 # (key, sidebar label) in sidebar order; Ctrl+1..7 jump to them.
 SECTIONS = (
@@ -27,21 +29,28 @@ SECTIONS = (
 class ShellPage(SectionShell):
     SECTIONS = SECTIONS
 
+    clinician_changed = Signal()  # something was sent or imported on the Clinician page
+
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, {
-            "home": HomePage(ctx, self.go, self.open_module, open_entry=self.open_entry,
-                             open_measure=self.open_measure, open_plan=self.open_safety_plan,
-                             open_tool=lambda kind: self.open_exercise(kind, None, None, None)),
-            "program": ProgramPage(ctx, self.open_exercise),
-            "journal": ExercisesPage(ctx),
-            "measures": MeasuresPage(ctx),
-            "progress": ProgressPage(ctx),
-            "clinician": ClinicianPage(ctx),
-            "settings": SettingsPage(ctx),
-        }, parent)
-        self.pages["clinician"].changed.connect(self._exchange_changed)
-        self.pages["clinician"].sync.changed.connect(lambda: self.sync.start())
+        super().__init__(ctx, LazyPages({
+            "home": lambda: HomePage(ctx, self.go, self.open_module, open_entry=self.open_entry,
+                                     open_measure=self.open_measure, open_plan=self.open_safety_plan,
+                                     open_tool=lambda kind: self.open_exercise(kind, None, None, None)),
+            "program": lambda: ProgramPage(ctx, self.open_exercise),
+            "journal": lambda: ExercisesPage(ctx),
+            "measures": lambda: MeasuresPage(ctx),
+            "progress": lambda: ProgressPage(ctx),
+            "clinician": self._clinician_page,
+            "settings": lambda: SettingsPage(ctx),
+        }), parent)
         self.retranslate()
+
+    def _clinician_page(self):
+        page = ClinicianPage(self.ctx)
+        page.changed.connect(self._exchange_changed)
+        page.changed.connect(self.clinician_changed.emit)
+        page.sync.changed.connect(lambda: self.sync.start())
+        return page
 
     def _exchange_changed(self) -> None:
         """Feedback arrived or progress was sent: the page being shown refreshes if it shows that (the
