@@ -38,6 +38,7 @@ screenshots: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/unlock.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/progress.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/import_big.py --rounds 3
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/exchange.py --rounds 3
