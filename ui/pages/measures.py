@@ -80,8 +80,7 @@ class MeasuresPage(QWidget):
         store = self.ctx.session.store
         shown, due = self._schedule()
         measures = self.measures()
-        shown = [m for m in shown if m in measures]
-        due = [m for m in due if m in measures and measures[m].has_text]
+        shown = [m for m in shown if m in measures]  # (due lists only what can be shown: app.reminders.due)
         for mid in sorted(shown, key=lambda m: (m not in due, ORDER.index(m) if m in ORDER else 99)):
             m = measures[mid]
             title = make_label("subheading")

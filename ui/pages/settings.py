@@ -14,7 +14,7 @@ from app.i18n import _, format_list, ngettext
 from app.profiles.password import MIN_LENGTH
 from ui import data_archive, profile_move, workbook
 from ui.pages.welcome import fill_languages
-from ui.widgets import PasswordField, card, make_label, primary_button, scrolled_page, show_error
+from ui.widgets import PasswordField, action_card, card, make_label, primary_button, scrolled_page, show_error
 from ui.worker import run_async
 
 
@@ -66,19 +66,12 @@ class SettingsPage(QWidget):
         sl.addWidget(self.folder_label)
         lay.addWidget(sec)
 
-        remind, rl = card()
         self.remind_title = make_label("subheading")
         self.remind_text = make_label("muted")
         self.set_reminders = QPushButton()
         self.set_reminders.setObjectName("setReminders")
-        row4 = QHBoxLayout()
-        row4.addWidget(self.set_reminders)
-        row4.addStretch(1)
-        rl.addWidget(self.remind_title)
-        rl.addWidget(self.remind_text)
-        rl.addLayout(row4)
-        lay.addWidget(remind)
-        self.remind_card = remind
+        self.remind_card = action_card(self.set_reminders, self.remind_title, self.remind_text)
+        lay.addWidget(self.remind_card)
 
         data, dl = card()
         self.data_title = make_label("subheading")
