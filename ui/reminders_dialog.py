@@ -298,12 +298,8 @@ class RemindersDialog(ScrollingDialog):
         self.accept()
 
     def _try(self) -> None:
-        if self.reminders is None:
-            return
-        pid = self.ctx.session.profile_id
-        self.reminders._specific[pid] = self.specific_words.isChecked()
-        self.reminders._snooze[pid] = self.snooze.currentData() or 10
-        self.reminders.show_test()
+        if self.reminders is not None:
+            self.reminders.show_test(self.specific_words.isChecked())
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Reminders"))

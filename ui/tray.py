@@ -207,9 +207,12 @@ class Reminders(QObject):
     def _snooze_minutes(self, firing) -> int:
         return self._snooze.get(firing.profile_id, 10) if firing is not None else 10
 
-    def show(self, firing) -> None:
+    def show(self, firing, specific: bool | None = None) -> None:
+        """Show ``firing`` in the words its profile chose (``specific`` overrides them, for a try-out)."""
         self.last = firing
-        text = words.text(firing.kind, self._specific.get(firing.profile_id, False))
+        if specific is None:
+            specific = self._specific.get(firing.profile_id, False)
+        text = words.text(firing.kind, specific)
         if self.in_tray:
             self.snooze_action.setEnabled(True)
             self.retranslate()
@@ -232,8 +235,8 @@ class Reminders(QObject):
         if self.tray is not None:
             self.snooze_action.setEnabled(False)
 
-    def show_test(self) -> None:
-        """Show a reminder now, as the person's settings would word it (Settings → Reminders → Try it)."""
+    def show_test(self, specific: bool) -> None:
+        """Show a reminder now, in the words being chosen (Settings → Reminders → Show a reminder now)."""
         session = self._patient()
         pid = session.profile_id if session is not None else ""
-        self.show(plan.Firing(self._now(), rs.CHECKIN, pid))
+        self.show(plan.Firing(self._now(), rs.CHECKIN, pid), specific)
