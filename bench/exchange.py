@@ -166,15 +166,13 @@ class Heartbeat:
         return max(b - a for a, b in zip(ticks, ticks[1:]))
 
 
-def bench_gui(data: Path, work: Path) -> dict:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    from app.exchange import contacts, outbox, workspace
+def clinic_window(data: Path):
+    """(app, window, the clinician's unlocked session) for a clinic made by make_clinic.py, the window shown
+    on its unlock page; the session is opened in the window by the caller (that is what is timed)."""
     from app.profiles import ProfileManager
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.qt_setup import make_app
-    from ui.workspace import report
 
     app = make_app()
     manager = ProfileManager(data)
@@ -184,7 +182,16 @@ def bench_gui(data: Path, work: Path) -> dict:
     win.resize(1280, 800)
     win.show()
     app.processEvents()
-    session = manager.unlock(manager.find(make_clinic.CLINICIAN), make_clinic.PASSWORD)
+    return app, win, manager.unlock(manager.find(make_clinic.CLINICIAN), make_clinic.PASSWORD)
+
+
+def bench_gui(data: Path, work: Path) -> dict:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.exchange import contacts, outbox, workspace
+    from ui.workspace import report
+
+    app, win, session = clinic_window(data)
     beat = Heartbeat(app)
     calls = []
     real_rows = workspace.patient_rows

@@ -23,8 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import make_clinic  # noqa: E402
-from exchange import Heartbeat  # noqa: E402
+from exchange import Heartbeat, clinic_window  # noqa: E402
 
 
 def main() -> int:
@@ -32,23 +31,10 @@ def main() -> int:
     ap.add_argument("clinic", type=Path, help="a data folder made by bench/make_clinic.py")
     ap.add_argument("--opens", type=int, default=12)
     args = ap.parse_args()
-    from app.profiles import ProfileManager
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
-    from ui.qt_setup import make_app
-
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(args.clinic, data)
-        app = make_app()
-        manager = ProfileManager(data)
-        ctx = AppContext(data, manager)
-        ctx.apply_device_settings()
-        win = MainWindow(ctx)
-        win.resize(1280, 800)
-        win.show()
-        app.processEvents()
-        session = manager.unlock(manager.find(make_clinic.CLINICIAN), make_clinic.PASSWORD)
+        app, win, session = clinic_window(data)
         beat = Heartbeat(app)
         page = None
 
