@@ -216,6 +216,17 @@ def test_lesson_rendering_with_user_data_and_no_html(mini):
     assert 'dir="rtl"' in render.page("<p>x</p>", colors, rtl=True)
 
 
+def test_a_lessons_numbers_are_shown_in_the_readers_digits_and_still_test_as_numbers():
+    i18n.set_language("fa")
+    try:
+        html = render.markdown_to_html("{% if n %}{{ n }} / {{ zero }}{% endif %}{% if not zero %} none{% endif %}",
+                                       {"n": 14, "zero": 0})
+    finally:
+        i18n.set_language("en")
+    assert "\u06f1\u06f4 / \u06f0" in html and "none" in html and "14" not in html
+    assert "1,234" in render.markdown_to_html("{{ n }}", {"n": 1234})
+
+
 def test_untranslated_paragraphs_fall_back_and_translated_ones_are_used(mini, tmp_path, monkeypatch):
     po = tmp_path / "loc" / "xx" / "LC_MESSAGES"
     po.mkdir(parents=True)

@@ -52,7 +52,17 @@ def _markdown():
 def _sandbox():
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=False)
+    return SandboxedEnvironment(autoescape=False, finalize=_shown)
+
+
+def _shown(value):
+    """A lesson's ``{{ number }}`` in the reader's digits and grouping (Persian: ۱۴); tests and sums in
+    ``{% if %}`` still see the number."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from app.i18n import format_number
+
+        return format_number(value)
+    return value
 
 
 def markdown_to_html(text: str, context: dict | None = None) -> str:
