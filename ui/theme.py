@@ -18,6 +18,8 @@ DARK = {
 }
 
 _base_point_size: float | None = None
+_applied: tuple | None = None
+_style: tuple | None = None  # (application, its HearthStyle): see apply()  # (application, theme, text scale) last applied by apply()
 
 
 def system_prefers_dark() -> bool:
@@ -38,17 +40,26 @@ def colors(theme: str) -> dict:
 
 
 def apply(app: QApplication, theme: str = "system", text_scale: int = 100) -> str:
-    """Apply palette, font size and style sheet; returns "light" or "dark"."""
-    global _base_point_size
+    """Apply palette, font size and style sheet; returns "light" or "dark".
+
+    Applying what is already applied does nothing: setting a style sheet re-polishes every widget (unlocking
+    a profile whose appearance is the device's paid about 30 ms for it)."""
+    global _base_point_size, _applied, _style
     name = resolve(theme)
     c = DARK if name == "dark" else LIGHT
+    key = (id(app), name, text_scale)
+    if key == _applied:
+        return name
     from ui.style import HearthStyle
 
-    style = app.style()
-    if isinstance(style, HearthStyle):
-        style.colors = c
+    if _style is None or _style[0] is not app:
+        # One style object for the application's life, its colours changed in place: setting a new one made Qt
+        # delete the old while widgets and style-sheet proxies could still point at it (app.style() is the
+        # style sheet's proxy, never a HearthStyle, so a new one was made at every call).
+        _style = (app, HearthStyle(c))
+        app.setStyle(_style[1])
     else:
-        app.setStyle(HearthStyle(c))
+        _style[1].colors = c
     pal = QPalette()
     roles = {
         QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.WindowText: c["text"],
@@ -73,6 +84,7 @@ def apply(app: QApplication, theme: str = "system", text_scale: int = 100) -> st
     font.setPointSizeF(base)
     app.setFont(font)
     app.setStyleSheet(style_sheet(c, base))
+    _applied = key
     return name
 
 
