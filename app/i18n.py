@@ -705,9 +705,19 @@ def format_when(value) -> str:
     """Medium date and short time (no seconds), joined the locale's way."""
     from babel import dates
 
-    loc = babel_locale()
-    return localize_digits(dates.get_datetime_format("medium", locale=loc).replace("'", "").format(
-        dates.format_time(value, "short", locale=loc), dates.format_date(value, "medium", locale=loc)))
+    loc, joined = _when_style(_state.code)
+    return localize_digits(joined.format(dates.format_time(value, "short", locale=loc),
+                                         dates.format_date(value, "medium", locale=loc)))
+
+
+@lru_cache(maxsize=16)
+def _when_style(code: str):
+    """(Babel locale, how date and time are joined) for ``code``: a list of 500 entries asked Babel to look the
+    locale up nine times per line."""
+    from babel import Locale, dates
+
+    loc = Locale.parse(babel_locale(code))
+    return loc, dates.get_datetime_format("medium", locale=loc).replace("'", "")
 
 
 def format_skeleton(skeleton: str, value) -> str:
@@ -718,9 +728,20 @@ def format_skeleton(skeleton: str, value) -> str:
 
 
 def format_number(value) -> str:
+    if type(value) is int and -1000 < value < 1000:  # ratings, counts, scores: asked for hundreds of times a page
+        return _small_number(_state.code, value)
+    return _format_number(value)
+
+
+def _format_number(value) -> str:
     from babel.numbers import format_decimal
 
     return localize_digits(format_decimal(value, locale=babel_locale(), numbering_system=numbering_system()))
+
+
+@lru_cache(maxsize=4096)
+def _small_number(_code: str, value: int) -> str:
+    return _format_number(value)
 
 
 def format_list(items: list[str]) -> str:

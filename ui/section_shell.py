@@ -48,6 +48,7 @@ class SectionShell(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.pages = pages
+        self._built = False  # until the end of __init__: showing the first section fills nothing (load() does)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -79,6 +80,7 @@ class SectionShell(QWidget):
         self.sidebar.setCurrentRow(0)
         self.sync = SyncWatcher(ctx, self)
         self.sync.scanned.connect(self._synced)
+        self._built = True
 
     def _page_built(self, key: str, page) -> None:
         index = [k for k, _l in self.SECTIONS].index(key)
@@ -119,7 +121,8 @@ class SectionShell(QWidget):
             return
         self.pages[self.SECTIONS[row][0]]  # built the first time it is shown
         self.stack.setCurrentIndex(row)
-        self.load_shown()
+        if self._built:
+            self.load_shown()
 
     def load(self) -> None:
         """Start at the first section and fill only it from the newly opened session: every other page is

@@ -278,6 +278,15 @@ def load_all(base: Path | None = None) -> tuple[list[Program], list[Unavailable]
 _cache: dict = {}
 
 
+def program_ids(base: Path | None = None) -> list[str]:
+    """The ids of the programs under ``base`` (default: the shipped ones), without loading them."""
+    base = Path(base) if base else paths.programs_dir()
+    try:
+        return sorted(p.name for p in base.iterdir() if valid_id(p.name) and (p / PROGRAM_FILE).is_file())
+    except OSError:
+        return []
+
+
 def valid_id(value) -> bool:
     """A program, module, exercise or homework id as program.schema.json allows it (``low-mood``).
 

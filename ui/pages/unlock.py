@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from app.errors import HearthError, StoreDamaged
 from app.i18n import _
+from ui import warm
 from ui.widgets import PasswordField, centered_column, make_label, primary_button, show_error
 from ui.worker import run_async
 
@@ -58,6 +59,7 @@ class UnlockPage(QWidget):
         col.addStretch(2)
         self.unlock.clicked.connect(self._unlock)
         self.password.edit.returnPressed.connect(self._unlock)
+        self.password.edit.textEdited.connect(lambda _t: warm.start())  # the first key typed: see ui.warm
         self.forgot_button.clicked.connect(lambda: self.forgot.emit(self.current_profile()))
         self.new_profile.clicked.connect(self.create_requested)
         self.restore.clicked.connect(self._restore)
@@ -107,6 +109,7 @@ class UnlockPage(QWidget):
             self.password.setFocus()
             return
         self._set_busy(True)
+        warm.start()
         run_async(lambda: self.ctx.manager.unlock(profile, password), self._done, self._failed, self)
 
     def _done(self, session) -> None:
