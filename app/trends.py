@@ -30,14 +30,15 @@ MIN_ACTIVITIES = 2   # different activities with a mood rating
 MIN_WEEKS = 2        # weeks from the first homework ticked or exercise written up to this one
 MIN_PRACTICES = 2    # exposure practices of one step with their peak distress rated
 
-# What each chart reads; version() hashes only these tables.
+# What each chart reads; version() hashes only these tables. Each query is a few rows at any number of entries
+# (exercise entries are counted by the triggers of schema 10, not read); every query starts with a count.
+_KIND_TOTALS = "SELECT coalesce(sum(entries), 0), coalesce(sum(changes), 0) FROM entry_totals"
 _SOURCES = {
     MEASURES: ("SELECT count(*), max(rowid) FROM measure_results",),
     MOOD: ("SELECT count(*), max(updated_at) FROM checkins",),
-    ACTIVITIES: ("SELECT count(*), max(updated_at) FROM exercise_entries WHERE kind = 'activity-monitoring'",),
-    EXPOSURE: ("SELECT count(*), max(updated_at) FROM exercise_entries WHERE kind = 'exposure-log'",),
-    HOMEWORK: ("SELECT count(*), max(done_at) FROM homework_done",
-               "SELECT count(*), max(created_at) FROM exercise_entries"),
+    ACTIVITIES: (_KIND_TOTALS + " WHERE kind = 'activity-monitoring'",),
+    EXPOSURE: (_KIND_TOTALS + " WHERE kind = 'exposure-log'",),
+    HOMEWORK: ("SELECT count(*), max(done_at) FROM homework_done", _KIND_TOTALS),
 }
 
 
@@ -123,13 +124,9 @@ def activity_moods(store: Store, top: int = 10) -> tuple[list[ActivityMood], flo
 
     Returns the rows and the person's overall average mood across all rated activities.
     """
-    # SQLite adds up each spelling (no row is read into Python: issue 15); names that differ only in case
-    # (Unicode case folding, which SQLite lacks) are merged here, in the order they were first written.
-    rows = store.query(
-        "SELECT trim(json_extract(data, '$.activity')) AS name, count(*), sum(json_extract(data, '$.mood')),"
-        " min(created_at) FROM exercise_entries"
-        " WHERE kind = ? AND json_type(data, '$.activity') = 'text' AND json_type(data, '$.mood') = 'integer'"
-        " GROUP BY name HAVING name <> ''", (ACTIVITY_KIND,))
+    # Each spelling's totals are kept by the store's triggers (schema 10: issue 15, no entry is read); names that
+    # differ only in case (Unicode case folding, which SQLite lacks) are merged here, in the order first written.
+    rows = store.query("SELECT name, entries, mood_total, first_at FROM activity_mood_totals WHERE entries > 0")
     counts: dict[str, int] = defaultdict(int)
     totals: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
@@ -154,12 +151,19 @@ class Week:
 def homework_weeks(store: Store, weeks: int = 26, today: date | None = None) -> list[Week]:
     """Weeks up to this one, oldest first, from the first week with anything done (at most
     ``weeks``); empty when nothing was ever done."""
-    ticks = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT done_at FROM homework_done"))
-    written = Counter(_monday(_local_day(t)) for (t,) in store.query("SELECT created_at FROM exercise_entries"))
-    if not ticks and not written:
-        return []
     this_week = _monday(today or date.today())
-    earliest = min([*ticks, *written])
+    # Only the weeks that can be shown are read (a day early: a local day can start the UTC day before), and
+    # the first week with anything done comes from the earliest row by index (issue 15: every entry was read).
+    since = (this_week - timedelta(weeks=weeks - 1, days=1)).isoformat()
+    ticks = Counter(_monday(_local_day(t)) for (t,) in store.query(
+        "SELECT done_at FROM homework_done WHERE done_at >= ?", (since,)))
+    written = Counter(_monday(_local_day(t)) for (t,) in store.query(
+        "SELECT created_at FROM exercise_entries WHERE created_at >= ?", (since,)))
+    firsts = [t for (t,) in store.query("SELECT min(done_at) FROM homework_done UNION ALL "
+                                        "SELECT min(created_at) FROM exercise_entries") if t]
+    if not firsts:
+        return []
+    earliest = min(_monday(_local_day(t)) for t in firsts)
     shown = min(weeks, max(1, (this_week - earliest).days // 7 + 1))
     first = this_week - timedelta(weeks=shown - 1)
     return [Week(m, ticks.get(m, 0), written.get(m, 0))

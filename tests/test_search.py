@@ -73,6 +73,13 @@ def test_a_profile_from_before_the_index_gets_it_filled(manager, tmp_path):
                      "exercise_search_insert", "exercise_search_update", "exercise_search_delete"):
             c.execute(f"DROP TRIGGER {name}")
         c.execute("DROP TABLE entry_search")
+        for name in ("entry_totals_insert", "entry_totals_update", "entry_totals_delete",  # and schema 10's
+                     "activity_mood_totals_insert", "activity_mood_totals_delete",
+                     "activity_mood_totals_update_out", "activity_mood_totals_update_in"):
+            c.execute(f"DROP TRIGGER {name}")
+        c.execute("DROP TABLE entry_totals")
+        c.execute("DROP TABLE activity_mood_totals")
+        c.execute("DROP INDEX exercise_entries_by_time")
     s.store._conn.execute("PRAGMA user_version = 8")
     s.lock()
     s = manager.unlock(manager.find("Bo"), PASSWORD)  # migrates to 9

@@ -78,7 +78,11 @@ def delete(store: Store, entry_id: str) -> Entry | None:
 
 def restore(store: Store, entry: Entry) -> None:
     with store.transaction() as c:
-        c.execute(f"INSERT OR REPLACE INTO exercise_entries({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        # an upsert, not INSERT OR REPLACE: a replaced row would fire no delete trigger (search index, totals)
+        c.execute(f"INSERT INTO exercise_entries({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE"
+                  " SET kind = excluded.kind, exercise_id = excluded.exercise_id, program_id = excluded.program_id,"
+                  " module_id = excluded.module_id, created_at = excluded.created_at,"
+                  " updated_at = excluded.updated_at, data = excluded.data",
                   (entry.id, entry.kind, entry.exercise_id, entry.program_id, entry.module_id,
                    entry.created_at, entry.updated_at, json.dumps(entry.data, ensure_ascii=False)))
 
