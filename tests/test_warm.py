@@ -1,0 +1,30 @@
+"""The unlocked window's code and the shipped programs are loaded while the password is typed (ui.warm,
+issue 15), once per process, and reading nothing from any profile."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+
+from app.programs import loader
+from tests.test_ui import make_window  # noqa: F401 - fixture
+from ui import warm
+
+
+def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot, make_window, monkeypatch):
+    monkeypatch.setattr(warm, "_started", type(warm._started)())  # as in a fresh process
+    monkeypatch.setattr(warm, "_done", type(warm._done)())
+    monkeypatch.setattr(loader, "_cache", {})
+    win, _ctx, _key = make_window(with_profile=True)
+    page = win.unlock_page
+    assert not warm._started.is_set()
+    page.password.edit.setText("x")  # set by code (a paste in a test): not yet
+    assert not warm._started.is_set()
+    qtbot.keyClick(page.password.edit, Qt.Key.Key_A)
+    assert warm._started.is_set() and warm.wait(30)
+    assert "ui.pages.shell" in sys.modules and "ui.workspace.shell" in sys.modules
+    assert sorted(folder.name for folder in loader._cache) == loader.program_ids()
+    assert all(hit[1] is not None for hit in loader._cache.values())  # loaded and checked, not failed
+    warm.start()  # once per process
+    assert warm.done()
