@@ -17,6 +17,22 @@ from app.profiles import ProfileManager  # noqa: E402
 PASSWORD = "correct horse battery"
 
 
+def schema_up_to(version: int, tmp_path, monkeypatch) -> None:
+    """Until ``monkeypatch.undo()``, stores are created and migrated only up to ``version`` (a profile made by an
+    older Hearth, for migration tests)."""
+    import shutil
+
+    from app.store import db as dbmod
+
+    old = tmp_path / f"migrations-v{version}"
+    old.mkdir()
+    for n, path in dbmod.migrations():
+        if n <= version:
+            shutil.copy(path, old / path.name)
+    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", old)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", version)
+
+
 @pytest.fixture(autouse=True)
 def _own_autostart_folder(tmp_path, monkeypatch):
     """Start-at-login entries go to the test's own folder, never the real ~/.config/autostart."""

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import stat
 import uuid
 from datetime import date, datetime, timedelta, timezone
@@ -18,7 +17,7 @@ from app import fsutil
 from app.exchange import contacts, endings, guidance, outcomes, outcomes_csv
 from app.exchange.errors import ContactNotFound
 from app.store import db as dbmod
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, schema_up_to
 from tests.exchange_util import workspace
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
@@ -468,13 +467,7 @@ def test_active_timer_counts_use_and_caps_time_away():
 
 def test_migration_from_a_version_7_workspace(manager, tmp_path, monkeypatch):
     """A workspace made by schema 7 opens as schema 8 with its data kept, a backup first, and the new tables."""
-    old = tmp_path / "migrations-v7"
-    old.mkdir()
-    for n, path in dbmod.migrations():
-        if n <= 7:
-            shutil.copy(path, old / path.name)
-    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", old)
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 7)
+    schema_up_to(7, tmp_path, monkeypatch)
     doc, pats = workspace(manager, ("Ann",))
     pats[0].lock()
     ann = contacts.find(doc.store, "Ann").id

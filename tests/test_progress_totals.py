@@ -4,14 +4,13 @@ themselves through every way an entry changes, and a profile made before them ge
 from __future__ import annotations
 
 import random
-import shutil
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta, timezone
 
 from app import trends
 from app.exercises import store as ex
 from app.store import db as dbmod
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, schema_up_to
 
 NAMES = ["Walk", "walk ", "WALK", "Cooking", "call Mum", "Gym", "Reading"]
 
@@ -100,13 +99,7 @@ def test_homework_weeks_reads_only_the_weeks_shown_and_matches_every_entry(sessi
 
 
 def test_a_profile_from_schema_9_gets_its_totals_when_it_migrates(manager, tmp_path, monkeypatch):
-    old = tmp_path / "migrations-v9"
-    old.mkdir()
-    for n, path in dbmod.migrations():
-        if n <= 9:
-            shutil.copy(path, old / path.name)
-    monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", old)
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 9)
+    schema_up_to(9, tmp_path, monkeypatch)
     session, _key = manager.create("Sam", PASSWORD)
     rng = random.Random(3)
     for i in range(30):
