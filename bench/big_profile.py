@@ -58,21 +58,10 @@ def _times(n: int, now: datetime, days: int):
 
 
 def _journal(store, n: int, now: datetime, days: int, rng: random.Random) -> None:
-    rows = []
-    for when in _times(n, now, days):
-        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 80)))
-        rows.append((uuid.uuid4().hex, when, when, " ".join(rng.choice(WORDS) for _ in range(3)), body))
-        if len(rows) == BATCH:
-            _insert_journal(store, rows)
-            rows = []
-    if rows:
-        _insert_journal(store, rows)
-
-
-def _insert_journal(store, rows) -> None:
-    with store.transaction() as c:
-        c.executemany("INSERT INTO journal_entries(id, owner, created_at, updated_at, title, body)"
-                      " VALUES (?, 'patient', ?, ?, ?, ?)", rows)
+    rows = ((uuid.uuid4().hex, when, when, " ".join(rng.choice(WORDS) for _ in range(3)),
+             " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 80)))) for when in _times(n, now, days))
+    _insert(store, "INSERT INTO journal_entries(id, owner, created_at, updated_at, title, body)"
+                   " VALUES (?, 'patient', ?, ?, ?, ?)", rows)
 
 
 def _exercises(store, n: int, now: datetime, days: int, rng: random.Random) -> None:
@@ -80,21 +69,28 @@ def _exercises(store, n: int, now: datetime, days: int, rng: random.Random) -> N
                          " WHERE owner = 'patient'")
     if not models:
         raise SystemExit("the demo wrote no exercise entries to copy")
-    rows = []
-    for when in _times(n, now, days):
-        kind, exercise_id, program_id, module_id, data = rng.choice(models)
-        rows.append((uuid.uuid4().hex, kind, exercise_id, program_id, module_id, when, when, data))
-        if len(rows) == BATCH:
-            _insert_exercises(store, rows)
-            rows = []
-    if rows:
-        _insert_exercises(store, rows)
+
+    def rows():
+        for when in _times(n, now, days):
+            kind, exercise_id, program_id, module_id, data = rng.choice(models)
+            yield uuid.uuid4().hex, kind, exercise_id, program_id, module_id, when, when, data
+
+    _insert(store, "INSERT INTO exercise_entries(id, owner, kind, exercise_id, program_id, module_id, created_at,"
+                   " updated_at, data) VALUES (?, 'patient', ?, ?, ?, ?, ?, ?, ?)", rows())
 
 
-def _insert_exercises(store, rows) -> None:
-    with store.transaction() as c:
-        c.executemany("INSERT INTO exercise_entries(id, owner, kind, exercise_id, program_id, module_id, created_at,"
-                      " updated_at, data) VALUES (?, 'patient', ?, ?, ?, ?, ?, ?, ?)", rows)
+def _insert(store, sql: str, rows) -> None:
+    """``rows`` inserted ``BATCH`` at a time, one transaction each."""
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            with store.transaction() as c:
+                c.executemany(sql, batch)
+            batch = []
+    if batch:
+        with store.transaction() as c:
+            c.executemany(sql, batch)
 
 
 def main() -> int:
