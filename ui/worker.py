@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
+
+import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 
@@ -11,11 +14,18 @@ _INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
                     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
                     QEvent.Type.ShortcutOverride})
 
-_live: set = set()
-
 
 class _Relay(QObject):
-    finished = Signal(object, object)  # result, exception
+    """Carries a worker thread's outcome to the GUI thread. One for the application's life: a relay per call,
+    owned by the page that asked, could be deleted with that page on the GUI thread while the worker thread was
+    emitting on it (a crash, or worse, a damaged heap that crashed later in an unrelated widget)."""
+
+    finished = Signal(object, object, object)  # ticket, result, exception
+
+
+_relay: _Relay | None = None
+_pending: dict[int, tuple] = {}   # ticket -> (on_result, on_error, owner or None)
+_tickets = itertools.count(1)
 
 
 def _close_unclaimed(value) -> None:
@@ -26,20 +36,33 @@ def _close_unclaimed(value) -> None:
             lock()
 
 
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None or not shiboken6.isValid(_relay):
+        # Parented to the application, created on the GUI thread: it lives as long as events can be delivered.
+        _relay = _Relay(QCoreApplication.instance())
+        _relay.finished.connect(_deliver, Qt.ConnectionType.QueuedConnection)
+    return _relay
+
+
+def _deliver(ticket, result, error) -> None:
+    on_result, on_error, owner = _pending.pop(ticket)
+    if owner is not None and not shiboken6.isValid(owner):
+        if error is None:  # the page that asked is gone (window closed): nobody will take it
+            _close_unclaimed(result)
+        return
+    if error is not None:
+        on_error(error)
+    else:
+        on_result(result)
+
+
 def run_async(fn, on_result, on_error, parent: QObject | None = None) -> None:
-    """Call ``fn()`` in a thread; then ``on_result(value)`` or ``on_error(exc)`` on the GUI thread."""
-    relay = _Relay(parent)
-    _live.add(relay)
-
-    def deliver(result, error):
-        _live.discard(relay)
-        relay.deleteLater()
-        if error is not None:
-            on_error(error)
-        else:
-            on_result(result)
-
-    relay.finished.connect(deliver)
+    """Call ``fn()`` in a thread; then ``on_result(value)`` or ``on_error(exc)`` on the GUI thread, unless
+    ``parent`` (the page that asked) was deleted meanwhile."""
+    relay = _the_relay()
+    ticket = next(_tickets)
+    _pending[ticket] = (on_result, on_error, parent)
 
     def work():
         try:
@@ -49,10 +72,10 @@ def run_async(fn, on_result, on_error, parent: QObject | None = None) -> None:
         else:
             error = None
         try:
-            relay.finished.emit(value, error)
-        except RuntimeError:  # the page that asked is gone (window closed): nobody will take it
-            _live.discard(relay)
-            _close_unclaimed(value)
+            relay.finished.emit(ticket, value, error)
+        except RuntimeError:  # the application is gone (its relay with it): nobody will take it
+            if error is None:
+                _close_unclaimed(value)
 
     threading.Thread(target=work, name="hearth-worker", daemon=True).start()
 
