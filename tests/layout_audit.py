@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScro
                                QComboBox, QHeaderView, QLabel, QListView, QPushButton, QRadioButton, QScrollArea, QScrollBar,
                                QStackedWidget, QTableView, QToolButton, QWidget)
 
+from ui import layout_items
 from ui.exchange.fitted_table import WrappingHeader
 
 
@@ -59,17 +60,9 @@ def _inside_item_view_or_combo(widget: QWidget) -> bool:
 
 
 def _layout_widgets(layout) -> list[QWidget]:
-    """The widgets a layout places, including those in its nested layouts."""
-    found = []
-    if layout is None:
-        return found
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is not None:
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found.extend(_layout_widgets(item.layout()))
-    return found
+    """The widgets a layout places, including those in its nested layouts (read without itemAt: see
+    ui/layout_items.py)."""
+    return layout_items.all_widgets(layout)
 
 
 def _is_scroll_viewport(widget: QWidget) -> bool:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from app.exercises import store as ex_store
 from app.programs import progress
 from tests.test_ui import make_window, unlock  # noqa: F401 - fixture and helper
+from ui import layout_items
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_enrol_read_try_and_finish(qtbot, opened):
     assert progress.homework_done(store, "low-mood") == {"m1-hw1"}
     assert "1 of" in page.summary.text().split("\u00b7")[1]
     # "Try it now" opens the exercise from the lesson, and what is saved is linked to it.
-    buttons = [page.try_row.itemAt(i).widget() for i in range(page.try_row.count()) if page.try_row.itemAt(i).widget()]
+    buttons = layout_items.widgets(page.try_row)
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
     assert win.shell.current_key() == "journal"
     host = win.shell.pages["journal"].stack.currentWidget()
@@ -144,7 +145,7 @@ def test_exercise_buttons_wrap_instead_of_widening_the_lesson(qtbot, opened, lan
     assert len(page.module.exercises) >= 2
     view = page.lesson_area.viewport()
     assert not page.lesson_area.horizontalScrollBar().isVisible()
-    buttons = [page.try_row.itemAt(i).widget() for i in range(page.try_row.count())]
+    buttons = layout_items.widgets(page.try_row)
     assert len(buttons) == len(page.module.exercises)
     for b in buttons:
         left = b.mapTo(view, b.rect().topLeft()).x()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QStyle, QVBoxLayout, QWidget
 
+from ui import layout_items
 from ui.widgets import make_label
 
 READING_CHARS = 100     # a comfortable line length, in average characters (about 600 px at 100%)
@@ -70,9 +71,8 @@ class ScrollingDialog(QDialog):
         inner = max(1, width - m.left() - m.right())
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         total, shown = m.top() + m.bottom(), 0
-        for i in range(outer.count()):
-            w = outer.itemAt(i).widget()
-            if w is None or w.isHidden():
+        for w in layout_items.widgets(outer):
+            if w.isHidden():
                 continue
             if w is self.scroll:
                 w, available = self.body, inner - bar

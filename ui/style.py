@@ -20,6 +20,12 @@ _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveEle
 _FRAMED = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
 
 
+def _widget(widget):
+    """``widget`` if it is one. A wrapper PySide left at a freed address (see ``ui.layout_items``) can arrive
+    here as another type; passing it on raised an error that PySide crashed while reporting."""
+    return widget if isinstance(widget, QWidget) else None
+
+
 class HearthStyle(BidiTextStyle):
     """Fusion with visible indicators, and wrapped right-to-left labels kept inside their width
     (``ui.bidi_style``)."""
@@ -37,11 +43,11 @@ class HearthStyle(BidiTextStyle):
     def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803 - Qt override
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0  # the theme's icons were dark on dark; the words say enough
-        return super().styleHint(hint, option, widget, returnData)
+        return super().styleHint(hint, option, _widget(widget), returnData)
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
         if element not in _INDICATORS:
-            return super().drawPrimitive(element, option, painter, widget)
+            return super().drawPrimitive(element, option, painter, _widget(widget))
         c = self.colors
         enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
         on = bool(option.state & QStyle.StateFlag.State_On)
@@ -85,7 +91,7 @@ class HearthStyle(BidiTextStyle):
         return None
 
     def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802 - Qt override
-        super().drawComplexControl(control, option, painter, widget)
+        super().drawComplexControl(control, option, painter, _widget(widget))
         if control in _FRAMED and option.state & QStyle.StateFlag.State_HasFocus \
                 and option.state & QStyle.StateFlag.State_Enabled:
             # Fusion marks a focused drop-down list or number box only faintly (WCAG 2.4.7): a clear

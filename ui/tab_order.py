@@ -15,17 +15,18 @@ from itertools import pairwise
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
+from ui import layout_items
+
 
 def takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
-def _items(layout: QLayout) -> list:
-    items = [layout.itemAt(i) for i in range(layout.count())]
+def _members(layout: QLayout) -> list:
+    pairs = layout_items.indexed(layout)
     if isinstance(layout, QGridLayout):
-        places = [layout.getItemPosition(i)[:2] for i in range(layout.count())]
-        items = [item for _place, item in sorted(zip(places, items), key=lambda p: p[0])]
-    return items
+        pairs.sort(key=lambda pair: layout.getItemPosition(pair[0])[:2])
+    return [member for _index, member in pairs]
 
 
 def reading_order(layout: QLayout | None) -> list[QWidget]:
@@ -33,14 +34,13 @@ def reading_order(layout: QLayout | None) -> list[QWidget]:
     found: list[QWidget] = []
     if layout is None:
         return found
-    for item in _items(layout):
-        w = item.widget()
-        if w is not None and takes_tab(w):
-            found.append(w)
-        elif w is not None:
-            found += reading_order(w.layout())
-        elif item.layout() is not None:
-            found += reading_order(item.layout())
+    for member in _members(layout):
+        if isinstance(member, QLayout):
+            found += reading_order(member)
+        elif takes_tab(member):
+            found.append(member)
+        else:
+            found += reading_order(member.layout())
     return found
 
 

@@ -18,8 +18,8 @@ DARK = {
 }
 
 _base_point_size: float | None = None
-_applied: tuple | None = None
-_style: tuple | None = None  # (application, its HearthStyle): see apply()  # (application, theme, text scale) last applied by apply()
+_applied: tuple | None = None  # (application, theme, text scale) last applied by apply()
+_style: tuple | None = None  # (application, its HearthStyle): see apply()
 
 
 def system_prefers_dark() -> bool:

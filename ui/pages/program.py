@@ -13,7 +13,7 @@ from app.exchange.patient import has_clinician
 from app.i18n import _, content, format_date, ngettext
 from app.programs import loader, progress, render, unlock
 from app.safety.plan import TARGET as SAFETY_PLAN
-from ui import tab_order, theme
+from ui import layout_items, tab_order, theme
 from ui.document_view import DocumentView
 from ui.exchange.button_row import WrapLayout
 from ui.widgets import WrappingList, card, clear_layout, make_label, primary_button, scroll_area, scrolled_page
@@ -329,9 +329,9 @@ class ProgramPage(QWidget):
         self.finished.show()
         self.finished.setChecked(state.status == unlock.DONE)
         self._finished_text()
-        tries = [self.try_row.itemAt(i).widget() for i in range(self.try_row.count())]
+        tries = layout_items.widgets(self.try_row)
         # Buttons made now would come last in Tab's order: keep the page's reading order instead.
-        tab_order.chain([self.lesson, *[w for w in tries if w is not None], self.plan_button, self.homework,
+        tab_order.chain([self.lesson, *tries, self.plan_button, self.homework,
                          self.finished])
 
     def _homework_changed(self, item) -> None:
