@@ -356,6 +356,20 @@ def test_a_few_activities_make_slim_bars_not_one_giant_bar(tmp_path):
         assert bar.get_height() / abs(bottom - top) <= 0.15
 
 
+def test_activity_names_with_dollar_signs_are_drawn_as_typed(tmp_path):
+    from ui.charts import mpl
+
+    mpl.load(tmp_path)
+    names = ["Paid $5, owed $10", r"Budget $\frac{1}{ and $"]  # the second is not valid TeX
+    rows = [trends.ActivityMood(name, 2, 5.0) for name in names]
+    with mpl.drawing():
+        fig = draw.activities_chart(rows, 5.0, _style())
+        fig.canvas.draw()
+        ax = fig.axes[0]
+    shown = [t.get_text() for t in ax.yaxis.get_ticklabels()][:2]
+    assert shown == names
+
+
 def _contrast(a, b) -> float:
     def luminance(rgb):
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]

@@ -39,8 +39,10 @@ def load(data_dir: Path) -> None:
         import matplotlib
 
         matplotlib.use("Agg", force=True)
+        # parse_math off: names people type (an activity "Paid $5, owed $10") are text, never TeX: two dollar
+        # signs set the words between them as a formula, and a stray backslash stopped the chart being drawn.
         matplotlib.rcParams.update({"svg.fonttype": "path", "font.size": 9, "axes.titlesize": 9,
-                                    "figure.max_open_warning": 0})
+                                    "figure.max_open_warning": 0, "text.parse_math": False})
         _ready = True
 
 
