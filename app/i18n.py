@@ -541,6 +541,13 @@ def is_rtl(code: str | None = None) -> bool:
     return _babel_rtl(code)
 
 
+# Languages written right to left by default: CLDR's characterOrder as Babel 2.19 carries it (every base locale
+# whose ``character_order`` is "right-to-left"). Used only when Babel has no data for a language (a bundle carries
+# Babel's data only for the languages it shipped; a translator may add another later).
+RTL_LANGUAGES = frozenset({"apc", "ar", "ary", "bal", "bgn", "bqi", "brh", "ckb", "dv", "fa", "he", "ks", "lrc",
+                           "mzn", "nqo", "ps", "rhg", "sd", "sdh", "skr", "syr", "trw", "ug", "ur", "yi"})
+
+
 @lru_cache(maxsize=64)
 def _babel_rtl(code: str) -> bool:
     if code == SOURCE_LANGUAGE:
@@ -550,13 +557,28 @@ def _babel_rtl(code: str) -> bool:
 
         return Locale.parse(code).character_order == "right-to-left"
     except Exception:
-        return False
+        return code.split("_")[0] in RTL_LANGUAGES
 
 
 def babel_locale(code: str | None = None) -> str:
-    """The Babel locale used to format dates and numbers for ``code``."""
+    """The Babel locale used to format dates and numbers for ``code``: its own when Babel has its data, else its
+    language's, else English (a language added to an installed copy whose bundle carries Babel's data only for
+    the languages it shipped still opens, with English dates and numbers)."""
     code = code or _state.code
-    return {PSEUDO_LONG: "en", PSEUDO_RTL: "ar"}.get(code, code)
+    return _with_data({PSEUDO_LONG: "en", PSEUDO_RTL: "ar"}.get(code, code))
+
+
+@lru_cache(maxsize=64)
+def _with_data(code: str) -> str:
+    from babel import localedata
+
+    for candidate in (code, code.split("_")[0]):
+        try:
+            if localedata.exists(candidate):
+                return candidate
+        except (ValueError, TypeError):  # not a name Babel can look up
+            continue
+    return SOURCE_LANGUAGE
 
 
 @lru_cache(maxsize=1)

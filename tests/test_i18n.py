@@ -193,3 +193,51 @@ def test_persian_writes_its_own_digits_even_inside_translated_texts_but_not_in_c
     assert i18n.own_digits("از 0 تا 100") == "از ۰ تا ۱۰۰"
     i18n.set_language("de")
     assert i18n._("Mood (0-10)") == i18n._("Mood (0-10)").translate(str.maketrans("", "", "۰۱"))  # Latin digits kept
+
+
+@pytest.fixture
+def only_english_babel_data(monkeypatch):
+    """As in a bundle built with Babel's data for English only, meeting languages added after it."""
+    from babel import localedata
+
+    real = localedata.exists
+    monkeypatch.setattr(localedata, "exists", lambda name: real(name) and str(name).split("_")[0] in ("en", "root"))
+    for cached in (i18n._with_data, i18n._babel_rtl, i18n._numbering_system, i18n._when_style):
+        cached.cache_clear()
+    yield
+    monkeypatch.undo()
+    for cached in (i18n._with_data, i18n._babel_rtl, i18n._numbering_system, i18n._when_style):
+        cached.cache_clear()
+
+
+@pytest.mark.parametrize("code, rtl", [("de", False), ("ur", True), ("ur_PK", True), ("tlh", False)])
+def test_language_without_babel_data_formats_in_english(code, rtl, tmp_path, monkeypatch, only_english_babel_data):
+    import datetime as dt
+
+    po = tmp_path / code / "LC_MESSAGES" / "app.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Settings"\nmsgstr "Zettings"\n', encoding="utf-8")
+    monkeypatch.setenv("HEARTH_LOCALES_DIR", str(tmp_path))
+    i18n.refresh_installed()
+    try:
+        assert i18n.set_language(code) == code
+        assert i18n._("Settings") == "Zettings"
+        assert i18n.babel_locale() == "en"
+        assert i18n.is_rtl() is rtl
+        when = dt.datetime(2026, 3, 4, 15, 30)
+        assert i18n.format_date(when.date()) == "Mar 4, 2026"
+        assert "3:30" in i18n.format_when(when)
+        assert i18n.format_number(1234.5) == "1,234.5"
+        assert i18n.number_symbols() == {"decimal": ".", "group": ","}
+        assert i18n.digits() == "0123456789"
+        assert i18n.native_name(code)
+    finally:
+        i18n.set_language("en")
+        monkeypatch.delenv("HEARTH_LOCALES_DIR")
+        i18n.refresh_installed()
+
+
+def test_regional_variant_without_its_own_data_uses_its_language():
+    assert i18n.babel_locale("de_XX") == "de"
+    assert i18n.babel_locale("de_AT") == "de_AT"
