@@ -19,6 +19,9 @@ class AppContext(QObject):
     language_changed = Signal()
     appearance_changed = Signal()
     help_requested = Signal(bool)  # True: after an answer that needs a safety follow-up
+    # The check after open found the file damaged (app/store/check.py): (profile id, StoreDamaged). Emitted
+    # from the check's thread; Qt queues it to the window's.
+    store_damaged = Signal(str, object)
 
     def __init__(self, data_dir: Path, manager: ProfileManager | None = None, *,
                  demo_password: str | None = None, forced_locale: str | None = None):
@@ -50,6 +53,8 @@ class AppContext(QObject):
         self.theme_name = theme.apply(QApplication.instance(), self.prefs.theme, self.prefs.text_scale)
         self.appearance_changed.emit()
         self.session_started.emit()
+        session.store.on_checked(lambda damage, pid=session.profile_id: damage is not None
+                                 and self.store_damaged.emit(pid, damage))
 
     def lock(self) -> None:
         if self.session is None:

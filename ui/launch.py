@@ -27,11 +27,12 @@ def _wait_until(app, predicate, timeout: float = 20.0) -> bool:
 
 
 def _new_context(data_dir: Path, *, weak_kdf=False, **kw):
-    from app.crypto.keyfile import TEST_KDF
+    from app.crypto.keyfile import DEFAULT_KDF, TEST_KDF
     from app.profiles import ProfileManager
     from ui.context import AppContext
 
-    manager = ProfileManager(data_dir, TEST_KDF) if weak_kdf else ProfileManager(data_dir)
+    # The window checks a cleanly closed profile's pages after it has opened (app/store/check.py).
+    manager = ProfileManager(data_dir, TEST_KDF if weak_kdf else DEFAULT_KDF, check_later=True)
     ctx = AppContext(data_dir, manager, **kw)
     ctx.apply_device_settings()
     return ctx

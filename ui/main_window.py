@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         ctx.language_changed.connect(self.retranslate)
         ctx.appearance_changed.connect(self._apply_autolock)
         ctx.session_ended.connect(self._after_lock)
+        ctx.store_damaged.connect(self._store_damaged)
         ctx.help_requested.connect(self.show_help)
 
         self.idle = IdleWatcher(QGuiApplication.instance(), self.lock, owner=self)
@@ -275,6 +276,14 @@ class MainWindow(QMainWindow):
                          "delete its folder.")
         self.show_start()
         QMessageBox.information(self, _("Erase this profile"), text.format(name=name))
+
+    def _store_damaged(self, profile_id: str, damage) -> None:
+        """The check after open found the file damaged: lock, and say so where the person unlocks, with the
+        backup to restore (as an unlock that found it would have)."""
+        if self.ctx.session is None or self.ctx.session.profile_id != profile_id:
+            return
+        self.lock()
+        self.unlock_page.show_failure(damage, profile_id)
 
     def _after_lock(self) -> None:
         self.idle.stop()

@@ -76,9 +76,12 @@ def unwrap_with_secret(kf: KeyFile, secret: str) -> tuple[bytes, bool]:
 
 
 class ProfileManager:
-    def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF):
+    def __init__(self, data_dir: Path, kdf: KdfParams = DEFAULT_KDF, *, check_later: bool = False):
+        """``check_later``: a profile closed cleanly is checked page by page in a thread after it opens
+        (``app/store/check.py``; the app's window), not before (scripts, which read or write at once)."""
         self.data_dir = Path(data_dir)
         self.kdf = kdf
+        self.check_later = check_later
 
     @property
     def profiles_dir(self) -> Path:
@@ -183,11 +186,13 @@ class ProfileManager:
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS
         try:  # Store.open checks the profile id before it writes anything
-            store = Store.open(profile.folder / DBFILE, data_key, backups_dir=backups, profile_id=kf.profile_id)
+            store = Store.open(profile.folder / DBFILE, data_key, backups_dir=backups, profile_id=kf.profile_id,
+                               check_later=self.check_later)
         except BaseException:
             wipe(data_key)
             raise
-        self._daily_backup(store, backups)
+        # After the check: at once when it ran at open, else in its thread once it has passed.
+        store.on_checked(lambda damage: damage is None and self._daily_backup(store, backups))
         return Session(kf.profile_id, kf.display_name, kf.kind, store, data_key,
                        unlocked_with_recovery=recovered)
 

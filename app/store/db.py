@@ -77,6 +77,7 @@ except ImportError:  # pragma: no cover
 from app import fsutil
 from app.crypto.wipe import wipe
 from app.errors import DiskProblem, ProfileInUse, SchemaTooNew, StoreDamaged, StoreMismatch
+from app.store.check import Check
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -129,21 +130,25 @@ class Store:
         self._lock = threading.RLock()
         self._stamp_due = False  # the next write transaction starts a WAL cycle
         self._lock_fd: int | None = None  # see _hold_profile_lock
+        self._check: Check | None = None  # the full check still to finish, after open(check_later=True)
 
     # --- opening --------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, data_key: bytes, *, create: bool = False,
-             backups_dir: Path | None = None, profile_id: str | None = None) -> "Store":
+             backups_dir: Path | None = None, profile_id: str | None = None, check_later: bool = False) -> "Store":
         """Open a profile's database; ``create`` starts a new one from an empty file.
 
         Without ``create`` the file is checked before anything is written (see the
-        module docstring); ``profile_id`` is what ``meta.profile_id`` must say.
+        module docstring); ``profile_id`` is what ``meta.profile_id`` must say. With
+        ``check_later``, a file closed cleanly is checked page by page in a thread
+        after the open instead (``app/store/check.py``).
         """
         path = Path(path)
         held = _hold_profile_lock(path)
         try:
-            store = cls._create(path, data_key) if create else cls._open(path, data_key, backups_dir, profile_id)
+            store = (cls._create(path, data_key) if create
+                     else cls._open(path, data_key, backups_dir, profile_id, check_later))
         except BaseException:
             os.close(held)
             raise
@@ -151,7 +156,8 @@ class Store:
         return store
 
     @classmethod
-    def _open(cls, path: Path, data_key: bytes, backups_dir: Path | None, profile_id: str | None) -> "Store":
+    def _open(cls, path: Path, data_key: bytes, backups_dir: Path | None, profile_id: str | None,
+              check_later: bool = False) -> "Store":
         fsutil.remove_stale_temp_files(path.parent)
         if backups_dir is not None:
             fsutil.remove_stale_temp_files(backups_dir)
@@ -159,7 +165,15 @@ class Store:
         if not path.exists():
             raise StoreDamaged(has_backup=has_backup)
         try:
-            found = _settle_wal(path, data_key, profile_id, has_backup)
+            found = None
+            if check_later and _closed_cleanly(path):
+                found = _look_alone(path, data_key, thorough=False)
+                _judge(found, path, data_key, profile_id, has_backup)
+                if found.schema != SCHEMA_VERSION:
+                    found = None  # a migration writes into the file: check it all first
+            later = found is not None
+            if found is None:
+                found = _settle_wal(path, data_key, profile_id, has_backup)
         except OSError:
             raise DiskProblem() from None
         try:
@@ -180,6 +194,9 @@ class Store:
             _closed_marker(path).unlink(missing_ok=True)
             store._checkpoint()  # a replayed crash -wal goes into the main file; a new cycle starts
             store._migrate(backups_dir)
+            if later:  # from here on only the -wal is written until the check has passed
+                store._check = Check(_check_connection(path, data_key), has_backup)
+                store._check.start()
         except BaseException:
             conn.close()
             raise
@@ -236,6 +253,8 @@ class Store:
             self._stamp_due = True
 
     def _checkpoint_if_big(self) -> None:
+        if self._check is not None and not self._check.done:
+            return  # the main file stays as it was while it is being checked; the -wal holds what is new
         try:
             if _wal(self.path).stat().st_size < CHECKPOINT_BYTES:
                 return
@@ -268,11 +287,43 @@ class Store:
                     raise
                 self._stamp_due = False
 
+    # --- the check after open (app/store/check.py) ----------------------------
+
+    @property
+    def damage(self) -> StoreDamaged | None:
+        """What the check after open found wrong with the file (None: nothing, or not finished)."""
+        return self._check.damage if self._check is not None else None
+
+    @property
+    def checking(self) -> bool:
+        return self._check is not None and not self._check.done
+
+    def wait_checked(self, timeout: float | None = None) -> bool:
+        """Wait for the check after open; False if it is still running after ``timeout`` seconds."""
+        return self._check.wait(timeout) if self._check is not None else True
+
+    def on_checked(self, callback) -> None:
+        """``callback(damage or None)`` once the file has been checked: now if it was checked at open, else in
+        the check's thread when it ends (not at all if the store is closed first)."""
+        if self._check is None:
+            callback(None)
+        else:
+            self._check.when_done(callback)
+
+    def _checked_or_raise(self) -> None:
+        """Before a copy of the main file is made: wait for its check; refuse a damaged file."""
+        if self._check is not None:
+            self._check.wait()
+            if self._check.damage is not None:
+                raise self._check.damage
+
     # --- use ----------------------------------------------------------------
 
     @contextlib.contextmanager
     def transaction(self):
         """``with store.transaction() as c: c.execute(...)``: all or nothing."""
+        if self.damage is not None:
+            raise self.damage  # nothing more is written into a file found damaged
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -305,6 +356,8 @@ class Store:
             return self._conn.execute(sql, params).fetchone()
 
     def close(self) -> None:
+        if self._check is not None:
+            self._check.cancel()  # outside the lock: the check's thread may be making the daily backup
         with self._lock:
             if self._conn is not None:
                 try:
@@ -317,6 +370,7 @@ class Store:
                 self._conn.close()  # still in WAL mode: SQLite checkpoints here; a marker stays
                 if mode == "delete":
                     _checkpoint_marker(self.path).unlink(missing_ok=True)
+                if mode == "delete" and self.damage is None:  # a damaged file is checked in full next time
                     try:
                         fsutil.atomic_write_bytes(_closed_marker(self.path), b"")
                     except OSError:
@@ -335,6 +389,7 @@ class Store:
     def snapshot_bytes(self) -> bytes:
         """The whole database file as it is now (still encrypted), with everything committed in it: the
         -wal is copied into the main file first, under the lock, so no write lands in between."""
+        self._checked_or_raise()
         with self._lock:
             self._checkpoint()
             wal = _wal(self.path)
@@ -347,6 +402,7 @@ class Store:
 
     def backup(self, backups_dir: Path, reason: str = "daily") -> Path:
         """Copy the (still encrypted) database into ``backups_dir``; keep the newest few."""
+        self._checked_or_raise()  # a damaged file never becomes a backup
         fsutil.make_private_dir(backups_dir)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         target = backups_dir / f"profile-{stamp}-v{self.schema_version()}-{reason}.db"
@@ -408,7 +464,9 @@ def _identity(conn) -> tuple[str | None, int | None, int]:
     return rows.get("profile_id"), (int(cycle) if cycle is not None else None), schema
 
 
-def _look(target: str, data_key: bytes, *, uri: bool = False, count_frames: bool = False) -> _Look:
+def _look(target: str, data_key: bytes, *, uri: bool = False, count_frames: bool = False,
+          thorough: bool = True) -> _Look:
+    """What the file says about itself; ``thorough``: every page and the structure checked first."""
     try:
         conn = sqlcipher.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
     except sqlcipher.Error:
@@ -420,9 +478,9 @@ def _look(target: str, data_key: bytes, *, uri: bool = False, count_frames: bool
         except sqlcipher.DatabaseError:
             return _Look()
         try:
-            if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            if thorough and conn.execute("PRAGMA cipher_integrity_check").fetchall():
                 return _Look(readable=True)
-            ok = conn.execute("PRAGMA quick_check").fetchone()
+            ok = conn.execute("PRAGMA quick_check").fetchone() if thorough else ("ok",)
             if not ok or ok[0] != "ok":
                 return _Look(readable=True)
             profile_id, cycle, schema = _identity(conn)
@@ -434,9 +492,31 @@ def _look(target: str, data_key: bytes, *, uri: bool = False, count_frames: bool
         conn.close()
 
 
-def _look_alone(path: Path, data_key: bytes) -> _Look:
+def _look_alone(path: Path, data_key: bytes, *, thorough: bool = True) -> _Look:
     """The main file as it is on disk: no -wal replayed, nothing written."""
-    return _look(path.resolve().as_uri() + "?mode=ro&immutable=1", data_key, uri=True)
+    return _look(_immutable(path), data_key, uri=True, thorough=thorough)
+
+
+def _immutable(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro&immutable=1"
+
+
+def _check_connection(path: Path, data_key: bytes):
+    """A keyed read-only connection to the main file alone, for the check after open (keyed here, while the
+    caller still holds the key)."""
+    conn = sqlcipher.connect(_immutable(path), uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        _key(conn, data_key)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _closed_cleanly(path: Path) -> bool:
+    """Closed by Hearth, checkpointed, nothing beside it: the ``.closed`` marker and no -wal of any kind."""
+    return (_closed_marker(path).exists() and not _wal(path).exists() and not _held_wal(path).exists()
+            and not _checkpoint_marker(path).exists())
 
 
 def _look_through(path: Path, wal: Path, data_key: bytes) -> _Look:

@@ -117,6 +117,13 @@ class UnlockPage(QWidget):
         self.password.clear()
         self.unlocked.emit(session)
 
+    def show_failure(self, exc, profile_id: str) -> None:
+        """Say why ``profile_id`` could not be used (found after it was opened), as a failed unlock says it."""
+        index = self.profile.findData(profile_id)
+        if index >= 0:
+            self.profile.setCurrentIndex(index)
+        self._failed(exc)
+
     def _failed(self, exc) -> None:
         self._set_busy(False)
         self.password.edit.selectAll()
