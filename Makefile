@@ -58,6 +58,7 @@ bundle: setup
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/hearth.spec
 	QT_QPA_PLATFORM=offscreen dist/hearth/hearth selftest
+	for loc in $$(ls locales | grep -v '\.pot$$'); do QT_QPA_PLATFORM=offscreen dist/hearth/hearth --locale $$loc selftest >/dev/null || { echo "selftest failed in $$loc"; exit 1; }; echo "selftest passed in $$loc"; done
 
 clean:
 	rm -rf $(VENV) dist build/work screenshots

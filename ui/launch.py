@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import sys
@@ -261,6 +262,24 @@ def _selftest_program(app, win, check) -> None:
 
 
 
+def _selftest_chart(check, data_dir: Path) -> None:
+    """numpy, matplotlib and Pillow load and a chart becomes a PNG (a bundle once shipped where they did not)."""
+    from app import trends
+    from ui import theme
+    from ui.charts import draw, mpl
+
+    try:
+        mpl.load(data_dir)
+        style = draw.Style(colors=theme.colors("light"), dark=False, rtl=False)
+        with mpl.drawing():
+            png = mpl.to_bytes(draw.activities_chart([trends.ActivityMood("Walk", 3, 6.0)], 6.0, style))
+        ok = png.startswith(b"\x89PNG")
+    except Exception as exc:  # noqa: BLE001 - reported as a failed step
+        print(diagnostics.redacted_report(type(exc), exc, exc.__traceback__))
+        ok = False
+    check(ok, "a chart is drawn")
+
+
 def selftest(data_dir: Path | None, locale: str | None = None) -> int:
     """Create, unlock, visit every page, lock, unlock again; exit 0 when all is well."""
     _offscreen()
@@ -280,6 +299,12 @@ def selftest(data_dir: Path | None, locale: str | None = None) -> int:
 
     try:
         ctx = _new_context(base, forced_locale=locale)
+        if locale:
+            from app import i18n
+
+            own = {i18n.PSEUDO_LONG: "en", i18n.PSEUDO_RTL: "ar"}.get(locale, locale)
+            check(i18n.current_language() == locale and i18n.babel_locale() == own
+                  and bool(i18n.format_date(datetime.date.today())), f"{locale}: its catalog, its own dates and numbers")
         win = MainWindow(ctx)
         win.show()
         check(win.stack.currentWidget() is win.welcome, "welcome page on first run")
@@ -305,6 +330,7 @@ def selftest(data_dir: Path | None, locale: str | None = None) -> int:
             app.processEvents()
             check(win.shell.current_key() == section, f"page {section}")
         _selftest_program(app, win, check)
+        _selftest_chart(check, base)
         win.lock()
         check(win.stack.currentWidget() is win.unlock_page and not ctx.unlocked, "locked")
         u = win.unlock_page
