@@ -45,7 +45,7 @@ from ui.main_window import MainWindow
 from exchange import Heartbeat
 import big_profile
 data = Path({data!r})
-manager = ProfileManager(data)
+manager = ProfileManager(data, check_later=True)  # as the window's (ui/launch.py)
 ctx = AppContext(data, manager); ctx.apply_device_settings()
 win = MainWindow(ctx); win.resize(1280, 800); win.show()
 for _ in range(50): app.processEvents()

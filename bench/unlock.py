@@ -57,7 +57,7 @@ from app.profiles import ProfileManager
 from ui.context import AppContext
 from ui.main_window import MainWindow
 data = Path({data!r})
-manager = ProfileManager(data)
+manager = ProfileManager(data, check_later=True)  # as the window's (ui/launch.py)
 ctx = AppContext(data, manager); ctx.apply_device_settings()
 win = MainWindow(ctx); win.show()
 for _ in range(50): app.processEvents()
