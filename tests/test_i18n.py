@@ -76,13 +76,18 @@ def test_direction_comes_from_babel(code, rtl):
     assert i18n.is_rtl(code) is rtl
 
 
-def test_new_locale_folder_appears_without_code_change(tmp_path, monkeypatch):
-    po = tmp_path / "xx" / "LC_MESSAGES" / "app.po"
+def _one_string_catalog(folder, monkeypatch, code: str, settings: str) -> None:
+    """A locales folder holding only ``code``'s app.po, which translates "Settings"; made the app's."""
+    po = folder / code / "LC_MESSAGES" / "app.po"
     po.parent.mkdir(parents=True)
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgid "Settings"\nmsgstr "Sxttings"\n', encoding="utf-8")
-    monkeypatch.setenv("HEARTH_LOCALES_DIR", str(tmp_path))
+                  f'msgid "Settings"\nmsgstr "{settings}"\n', encoding="utf-8")
+    monkeypatch.setenv("HEARTH_LOCALES_DIR", str(folder))
     i18n.refresh_installed()
+
+
+def test_new_locale_folder_appears_without_code_change(tmp_path, monkeypatch):
+    _one_string_catalog(tmp_path, monkeypatch, "xx", "Sxttings")
     try:
         assert "xx" in [lang.code for lang in i18n.available_languages()]
         assert i18n.set_language("xx") == "xx"
@@ -214,12 +219,7 @@ def only_english_babel_data(monkeypatch):
 def test_language_without_babel_data_formats_in_english(code, rtl, tmp_path, monkeypatch, only_english_babel_data):
     import datetime as dt
 
-    po = tmp_path / code / "LC_MESSAGES" / "app.po"
-    po.parent.mkdir(parents=True)
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgid "Settings"\nmsgstr "Zettings"\n', encoding="utf-8")
-    monkeypatch.setenv("HEARTH_LOCALES_DIR", str(tmp_path))
-    i18n.refresh_installed()
+    _one_string_catalog(tmp_path, monkeypatch, code, "Zettings")
     try:
         assert i18n.set_language(code) == code
         assert i18n._("Settings") == "Zettings"

@@ -27,6 +27,16 @@ def _unlock(qtbot, win):
     qtbot.keyClick(win.unlock_page.password.edit, Qt.Key.Key_Return)
 
 
+def _unlock_and_stay_open(qtbot, win, ctx):
+    """Unlock; the check after open passes and the window stays on the unlocked pages."""
+    _unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert ctx.session.store.wait_checked(10) and ctx.session.store.damage is None
+    qtbot.wait(100)
+    assert ctx.unlocked and win.stack.currentWidget() is win.shell
+    win.lock()
+
+
 def _profile_with_backup(data_dir):
     plain = ProfileManager(data_dir, TEST_KDF)
     s, _key = plain.create("Robin", PASSWORD)
@@ -54,21 +64,11 @@ def test_damage_found_after_unlock_locks_and_offers_the_backup(qtbot, tmp_path):
     assert "damaged" in page.error.text()
     assert page.restore.isVisible()
     qtbot.mouseClick(page.restore, Qt.MouseButton.LeftButton)
-    _unlock(qtbot, win)
-    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
-    assert ctx.session.store.wait_checked(10) and ctx.session.store.damage is None
-    qtbot.wait(50)
-    assert ctx.unlocked and win.stack.currentWidget() is win.shell
-    win.lock()
+    _unlock_and_stay_open(qtbot, win, ctx)
 
 
 def test_a_sound_profile_stays_open_after_its_check(qtbot, tmp_path):
     data_dir = tmp_path / "data"
     _profile_with_backup(data_dir)
     win, ctx = _window(qtbot, data_dir)
-    _unlock(qtbot, win)
-    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
-    assert ctx.session.store.wait_checked(10) and ctx.session.store.damage is None
-    qtbot.wait(100)
-    assert ctx.unlocked and win.stack.currentWidget() is win.shell
-    win.lock()
+    _unlock_and_stay_open(qtbot, win, ctx)
