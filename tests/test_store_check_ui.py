@@ -3,11 +3,13 @@ unlock page, with the backup to restore, as an unlock that found the damage woul
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app import journal
 from app.crypto.keyfile import TEST_KDF
 from app.profiles import ProfileManager
+from app.store.db import Store
 from tests.conftest import PASSWORD
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -47,7 +49,20 @@ def _profile_with_backup(data_dir):
     return plain.find("Robin")
 
 
-def test_damage_found_after_unlock_locks_and_offers_the_backup(qtbot, tmp_path):
+@pytest.fixture(params=["check ends later", "check ended before the window listened"])
+def timing(request, monkeypatch):
+    if request.param != "check ends later":
+        real = Store.on_checked
+
+        def after_the_check(self, callback):
+            self.wait_checked(10)  # the callback then runs at once, inside start_session
+            real(self, callback)
+
+        monkeypatch.setattr(Store, "on_checked", after_the_check)
+    return request.param
+
+
+def test_damage_found_after_unlock_locks_and_offers_the_backup(qtbot, tmp_path, timing):
     data_dir = tmp_path / "data"
     info = _profile_with_backup(data_dir)
     db = info.folder / "profile.db"
@@ -59,7 +74,9 @@ def test_damage_found_after_unlock_locks_and_offers_the_backup(qtbot, tmp_path):
     _unlock(qtbot, win)
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.unlock_page and win.unlock_page.error.isVisible(),
                     timeout=10000)
+    qtbot.wait(200)  # nothing opens the window again after the lock
     page = win.unlock_page
+    assert win.stack.currentWidget() is page
     assert not ctx.unlocked
     assert "damaged" in page.error.text()
     assert page.restore.isVisible()

@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         ctx.language_changed.connect(self.retranslate)
         ctx.appearance_changed.connect(self._apply_autolock)
         ctx.session_ended.connect(self._after_lock)
-        ctx.store_damaged.connect(self._store_damaged)
+        # Queued even from this thread: a check that ended before the window listened reports at once, in the
+        # middle of opening the session; the lock must come after the opening has finished.
+        ctx.store_damaged.connect(self._store_damaged, Qt.ConnectionType.QueuedConnection)
         ctx.help_requested.connect(self.show_help)
 
         self.idle = IdleWatcher(QGuiApplication.instance(), self.lock, owner=self)
