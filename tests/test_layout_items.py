@@ -77,7 +77,38 @@ def test_reading_a_layout_leaves_no_item_wrapper_behind(qtbot):
 
 
 def test_style_given_something_that_is_not_a_widget_does_not_raise(qtbot):
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOption
+
     style = HearthStyle(theme.colors("light"))
     stray = QWidgetItem(QWidget())
-    assert style.styleHint(QStyle.StyleHint.SH_Widget_ShareActivation, None, stray) == \
-        style.styleHint(QStyle.StyleHint.SH_Widget_ShareActivation, None, None)
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, QStyleOption(), painter, stray)
+    finally:
+        painter.end()
+
+
+def test_dialog_buttons_show_no_icons_even_where_the_desktop_gives_them(qtbot):
+    """The desktop theme's icons were dark on dark; the style sheet turns them off (a Python styleHint
+    override did, called thousands of times per page)."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProxyStyle, QStyleFactory
+
+    class WithIcons(QProxyStyle):
+        def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802 - Qt override
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, data)
+
+    theme.apply(QApplication.instance(), "light")
+    desktop = WithIcons(QStyleFactory.create("Fusion"))
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.setStyle(desktop)
+    box.show()
+    qtbot.waitExposed(box)
+    try:
+        assert box.style().styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons, None, box) == 0
+        assert all(b.icon().isNull() for b in box.buttons())
+    finally:
+        shiboken6.delete(box)  # before the style it uses

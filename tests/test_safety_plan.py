@@ -139,11 +139,13 @@ def test_low_mood_asks_for_the_plan_in_its_first_and_staying_well_modules(module
 def test_exercises_chooser_offers_the_plan_and_the_keyboard_reaches_it(qtbot, opened):
     win, _ctx = opened
     qtbot.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)   # Exercises & journal
-    page, view, editor = _plan_page(win)
+    page = win.shell.pages["journal"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.chooser, timeout=2000)
     assert page.chooser.itemText(1) == "My safety plan"
+    assert page.stack.count() == 1  # the journal only: the plan is built when first chosen
     qtbot.keyClick(page.chooser, Qt.Key.Key_Down)                              # Journal -> My safety plan
     assert _shown_plan(win)
+    _page, view, editor = _plan_page(win)
     qtbot.keyClick(page.chooser, Qt.Key.Key_Tab)                               # on into the first section
     assert QApplication.focusWidget() is editor.boxes["warning_signs"]
     assert editor.boxes["warning_signs"].accessibleName() == "My warning signs"

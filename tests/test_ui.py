@@ -280,6 +280,7 @@ def test_every_interactive_widget_has_an_accessible_name_or_text(qtbot, make_win
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
     for kind in registry.tools():  # build every exercise editor too
         win.shell.open_exercise(kind, None, None, None)
+    win.shell.pages["journal"].open_safety_plan()  # built when first shown
     assert len(win.shell.pages["journal"].hosts) == len(registry.tools()) + 2  # + the journal and the safety plan
     win.shell.go("program")
     missing = []

@@ -40,11 +40,6 @@ class HearthStyle(BidiTextStyle):
             keys.enter_presses(target)  # Enter presses a focused button everywhere, not only in dialogs
         return result
 
-    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802, N803 - Qt override
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0  # the theme's icons were dark on dark; the words say enough
-        return super().styleHint(hint, option, _widget(widget), returnData)
-
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
         if element not in _INDICATORS:
             return super().drawPrimitive(element, option, painter, _widget(widget))

@@ -91,6 +91,7 @@ def apply(app: QApplication, theme: str = "system", text_scale: int = 100) -> st
 def style_sheet(c: dict, base: float) -> str:
     return f"""
     QLabel[role="heading"] {{ font-size: {base * 1.7:.1f}pt; font-weight: 600; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QLabel[role="subheading"] {{ font-size: {base * 1.2:.1f}pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {c['muted']}; }}
     QLabel[role="error"] {{ color: {c['error']}; font-weight: 600; }}

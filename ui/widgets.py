@@ -265,23 +265,39 @@ class _WrappedRows(QStyledItemDelegate):
     ``QListWidgetItem.setSizeHint`` leaked a reference to None in PySide6 6.12 and crashed).
     """
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # What every row of one layout pass shares (a row's own text is all that differs): the height of one
+        # line and the width the text wraps at, per width, font and kind of row (a check box takes room).
+        # Asked of the style once per pass instead of once per row (500 journal rows, issue 15).
+        self._frames: dict[tuple, tuple[int, int]] = {}
+
+    def _frame(self, opt, view, width: int) -> tuple[int, int]:
+        style = view.style()
+        key = (width, int(opt.features.value), opt.font.key(), id(style), view.layoutDirection().value)
+        found = self._frames.get(key)
+        if found is None:
+            text = opt.text
+            opt.text = "X"
+            one_line = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view)
+            opt.text = text
+            opt.rect = QRect(0, 0, width, one_line.height())
+            text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+            if len(self._frames) > 32:
+                self._frames.clear()
+            found = self._frames[key] = (one_line.height(), max(40, text_rect.width() - 2 * margin))
+        return found
+
     def sizeHint(self, option, index):  # noqa: N802 - Qt override
         view = self.parent()
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        style = view.style()
-        text = opt.text
-        opt.text = "X"
-        one_line = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view)
         width = max(60, view.viewport().width())
-        opt.text = text
-        opt.rect = QRect(0, 0, width, one_line.height())
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-        text_width = max(40, text_rect.width() - 2 * margin)
+        line_height, text_width = self._frame(opt, view, width)
         fm = opt.fontMetrics
-        needed = fm.boundingRect(QRect(0, 0, text_width, 100_000), int(Qt.TextFlag.TextWordWrap), text).height()
-        return QSize(width, one_line.height() - fm.height() + max(needed, fm.height()))
+        needed = fm.boundingRect(QRect(0, 0, text_width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text).height()
+        return QSize(width, line_height - fm.height() + max(needed, fm.height()))
 
 
 class WrappingList(QListWidget):

@@ -37,14 +37,22 @@ class ExercisesPage(QWidget):
         self.journal = JournalPage(ctx)
         self.hosts[JOURNAL] = self.journal
         self.stack.addWidget(self.journal)
-        self.plan = SafetyPlanView(ctx)  # a page here, not a dialog: the sidebar leads to it
-        self.hosts[SAFETY_PLAN] = self.plan
-        self.stack.addWidget(self.plan)
+        self._plan: SafetyPlanView | None = None  # built when first shown (see plan)
         lay.addWidget(self.heading)
         lay.addLayout(form)
         lay.addWidget(self.stack, 1)
         self.chooser.activated.connect(lambda i: self._show(*self._choices[i][1:]))
         self.retranslate()
+
+    @property
+    def plan(self) -> SafetyPlanView:
+        """The safety plan, a page here (not a dialog: the sidebar leads to it). Built when first asked for: it
+        was a quarter of this page's first build, and most visits are to the journal."""
+        if self._plan is None:
+            self._plan = SafetyPlanView(self.ctx)
+            self.hosts[SAFETY_PLAN] = self._plan
+            self.stack.addWidget(self._plan)
+        return self._plan
 
     # --- what can be chosen ------------------------------------------------------------
 
@@ -84,7 +92,7 @@ class ExercisesPage(QWidget):
 
     def _show(self, kind: str, spec: dict | None, program_id: str | None, module_id: str | None) -> None:
         key = self._key(kind, spec)
-        host = self.hosts.get(key)
+        host = self.plan if key == SAFETY_PLAN else self.hosts.get(key)
         if host is None:
             host = ExerciseHost(self.ctx, kind, spec, program_id=program_id, module_id=module_id)
             host.open_requested.connect(lambda other: self.open(other))
@@ -106,7 +114,7 @@ class ExercisesPage(QWidget):
     def _order_tabs(self) -> None:
         """The chooser, then the shown exercise's list and form: Tab follows the page from top to bottom."""
         shown = self.stack.currentWidget()
-        stops = shown.tab_stops() if shown is self.plan else shown.browser.tab_stops()
+        stops = shown.tab_stops() if shown is self._plan else shown.browser.tab_stops()
         tab_order.chain([self.chooser, *stops])
 
     def open(self, kind: str, spec: dict | None = None, program_id: str | None = None,
