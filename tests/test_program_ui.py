@@ -31,6 +31,18 @@ def _start_low_mood(qtbot, win):
     return page
 
 
+def test_opening_the_program_page_renders_the_lesson_once(qtbot, opened, monkeypatch):
+    from app.programs import render
+
+    win, _ctx = opened
+    _start_low_mood(qtbot, win)
+    page = win.shell.pages["program"]
+    real, calls = render.lesson_html, []
+    monkeypatch.setattr(render, "lesson_html", lambda *a, **k: calls.append(1) or real(*a, **k))
+    page.load()
+    assert len(calls) == 1
+
+
 def test_enrol_read_try_and_finish(qtbot, opened):
     win, ctx = opened
     page = _start_low_mood(qtbot, win)

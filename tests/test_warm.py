@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from app.programs import loader
+from app.programs import loader, render
 from tests.test_ui import make_window  # noqa: F401 - fixture
 from ui import warm
 
@@ -16,6 +16,7 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     monkeypatch.setattr(warm, "_started", type(warm._started)())  # as in a fresh process
     monkeypatch.setattr(warm, "_done", type(warm._done)())
     monkeypatch.setattr(loader, "_cache", {})
+    render.markdown_parser.cache_clear()
     win, _ctx, _key = make_window(with_profile=True)
     page = win.unlock_page
     assert not warm._started.is_set()
@@ -26,5 +27,6 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     assert "ui.pages.shell" in sys.modules and "ui.workspace.shell" in sys.modules
     assert sorted(folder.name for folder in loader._cache) == loader.program_ids()
     assert all(hit[1] is not None for hit in loader._cache.values())  # loaded and checked, not failed
+    assert render.markdown_parser.cache_info().currsize == 1  # the lessons' Markdown parser, made
     warm.start()  # once per process
     assert warm.done()

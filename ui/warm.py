@@ -45,6 +45,9 @@ def _warm() -> None:
         engine.shipped()
         for program in loader.program_ids():
             loader.cached(program)
+        from app.programs import render
+
+        render.markdown_parser()  # markdown-it's import alone was 80 ms of the Program page's first build
     except Exception:  # noqa: BLE001 - only a head start: whatever fails here is done (and reported) when needed
         pass
     finally:

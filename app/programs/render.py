@@ -42,7 +42,8 @@ def translate_blocks(text: str) -> tuple[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _markdown():
+def markdown_parser():
+    """The lessons' Markdown parser (made once; ``ui.warm`` makes it while the password is typed)."""
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -70,7 +71,7 @@ def markdown_to_html(text: str, context: dict | None = None) -> str:
     from markupsafe import escape
 
     safe = {k: (escape(v) if isinstance(v, str) else v) for k, v in (context or {}).items()}
-    return _markdown().render(_sandbox().from_string(text).render(**safe))
+    return markdown_parser().render(_sandbox().from_string(text).render(**safe))
 
 
 def page(body_html: str, colors: dict, *, rtl: bool | None = None) -> str:

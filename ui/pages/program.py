@@ -267,10 +267,10 @@ class ProgramPage(QWidget):
                                    + "\n" + state_text(s))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.modules.addItem(item)
-        self.modules.blockSignals(False)
         ids = [m.id for m in self.program.modules]
         self.modules.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
-        self._module_selected(self.modules.currentRow())
+        self.modules.blockSignals(False)
+        self._module_selected(self.modules.currentRow())  # once (the row change, unblocked, rendered it twice)
         self._update_summary()
 
     def _update_summary(self) -> None:
