@@ -30,3 +30,21 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     assert render.markdown_parser.cache_info().currsize == 1  # the lessons' Markdown parser, made
     warm.start()  # once per process
     assert warm.done()
+
+
+def test_after_home_the_second_round_loads_the_languages_names(qtbot, make_window, monkeypatch):
+    from app import i18n
+
+    monkeypatch.setattr(warm, "_later_started", type(warm._later_started)())
+    monkeypatch.setattr(warm, "_later_done", type(warm._later_done)())
+    i18n.native_name.cache_clear()
+    win, ctx, _key = make_window(with_profile=True)
+    assert not warm._later_started.is_set()  # not while the password is typed
+    from tests.test_ui import unlock
+
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    qtbot.waitUntil(warm._later_started.is_set, timeout=3000)
+    assert warm.later_done(30)
+    assert i18n.native_name.cache_info().currsize >= len(i18n.available_codes())
+    assert "ui.reminders_dialog" in sys.modules

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QApplication, QMainWindow, QMessageBox, QSizePoli
 
 from app.i18n import _
 from app.profiles.manager import KEYFILE
-from ui import a11y, app_icon
+from ui import a11y, app_icon, warm
 from ui.help_dialog import HelpDialog
 from ui.clipboard_guard import ClipboardGuard
 from ui.idle import IdleWatcher
@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.shell.load()
         self.show_page(self.shell)
         self._apply_autolock()
+        QTimer.singleShot(300, warm.after_unlock)  # once Home has been painted (ui.warm)
 
     def _recovered(self, session) -> None:
         self._session_opened(session)

@@ -5,6 +5,10 @@ what the first page of an unlocked profile needs and every profile shares (the p
 programs and questionnaires, parsed and checked) is loaded then, in a thread, instead of after it on the GUI
 thread (issue 15: it was most of what unlocking added to Argon2id). Nothing here reads a profile: it is the same
 work for everyone, so starting it reveals nothing and costs only time the machine had spare.
+
+A second, smaller round (``after_unlock``) starts once Home has been shown: what later pages need the first time
+they open and every profile shares (the languages' names for Settings, which load each language's Babel data;
+the reminder dialog's modules). It waits until then so that it never competes with Argon2id for the cores.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ MODULES = ("ui.pages.shell", "ui.workspace.shell", "jinja2.sandbox", "app.exerci
 
 _started = threading.Event()
 _done = threading.Event()
+_later_started = threading.Event()
+_later_done = threading.Event()
+LATER_MODULES = ("ui.reminders_dialog", "app.autostart")
 
 
 def start() -> None:
@@ -52,3 +59,28 @@ def _warm() -> None:
         pass
     finally:
         _done.set()
+
+
+def after_unlock() -> None:
+    """The second round (see the module docstring), once per process."""
+    if _later_started.is_set():
+        return
+    _later_started.set()
+    threading.Thread(target=_warm_later, name="hearth-warm-later", daemon=True).start()
+
+
+def later_done(timeout: float | None = None) -> bool:
+    return _later_done.wait(timeout)
+
+
+def _warm_later() -> None:
+    try:
+        for name in LATER_MODULES:
+            importlib.import_module(name)
+        from app import i18n
+
+        i18n.available_languages()  # each language's name in its own language: Settings' first build was 80 ms of it
+    except Exception:  # noqa: BLE001 - only a head start (see _warm)
+        pass
+    finally:
+        _later_done.set()
