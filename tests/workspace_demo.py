@@ -40,7 +40,9 @@ def _scores(session, phq, gad, weeks_ago: int = 3) -> None:
     now = datetime.now(timezone.utc)
     shipped = engine.shipped()
     for i, (p, g) in enumerate(zip(phq, gad)):
-        when = (now - timedelta(weeks=weeks_ago - i, hours=1)).isoformat() if i < len(phq) - 1 else None
+        # Whole weeks before now, at the same time of day: an hour off put the first answer on the day before
+        # when the tests ran in the first hour of a UTC day (22 days in treatment, not 21).
+        when = (now - timedelta(weeks=weeks_ago - i)).isoformat() if i < len(phq) - 1 else None
         results.save(session.store, shipped["phq9"], list(p), taken_at=when)
         results.save(session.store, shipped["gad7"], list(g), taken_at=when)
 
