@@ -17,7 +17,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListWidgetItem, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QListView, QListWidgetItem, QPushButton, QSplitter,
                                QToolTip, QVBoxLayout, QWidget)
 
 from app import drafts, search
@@ -68,6 +68,10 @@ class EntryBrowser(QWidget):
         self.list = WrappingList()
         self.list.setObjectName("journalList")
         self.list.setAlternatingRowColors(True)
+        # Up to 500 wrapped rows: Qt lays them out 60 at a time between events, so the page shows at once
+        # and the rest follow (each row's height is its wrapped text's; issue 15).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(60)
         self.list.setMinimumWidth(190)
         self.empty = EmptyState()
         ll.addWidget(self.new_button)
