@@ -161,10 +161,32 @@ def test_activity_postpones_auto_lock(qtbot, make_window):
     # 2.4 s of use with a 1.5 s idle limit: only the key presses keep it open. The gaps (300 ms) leave
     # room for a slow machine, and the keys move between two light pages (Home, Program), not the charts.
     win.idle.set_interval_ms(1500)
+    win.shell.sidebar.setFocus()
     for i in range(8):
         qtbot.wait(300)
-        qtbot.keyClick(win.shell.sidebar, Qt.Key.Key_Down if i % 2 == 0 else Qt.Key.Key_Up)
+        # Through the window, as a real key press arrives (ui.activity watches windows, not every widget).
+        qtbot.keyClick(win.windowHandle(), Qt.Key.Key_Down if i % 2 == 0 else Qt.Key.Key_Up)
     assert ctx.unlocked
+
+
+def test_input_in_a_second_window_postpones_auto_lock_too(qtbot, make_window):
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    win, ctx, _ = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    dialog = QDialog(win)
+    QVBoxLayout(dialog).addWidget(QLineEdit())
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.windowHandle() is not None and dialog.isActiveWindow(), timeout=3000)
+    win.idle.set_interval_ms(1500)
+    for _ in range(8):
+        qtbot.wait(300)
+        qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert ctx.unlocked
+    dialog.close()
+    qtbot.waitUntil(lambda: not ctx.unlocked, timeout=5000)  # no input now: it locks
 
 
 def test_journal_autosave_save_delete_undo(qtbot, make_window):
@@ -319,12 +341,12 @@ def test_idle_watcher_watches_input_only_while_unlocked_and_dies_with_its_window
     from ui.idle import IdleWatcher
 
     win, ctx, _ = make_window(with_profile=True)
-    assert not win.idle._filtering  # locked: no application-wide event filter at all
+    assert not win.idle.listening  # locked: not listening to input at all
     unlock(qtbot, win)
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
-    assert win.idle._filtering
+    assert win.idle.listening
     win.lock()
-    assert not win.idle._filtering
+    assert not win.idle.listening
     app = QApplication.instance()
     watchers = [c for c in app.children() if isinstance(c, IdleWatcher)]
     assert watchers == []  # owned by the window, not the application: gone with it

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-             QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+from ui import activity
 
 
 class IdleWatcher(QObject):
-    """Watches the whole application's input, but only while auto-lock is on (an application-wide
-    event filter sees every event), and only as long as ``owner`` (the window) lives."""
+    """Restarts its timer at every input (``ui.activity``), but listens only while auto-lock is on, and only
+    as long as ``owner`` (the window) lives."""
 
     def __init__(self, app, on_idle, owner: QObject | None = None):
         super().__init__(owner or app)
-        self._app = app
-        self._filtering = False
+        self._listening = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(on_idle)
@@ -26,24 +24,27 @@ class IdleWatcher(QObject):
         if ms > 0:
             self._timer.setInterval(ms)
             self._timer.start()
-        self._filter(ms > 0)
+        self._listen(ms > 0)
 
     def stop(self) -> None:
         self._timer.stop()
-        self._filter(False)
+        self._listen(False)
 
-    def _filter(self, on: bool) -> None:
-        if on and not self._filtering:
-            self._app.installEventFilter(self)
-        elif not on and self._filtering:
-            self._app.removeEventFilter(self)
-        self._filtering = on
+    @property
+    def listening(self) -> bool:
+        return self._listening
+
+    def _listen(self, on: bool) -> None:
+        if on and not self._listening:
+            activity.watch().happened.connect(self._input)
+        elif not on and self._listening:
+            activity.watch().happened.disconnect(self._input)
+        self._listening = on
 
     @property
     def active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
-        if event.type() in _ACTIVITY and self._timer.interval() > 0 and self._timer.isActive():
+    def _input(self) -> None:
+        if self._timer.interval() > 0 and self._timer.isActive():
             self._timer.start()
-        return False

@@ -1,7 +1,7 @@
 """Guidance time: how long a patient's page is open and in use, recorded as the clinician works.
 
-While the page is shown, an application-wide event filter notes keyboard, mouse and wheel input
-(only the moment, nothing of what was typed); time between two inputs counts up to two minutes
+While the page is shown, ``ui.activity`` reports keyboard, mouse and wheel input (only the moment,
+nothing of what was typed), and Hearth losing the focus pauses it; time between two inputs counts up to two minutes
 (``guidance.ActiveTimer``), so a page left open over lunch adds little. The running total of the
 visit is written every 30 s and when the page is left, so a crash loses at most that much.
 """
@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from app.exchange import guidance
 from app.store.db import utcnow
+from ui import activity
 
-_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-          QEvent.Type.TouchBegin}
 SAVE_EVERY_MS = 30_000
 
 
@@ -46,7 +45,8 @@ class GuidanceClock(QObject):
         self._started_at, self._saved = utcnow(), 0
         self._timer = guidance.ActiveTimer()
         self._timer.activity(self._clock())  # opening the page is itself a moment of work
-        self._app.installEventFilter(self)
+        activity.watch().happened.connect(self._input)
+        self._app.applicationStateChanged.connect(self._state)
         self._save.start()
 
     def stop(self) -> None:
@@ -54,7 +54,8 @@ class GuidanceClock(QObject):
             return
         self._timer.pause(self._clock())
         self.save()
-        self._app.removeEventFilter(self)
+        activity.watch().happened.disconnect(self._input)
+        self._app.applicationStateChanged.disconnect(self._state)
         self._save.stop()
         self.contact_id = self._timer = self._session = None
 
@@ -74,11 +75,10 @@ class GuidanceClock(QObject):
         except Exception:  # noqa: BLE001 - a patient removed meanwhile, a store locked: time is not worth an error
             pass
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        kind = event.type()
+    def _input(self) -> None:
         if self._timer is not None:
-            if kind in _INPUT:
-                self._timer.activity(self._clock())
-            elif kind == QEvent.Type.ApplicationDeactivate:
-                self._timer.pause(self._clock())
-        return False
+            self._timer.activity(self._clock())
+
+    def _state(self, state) -> None:
+        if self._timer is not None and state != Qt.ApplicationState.ApplicationActive:
+            self._timer.pause(self._clock())
