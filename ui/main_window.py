@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.shell.load()
         self.show_page(self.shell)
         self._apply_autolock()
-        QTimer.singleShot(300, warm.after_unlock)  # once Home has been painted (ui.warm)
+        QTimer.singleShot(300, self, warm.after_unlock)  # once Home has been painted (ui.warm); not if the window goes
 
     def _recovered(self, session) -> None:
         self._session_opened(session)
