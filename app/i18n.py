@@ -570,6 +570,8 @@ def babel_locale(code: str | None = None) -> str:
 
 @lru_cache(maxsize=64)
 def _with_data(code: str) -> str:
+    if code == SOURCE_LANGUAGE:
+        return code  # always there; and Babel is not loaded before the first window for it (start-up)
     from babel import localedata
 
     for candidate in (code, code.split("_")[0]):
@@ -664,6 +666,8 @@ def numbering_system(code: str | None = None) -> str:
 
 @lru_cache(maxsize=64)
 def _numbering_system(babel_code: str) -> str:
+    if babel_code == SOURCE_LANGUAGE:
+        return "latn"  # English's, as CLDR says; Babel is not loaded before the first window for it (start-up)
     try:
         from babel import Locale
 
@@ -693,6 +697,8 @@ def localize_digits(text: str, code: str | None = None) -> str:
 
 def number_symbols(code: str | None = None) -> dict:
     """Babel's decimal and group separators in ``code``'s numbering system."""
+    if babel_locale(code) == SOURCE_LANGUAGE:
+        return {"decimal": ".", "group": ","}  # CLDR's for English, without loading Babel before the first window
     from babel import Locale
 
     try:

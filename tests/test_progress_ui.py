@@ -219,6 +219,23 @@ def test_matplotlib_is_not_loaded_on_the_way_to_the_unlock_page(tmp_path):
     assert r.stdout.split()[-2:] == ["False", "False"], r.stdout + r.stderr
 
 
+def test_on_the_way_to_the_unlock_page_no_heavy_package_is_loaded(tmp_path):
+    """Start-up (issue 15): the unlock page needs none of Babel (English), cryptography, the charts, the
+    templates or the Get-help dialog; each was once imported before the first paint."""
+    from app.crypto.keyfile import TEST_KDF
+    from app.profiles import ProfileManager
+
+    ProfileManager(tmp_path / "data", TEST_KDF).create("Alex", PASSWORD)[0].lock()
+    heavy = ["babel", "cryptography", "matplotlib", "jinja2", "ui.help_dialog", "app.exchange.export"]
+    code = ("import sys, os; os.environ['QT_QPA_PLATFORM']='offscreen';"
+            "from ui.launch import run_gui; from pathlib import Path;"
+            "rc = run_gui(Path(sys.argv[1]), quit_after_first_paint=True, forced_locale='en');"
+            f"print([m for m in {heavy!r} if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "data")], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parent.parent, timeout=60)
+    assert r.stdout.strip().splitlines()[-1] == "[]", r.stdout + r.stderr
+
+
 # --- the daily check-in on Home ---------------------------------------------------------------
 
 def _home(make_window, qtbot):

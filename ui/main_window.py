@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QApplication, QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QToolBar,
+from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QMessageBox, QSizePolicy, QStackedWidget, QToolBar,
                                QToolButton, QWidget)
 
 from app.i18n import _
 from app.profiles.manager import KEYFILE
 from ui import a11y, app_icon, warm
-from ui.help_dialog import HelpDialog
 from ui.clipboard_guard import ClipboardGuard
 from ui.idle import IdleWatcher
 
@@ -297,15 +296,19 @@ class MainWindow(QMainWindow):
         for dlg in self.findChildren(QWidget):
             if dlg.isWindow() and dlg is not self and dlg.isVisible() and dlg.objectName() != "helpDialog":
                 dlg.close()
-        help_dialog = self.findChild(HelpDialog)
+        help_dialog = self._help_dialog()
         if help_dialog is not None:
             help_dialog.refresh_plan()  # crisis lines stay; the person's own plan goes
         self.show_start()
 
     # --- help --------------------------------------------------------------------
 
+    def _help_dialog(self):
+        """The "Get help now" dialog if it has been made (found by name: its module loads when first shown)."""
+        return self.findChild(QDialog, "helpDialog")
+
     def show_help(self, after_answer: bool = False) -> None:
-        existing = self.findChild(HelpDialog)
+        existing = self._help_dialog()
         if existing is not None and existing.isVisible():
             if after_answer and not existing.after_answer:
                 existing.after_answer = True
@@ -313,6 +316,8 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return
+        from ui.help_dialog import HelpDialog  # when first asked for: not before the first window (start-up)
+
         dlg = HelpDialog(self.ctx, self, after_answer=after_answer)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
@@ -329,6 +334,6 @@ class MainWindow(QMainWindow):
         self.lock_action.setToolTip(_("Lock Hearth (Ctrl+L)"))
         for page in self._pages.values():
             page.retranslate()
-        help_dialog = self.findChild(HelpDialog)
+        help_dialog = self._help_dialog()
         if help_dialog is not None:
             help_dialog.retranslate()

@@ -10,16 +10,15 @@ are imported a few per transaction (:func:`importer.import_many`), each one all 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.exchange import audit, contacts, export, importer, keys, package
 from app.exchange.contacts import Contact
 from app.exchange.errors import ExchangeError
+from app.exchange.sync_names import NAME  # noqa: F401 - also this module's public name
 from app.profiles.session import Session
 
-NAME = re.compile(r"^hearth-([0-9a-f]{12})-to-([0-9a-f]{12})-([0-9]{1,16})\.age$")
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.exchange.syncfolder import NAME
+from app.exchange.sync_names import NAME
 
 MAX_NAMES = 10_000
 
