@@ -97,17 +97,6 @@ def test_table_view_lists_the_same_numbers(qtbot, make_window):
     assert card.table.accessibleName().startswith("Table: GAD-7")
 
 
-def test_the_progress_page_reads_its_data_off_the_gui_thread(qtbot, make_window, monkeypatch):
-    import threading
-
-    win, _ctx = _seeded(make_window, qtbot, days=60, activities=False)
-    real, threads = trends.mood_series, []
-    monkeypatch.setattr(trends, "mood_series", lambda store: threads.append(threading.get_ident()) or real(store))
-    page = _open_progress(qtbot, win)
-    assert threads and threading.get_ident() not in threads
-    assert page.cards["mood"].data is not None and not page.cards["mood"].picture.pixmap().isNull()
-
-
 def test_charts_are_reused_until_their_data_change(qtbot, make_window):
     win, ctx = _seeded(make_window, qtbot, days=60, activities=False)
     page = _open_progress(qtbot, win)

@@ -82,8 +82,6 @@ class ChartCard(QWidget):
         self.rendered_key = None
         self._drawing_key = None
         self._generation = 0
-        self._fetches = 0  # reads in a worker asked for (refresh(in_worker=True)); only the newest is shown
-        self._reading = False  # one of them is still running: what the card shows may be out of date
         self.setObjectName(f"chart-{spec.key}")
         lay = card_in(self)
         self.title = make_label("subheading")
@@ -132,35 +130,11 @@ class ChartCard(QWidget):
 
     # --- data and drawing --------------------------------------------------------
 
-    def refresh(self, *, in_worker: bool = False) -> None:
-        """Re-read the data and show the (cached or newly drawn) picture. ``in_worker``: read them in a
-        worker, the card saying "Drawing the chart…" meanwhile (the Progress page: ten years of check-ins and
-        entries took 70 ms of its first build on the GUI thread, issue 15)."""
+    def refresh(self) -> None:
+        """Re-read the data if it changed and show the (cached or newly drawn) picture."""
         store = self.ctx.session.store
-        version = trends.version(store, self.spec.source)
-        if not in_worker:
-            self._fetched(version, self.spec.fetch(store))
-            return
-        self._fetches += 1
-        self._reading = True
-        asked, session, fetch = self._fetches, self.ctx.session, self.spec.fetch
-        if self.data is None:
-            self.picture.setText(_("Drawing the chart\u2026"))
-
-        def done(data) -> None:
-            if asked == self._fetches and self.ctx.session is session:
-                self._reading = False
-                self._fetched(version, data)
-
-        def failed(_exc) -> None:
-            if asked == self._fetches:
-                self._reading = False
-                self.picture.setText(_("This chart could not be drawn. The table shows the same numbers."))
-
-        run_async(lambda: fetch(store), done, failed, self)
-
-    def _fetched(self, version, data) -> None:
-        self.version, self.data = version, data
+        self.version = trends.version(store, self.spec.source)
+        self.data = self.spec.fetch(store)
         self.retranslate()
         if not self.is_waiting:
             self._resize_timer.start(0)  # once the layout has given the picture its width
@@ -231,8 +205,6 @@ class ChartCard(QWidget):
     @property
     def drawn(self) -> bool:
         """Whether the card shows what it should: the current picture, or its "not yet" text."""
-        if self._reading:
-            return False
         if self.is_waiting:
             return True
         return self.rendered_key is not None and self.rendered_key == self._cache_key(self._style())
@@ -245,8 +217,6 @@ class ChartCard(QWidget):
 
     def clear(self) -> None:
         self._generation += 1
-        self._fetches += 1
-        self._reading = False
         self.data = None
         self.rendered_key = self._drawing_key = None
         self.picture.clear()

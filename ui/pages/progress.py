@@ -70,7 +70,7 @@ class ProgressPage(QWidget):
             if card is None:
                 card = self.cards[spec.key] = chart_card.ChartCard(self.ctx, spec)
             self.chart_box.insertWidget(i, card)
-            card.refresh(in_worker=True)
+            card.refresh()
         self.empty.setVisible(not wanted)
         self.intro.setVisible(bool(wanted))
 
