@@ -24,6 +24,9 @@ _done = threading.Event()
 _later_started = threading.Event()
 _later_done = threading.Event()
 LATER_MODULES = ("ui.reminders_dialog", "app.autostart")
+# The two rounds never run at once: each imports modules and loads Babel's data, whose locks a second loading
+# thread could take in the other order (a hang Python's import-deadlock check cannot see).
+_one_round_at_a_time = threading.Lock()
 
 
 def start() -> None:
@@ -43,6 +46,11 @@ def wait(timeout: float | None = None) -> bool:
 
 
 def _warm() -> None:
+    with _one_round_at_a_time:
+        _first_round()
+
+
+def _first_round() -> None:
     try:
         for name in MODULES:
             importlib.import_module(name)
@@ -74,6 +82,11 @@ def later_done(timeout: float | None = None) -> bool:
 
 
 def _warm_later() -> None:
+    with _one_round_at_a_time:
+        _second_round()
+
+
+def _second_round() -> None:
     try:
         for name in LATER_MODULES:
             importlib.import_module(name)
