@@ -56,6 +56,8 @@ from app import paths
 SOURCE_LANGUAGE = "en"
 PSEUDO_LONG = "en_XA"
 PSEUDO_RTL = "ar_XB"
+# The language whose dates and numbers each pseudo-locale borrows.
+PSEUDO_FORMATS = {PSEUDO_LONG: "en", PSEUDO_RTL: "ar"}
 PSEUDO_LOCALES = (PSEUDO_LONG, PSEUDO_RTL)
 DOMAINS = ("app", "programs")
 
@@ -565,7 +567,7 @@ def babel_locale(code: str | None = None) -> str:
     language's, else English (a language added to an installed copy whose bundle carries Babel's data only for
     the languages it shipped still opens, with English dates and numbers)."""
     code = code or _state.code
-    return _with_data({PSEUDO_LONG: "en", PSEUDO_RTL: "ar"}.get(code, code))
+    return _with_data(PSEUDO_FORMATS.get(code, code))
 
 
 @lru_cache(maxsize=64)

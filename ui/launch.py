@@ -302,7 +302,7 @@ def selftest(data_dir: Path | None, locale: str | None = None) -> int:
         if locale:
             from app import i18n
 
-            own = {i18n.PSEUDO_LONG: "en", i18n.PSEUDO_RTL: "ar"}.get(locale, locale)
+            own = i18n.PSEUDO_FORMATS.get(locale, locale)
             check(i18n.current_language() == locale and i18n.babel_locale() == own
                   and bool(i18n.format_date(datetime.date.today())), f"{locale}: its catalog, its own dates and numbers")
         win = MainWindow(ctx)
