@@ -165,14 +165,12 @@ class Store:
         if not path.exists():
             raise StoreDamaged(has_backup=has_backup)
         try:
-            found = None
-            if check_later and _closed_cleanly(path):
+            later = check_later and _closed_cleanly(path)
+            if later:
                 found = _look_alone(path, data_key, thorough=False)
                 _judge(found, path, data_key, profile_id, has_backup)
-                if found.schema != SCHEMA_VERSION:
-                    found = None  # a migration writes into the file: check it all first
-            later = found is not None
-            if found is None:
+                later = found.schema == SCHEMA_VERSION  # a migration writes into the file: check it all first
+            if not later:
                 found = _settle_wal(path, data_key, profile_id, has_backup)
         except OSError:
             raise DiskProblem() from None
