@@ -31,10 +31,7 @@ _one_round_at_a_time = threading.Lock()
 
 def start() -> None:
     """Begin once per process (typing the password, or Enter); later calls do nothing."""
-    if _started.is_set():
-        return
-    _started.set()
-    threading.Thread(target=_warm, name="hearth-warm", daemon=True).start()
+    _begin(_started, _first_round, _done, "hearth-warm")
 
 
 def done() -> bool:
@@ -45,55 +42,50 @@ def wait(timeout: float | None = None) -> bool:
     return _done.wait(timeout)
 
 
-def _warm() -> None:
-    with _one_round_at_a_time:
-        _first_round()
-
-
 def _first_round() -> None:
-    try:
-        for name in MODULES:
-            importlib.import_module(name)
-        from app.measures import engine
-        from app.programs import loader
+    for name in MODULES:
+        importlib.import_module(name)
+    from app.measures import engine
+    from app.programs import loader
 
-        engine.shipped()
-        for program in loader.program_ids():
-            loader.cached(program)
-        from app.programs import render
+    engine.shipped()
+    for program in loader.program_ids():
+        loader.cached(program)
+    from app.programs import render
 
-        render.markdown_parser()  # markdown-it's import alone was 80 ms of the Program page's first build
-    except Exception:  # noqa: BLE001 - only a head start: whatever fails here is done (and reported) when needed
-        pass
-    finally:
-        _done.set()
+    render.markdown_parser()  # markdown-it's import alone was 80 ms of the Program page's first build
 
 
 def after_unlock() -> None:
     """The second round (see the module docstring), once per process."""
-    if _later_started.is_set():
-        return
-    _later_started.set()
-    threading.Thread(target=_warm_later, name="hearth-warm-later", daemon=True).start()
+    _begin(_later_started, _second_round, _later_done, "hearth-warm-later")
 
 
 def later_done(timeout: float | None = None) -> bool:
     return _later_done.wait(timeout)
 
 
-def _warm_later() -> None:
-    with _one_round_at_a_time:
-        _second_round()
-
-
 def _second_round() -> None:
-    try:
-        for name in LATER_MODULES:
-            importlib.import_module(name)
-        from app import i18n
+    for name in LATER_MODULES:
+        importlib.import_module(name)
+    from app import i18n
 
-        i18n.available_languages()  # each language's name in its own language: Settings' first build was 80 ms of it
-    except Exception:  # noqa: BLE001 - only a head start (see _warm)
-        pass
-    finally:
-        _later_done.set()
+    i18n.available_languages()  # each language's name in its own language: Settings' first build was 80 ms of it
+
+
+def _begin(started: threading.Event, work, finished: threading.Event, name: str) -> None:
+    """Run ``work`` in a thread unless ``started`` says it ran already; ``finished`` is set when it ends."""
+    if started.is_set():
+        return
+    started.set()
+    threading.Thread(target=_round, args=(work, finished), name=name, daemon=True).start()
+
+
+def _round(work, finished: threading.Event) -> None:
+    with _one_round_at_a_time:
+        try:
+            work()
+        except Exception:  # noqa: BLE001 - only a head start: whatever fails here is done (and reported) when needed
+            pass
+        finally:
+            finished.set()
