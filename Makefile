@@ -29,6 +29,7 @@ demo: setup
 test: setup
 	@sh build/system-deps.sh || true
 	$(BIN)/python -m app crisis check
+	$(BIN)/python -m app i18n check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n auto $(PYTEST_ARGS)
 	HEARTH_REAL_DISPLAY=1 QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q -p no:cacheprovider tests/realdisplay $(REAL_ARGS)
 

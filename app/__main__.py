@@ -131,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("i18n", help=_("translation tools for developers"))
     isub = i.add_subparsers(dest="action", metavar="ACTION", required=True)
     isub.add_parser("compile", help=_("compile every .po catalog to .mo"))
-    isub.add_parser("check", help=_("check catalogs for placeholder mismatches"))
+    ic = isub.add_parser("check", help=_("check every catalog (placeholders, compiling) and show how complete "
+                                         "each language is"))
+    ic.add_argument("--markdown", action="store_true", help=_("print the table for the README"))
     return p
 
 

@@ -81,7 +81,7 @@ def dispatch(args) -> int | None:
     if cmd == "i18n":
         from app import i18n_tools
 
-        return i18n_tools.run(args.action)
+        return i18n_tools.run(args.action, markdown=getattr(args, "markdown", False))
     return None  # a GUI command: __main__ starts Qt
 
 
