@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import Qt
 
 from app.programs import loader, render
+from tests.threads import stacks
 from tests.test_ui import make_window  # noqa: F401 - fixture
 from ui import warm
 
@@ -23,7 +24,8 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     page.password.edit.setText("x")  # set by code (a paste in a test): not yet
     assert not warm._started.is_set()
     qtbot.keyClick(page.password.edit, Qt.Key.Key_A)
-    assert warm._started.is_set() and warm.wait(30)
+    assert warm._started.is_set()
+    assert warm.wait(30), stacks()
     assert "ui.pages.shell" in sys.modules and "ui.workspace.shell" in sys.modules
     assert sorted(folder.name for folder in loader._cache) == loader.program_ids()
     assert all(hit[1] is not None for hit in loader._cache.values())  # loaded and checked, not failed
@@ -48,6 +50,6 @@ def test_after_home_the_second_round_loads_the_languages_names(qtbot, make_windo
     unlock(qtbot, win)
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
     qtbot.waitUntil(warm._later_started.is_set, timeout=3000)
-    assert warm.later_done(30)
+    assert warm.later_done(30), stacks()
     assert i18n.native_name.cache_info().currsize >= len(i18n.available_codes())
     assert "ui.reminders_dialog" in sys.modules
