@@ -4,6 +4,7 @@ issue 15), once per process, and reading nothing from any profile."""
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtCore import Qt
 
@@ -16,6 +17,9 @@ from ui import warm
 def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot, make_window, monkeypatch):
     monkeypatch.setattr(warm, "_started", type(warm._started)())  # as in a fresh process
     monkeypatch.setattr(warm, "_done", type(warm._done)())
+    # In a fresh process the first round never waits for the second (that one starts after an unlock); here an
+    # earlier test's window may have started a second round that is still running, so the lock is fresh too.
+    monkeypatch.setattr(warm, "_one_round_at_a_time", threading.Lock())
     monkeypatch.setattr(loader, "_cache", {})
     render.markdown_parser.cache_clear()
     win, _ctx, _key = make_window(with_profile=True)
