@@ -432,3 +432,22 @@ def test_table_view_hides_the_legend_and_tab_leaves_the_table(qtbot, make_window
     assert not card.table.hasFocus()  # Tab moves on, not to the next cell
     card.show_table.click()
     assert card.picture.isVisible() and card.legend.isVisible()
+
+
+def test_a_picture_in_the_cache_wins_over_a_drawing_still_under_way(qtbot, make_window, monkeypatch):
+    """The card asked for width A, then (the scroll bar appeared) for width B, which was cached: the late result at
+    width A must not replace the picture at B, or the card is never drawn and nothing draws it again."""
+    win, ctx = _seeded(make_window, qtbot, days=30, activities=False)
+    card = _open_progress(qtbot, win).cards["mood"]
+    cached_width = card._chart_width()
+    assert card.drawn
+    other = cached_width + 40
+    monkeypatch.setattr(card, "_chart_width", lambda: other)
+    card._draw()  # a drawing at the other width starts in a worker
+    assert card._drawing_key is not None
+    monkeypatch.setattr(card, "_chart_width", lambda: cached_width)
+    card._draw()  # back at the width that is cached: shown at once
+    assert card.drawn
+    qtbot.wait(1500)  # the drawing at the other width has finished meanwhile
+    assert card.rendered_key[-2] == cached_width, (card.rendered_key, cached_width)
+    assert card.drawn

@@ -163,7 +163,15 @@ class ChartCard(QWidget):
             return
         style = self._style()
         key = self._cache_key(style)
-        if key in (self.rendered_key, self._drawing_key):
+        if key == self._drawing_key:
+            return
+        if key == self.rendered_key or key in _CACHE:
+            # What is shown, or cached: a drawing still under way (at another width) is no longer wanted. Without
+            # this its result came later and replaced the right picture with one of the wrong width, and nothing
+            # asked for a drawing again.
+            self._generation += 1
+            self._drawing_key = None
+        if key == self.rendered_key:
             return
         cached = _CACHE.get(key)
         if cached is not None:
@@ -212,7 +220,10 @@ class ChartCard(QWidget):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt API
         if obj is self.picture and event.type() == QEvent.Type.Resize and self.data is not None \
                 and not self.is_waiting:
-            self._resize_timer.start(250)  # re-draw at the new width once resizing settles
+            # The first picture as soon as the layout has given the card its width (a 250 ms wait here was most of
+            # what the Progress page's first paint added to bare matplotlib); a re-draw at a new width waits
+            # until resizing settles.
+            self._resize_timer.start(0 if self.rendered_key is None else 250)
         return False
 
     def clear(self) -> None:
