@@ -56,10 +56,7 @@ pot: $(STAMP)
 	    $(BIN)/pybabel update --no-fuzzy-matching -D $$domain -i locales/$$domain.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))); done; done
 
 bundle: setup
-	$(BIN)/python -m pip install --quiet -e '.[build]'
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/hearth.spec
-	QT_QPA_PLATFORM=offscreen dist/hearth/hearth selftest
-	for loc in $$(ls locales | grep -v '\.pot$$'); do QT_QPA_PLATFORM=offscreen dist/hearth/hearth --locale $$loc selftest >/dev/null || { echo "selftest failed in $$loc"; exit 1; }; echo "selftest passed in $$loc"; done
+	PYTHON=$(PYTHON) sh build/bundle.sh
 
 clean:
 	rm -rf $(VENV) dist build/work screenshots

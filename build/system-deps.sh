@@ -5,7 +5,8 @@
 # Qt 6.5+ cannot open a window under X11 without libxcb-cursor0 and its companions (libxcb-icccm4,
 # libxcb-keysyms1, ...): without them Hearth aborts at launch with "could not load the Qt platform
 # plugin xcb". The offscreen test lane needs only the first group, and age (the standard tool that must open
-# a sealed data archive, checked by tests/test_archive.py).
+# a sealed data archive, checked by tests/test_archive.py). icu-devtools, binutils and gcc rebuild Qt's ICU data
+# for the bundle (build/icu_data.py, tested by tests/test_bundle_icu.py).
 set -u
 check_only=0; [ "${1:-}" = "--check" ] && check_only=1
 
@@ -14,7 +15,7 @@ have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fontconfig fonts-dejavu-core
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
       libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0
-      xvfb openbox make age"
+      xvfb openbox make age icu-devtools binutils gcc"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-based system; install Qt's xcb libraries (libxcb-cursor0 and companions), Xvfb and openbox yourself." >&2

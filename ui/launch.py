@@ -280,6 +280,25 @@ def _selftest_chart(check, data_dir: Path) -> None:
     check(ok, "a chart is drawn")
 
 
+# Words whose order by code point differs from their order in the language: Qt sorts them with ICU's collation,
+# so a bundle whose ICU data lost what a language needs would give the code-point order (build/icu_data.py).
+_COLLATION = {"en": ["cherry", "Banana", "apple"], "de": ["Zebra", "Äpfel", "Apfel"], "fr": ["zèbre", "élan", "abricot"],
+              "es": ["oso", "ñu", "nube"], "uk": ["єнот", "дім", "ґанок", "гора"], "fa": ["ت", "پ", "ب"]}
+
+
+def _selftest_icu(check, locale: str | None) -> None:
+    """Qt's ICU (collation, case mapping) works for the language being tested and for English."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    for code in sorted({"en", (locale or "en").split("_")[0]}):
+        words = _COLLATION.get(code)
+        if words:
+            collator = QCollator(QLocale(code))
+            ordered = sorted(words, key=collator.sortKey)
+            check(ordered == list(reversed(words)), f"{code}: words sort in the language's order ({', '.join(ordered)})")
+    check(QLocale("de").toUpper("straße") == "STRASSE", "case mapping")
+
+
 def selftest(data_dir: Path | None, locale: str | None = None) -> int:
     """Create, unlock, visit every page, lock, unlock again; exit 0 when all is well."""
     _offscreen()
@@ -331,6 +350,7 @@ def selftest(data_dir: Path | None, locale: str | None = None) -> int:
             check(win.shell.current_key() == section, f"page {section}")
         _selftest_program(app, win, check)
         _selftest_chart(check, base)
+        _selftest_icu(check, locale)
         win.lock()
         check(win.stack.currentWidget() is win.unlock_page and not ctx.unlocked, "locked")
         u = win.unlock_page
