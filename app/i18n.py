@@ -620,8 +620,30 @@ def available_codes(include_pseudo: bool | None = None) -> list[str]:
 
 
 def available_languages(include_pseudo: bool | None = None) -> list[Language]:
-    """Like :func:`available_codes`, with names (this loads Babel's locale data)."""
-    return [Language(c, native_name(c), is_rtl(c)) for c in available_codes(include_pseudo)]
+    """Like :func:`available_codes`, with names (this loads Babel's locale data, then lets go of it)."""
+    languages = [Language(c, native_name(c), is_rtl(c)) for c in available_codes(include_pseudo)]
+    _forget_other_locales()
+    return languages
+
+
+def _forget_other_locales() -> None:
+    """Drop Babel's cached data of every locale but the one in use (and its parents). Each language's name in
+    its own language loads that language's whole CLDR data, and Babel keeps it for the life of the process: 6.6
+    MiB for seven languages, to show seven words (issue 15, bench/memory.py). Babel loads a locale again if
+    it is ever needed. Babel's caches are not public; if a release renames them, nothing is dropped."""
+    from babel import localedata
+
+    current = babel_locale()
+    keep = {"root", current, current.split("_")[0]}
+    lock = getattr(localedata, "_cache_lock", None)
+    caches = [c for c in (getattr(localedata, "_cache", None), getattr(localedata, "_dict_cache", None))
+              if isinstance(c, dict)]
+    if lock is None or not caches:
+        return
+    with lock:
+        for cache in caches:
+            for name in [n for n in cache if n not in keep]:
+                cache.pop(name, None)
 
 
 def refresh_installed() -> None:

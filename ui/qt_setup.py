@@ -10,6 +10,9 @@ from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt,
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
+from ui import pyside_sources
+
+pyside_sources.install()  # before most modules are imported: see ui/pyside_sources.py
 
 _qt_translator: QTranslator | None = None
 

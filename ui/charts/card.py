@@ -20,7 +20,8 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QSizePolicy, QStackedWidget, QTableView, QWidget)
+                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QStyle, QTableView,
+                               QWidget)
 
 from app import i18n, trends
 from app.errors import HearthError
@@ -32,13 +33,21 @@ from ui.widgets import card_in, make_label
 from ui.worker import run_async
 
 CHART_HEIGHT = 250
-_CACHE: OrderedDict = OrderedDict()
-_CACHE_SIZE = 24
+_CACHE: OrderedDict = OrderedDict()  # key -> QPixmap (shared with the label that shows it: no second copy)
+_CACHE_BYTES = 32 * 2**20            # pictures not shown any more are dropped, oldest first, beyond this
 
 
 def forget_all() -> None:
     """Drop every rendered chart (on lock)."""
     _CACHE.clear()
+
+
+def _trim_cache() -> None:
+    """Keep the newest pictures within ``_CACHE_BYTES`` (a picture still shown costs nothing more: it is shared)."""
+    total = sum(p.width() * p.height() * 4 for p in _CACHE.values())
+    while total > _CACHE_BYTES and len(_CACHE) > 1:
+        _key, oldest = _CACHE.popitem(last=False)
+        total -= oldest.width() * oldest.height() * 4
 
 
 @dataclass
@@ -151,8 +160,23 @@ class ChartCard(QWidget):
 
     def _chart_width(self) -> int:
         width = self.picture.width() if self.isVisible() else 0
+        if width > 100:
+            width -= self._scroll_bar_room()
         width = max(320, min(width if width > 100 else 640, 1400))
         return width - width % 20  # steps of 20 px: never wider than the space, few re-draws
+
+    def _scroll_bar_room(self) -> int:
+        """The width a vertical scroll bar would take from the page while it is hidden. A picture drawn before
+        the scroll bar appears (cards are added one after another, the page grows) would otherwise be drawn
+        again a few milliseconds later at the narrower width: every chart of the Progress page was drawn
+        twice on its first show."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.verticalScrollBar().isVisible() \
+                or parent.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            return 0
+        return parent.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, parent)
 
     def _cache_key(self, style: draw.Style) -> tuple:
         return (self.spec.key, self.version, style.dark, style.rtl, i18n.current_language(),
@@ -176,7 +200,7 @@ class ChartCard(QWidget):
         cached = _CACHE.get(key)
         if cached is not None:
             _CACHE.move_to_end(key)
-            self._show_png(cached, key)
+            self._show(cached, key)
             return
         self._generation += 1
         self._drawing_key = key
@@ -186,16 +210,21 @@ class ChartCard(QWidget):
         def work():
             mpl.load(data_dir)
             with mpl.drawing():
-                return mpl.to_bytes(self.spec.draw(data, style))
+                rgba, width, height = mpl.to_rgba(self.spec.draw(data, style))
+            # A QImage may be made off the GUI thread (a QPixmap may not); converted here to the format the
+            # screen paints without converting again.
+            return QImage(rgba, width, height, QImage.Format.Format_RGBA8888).convertToFormat(
+                QImage.Format.Format_ARGB32_Premultiplied)
 
-        def done(png: bytes) -> None:
+        def done(image: QImage) -> None:
             if generation != self._generation:
                 return  # a newer drawing was asked for meanwhile
             self._drawing_key = None
-            _CACHE[key] = png
-            while len(_CACHE) > _CACHE_SIZE:
-                _CACHE.popitem(last=False)
-            self._show_png(png, key)
+            image.setDevicePixelRatio(style.dpr)
+            pixmap = QPixmap.fromImage(image)
+            _CACHE[key] = pixmap
+            _trim_cache()
+            self._show(pixmap, key)
 
         def failed(_exc) -> None:
             if generation == self._generation:
@@ -204,10 +233,8 @@ class ChartCard(QWidget):
 
         run_async(work, done, failed, self)
 
-    def _show_png(self, png: bytes, key: tuple) -> None:
-        image = QImage.fromData(png, "PNG")
-        image.setDevicePixelRatio(key[-1])
-        self.picture.setPixmap(QPixmap.fromImage(image))
+    def _show(self, pixmap: QPixmap, key: tuple) -> None:
+        self.picture.setPixmap(pixmap)
         self.rendered_key = key
 
     @property

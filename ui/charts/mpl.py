@@ -72,6 +72,16 @@ def figure(width_px: int, height_px: int, dpr: float = 1.0):
     return fig
 
 
+def to_rgba(fig) -> tuple[bytes, int, int]:
+    """Render once for the screen: the RGBA pixels, their width and height. ``savefig`` would lay a figure with
+    a layout engine out in a draw of its own before the real one, then encode a PNG that the screen decodes
+    again; together about half of what a Progress chart cost (issue 15)."""
+    canvas = fig.canvas
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    return bytes(canvas.buffer_rgba()), width, height
+
+
 def to_bytes(fig, fmt: str = "png", dpi: float | None = None) -> bytes:
     """Render to PNG or SVG in memory (never a temporary file)."""
     buf = io.BytesIO()
