@@ -43,6 +43,7 @@ bench: setup
 	[ -d $(VENV)/bench-big ] || $(BIN)/python bench/big_profile.py $(VENV)/bench-big  # 100k + 100k entries, once
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/pages.py $(VENV)/bench-big
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/progress.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/memory.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/import_big.py --rounds 3
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/exchange.py --rounds 3
 
