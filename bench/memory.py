@@ -22,31 +22,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from progress import BASELINE, OPEN_WINDOW, export_charts  # noqa: E402 - the sibling benchmark's scripts
 RESULTS = ROOT / "bench" / "results" / "memory.json"
 PASSWORD = "bench password"
 
 PEAK = "\nimport resource\nprint(json.dumps({'peak_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n"
 
-HEARTH = r"""
-import json, sys, time, os
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from pathlib import Path
-from app.crypto.keyfile import TEST_KDF
-from app.profiles import ProfileManager
-from ui.context import AppContext
-from ui.main_window import MainWindow
+HEARTH = OPEN_WINDOW + r"""
 from ui.pages.shell import SECTIONS
-from ui.qt_setup import make_app
-
-data = Path(sys.argv[1])
-app = make_app()
-manager = ProfileManager(data, TEST_KDF)
-ctx = AppContext(data, manager)
-ctx.apply_device_settings()
-win = MainWindow(ctx)
-win.resize(1100, 740)
-win.show()
-win._session_opened(manager.unlock(manager.find("Bench"), sys.argv[2]))
 
 def settle(pred=lambda: True, limit=120):
     end = time.perf_counter() + limit
@@ -78,8 +62,6 @@ def seed(data: Path) -> None:
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from progress import BASELINE, export_charts
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)

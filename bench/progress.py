@@ -42,11 +42,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "progress.json"
 PASSWORD = "bench password"
 
-ROUND = r"""
+# A fresh process with Hearth's window on the profile in argv[1], unlocked with argv[2] (bench/memory.py too).
+OPEN_WINDOW = r"""
 import json, sys, time, os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
-from PySide6.QtWidgets import QApplication
 from app.crypto.keyfile import TEST_KDF
 from app.profiles import ProfileManager
 from ui.context import AppContext
@@ -62,6 +62,9 @@ win = MainWindow(ctx)
 win.resize(1100, 740)
 win.show()
 win._session_opened(manager.unlock(manager.find("Bench"), sys.argv[2]))
+"""
+
+ROUND = OPEN_WINDOW + r"""
 app.processEvents()
 page = win.shell.pages["progress"]
 
