@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
-import secrets
 import shutil
 import stat
 from pathlib import Path
@@ -66,7 +64,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     is left behind.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, FILE_MODE)
     try:
@@ -98,7 +96,7 @@ def save_chosen_file(path: Path, data: bytes) -> None:
 
 def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
     """Copy a file atomically (used for encrypted database backups)."""
-    tmp = dst.with_name(f".{dst.name}.{secrets.token_hex(6)}.tmp")
+    tmp = dst.with_name(f".{dst.name}.{os.urandom(6).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
@@ -179,7 +177,7 @@ def overwrite_and_unlink(path: Path) -> None:
     except FileNotFoundError:
         return
     with open(path, "r+b") as fh:
-        fh.write(secrets.token_bytes(max(size, 64)))
+        fh.write(os.urandom(max(size, 64)))
         fh.flush()
         os.fsync(fh.fileno())
     path.unlink()
