@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
 from app import checkins, demo, drafts, i18n, trends
 from app.measures import engine
@@ -451,3 +451,22 @@ def test_a_picture_in_the_cache_wins_over_a_drawing_still_under_way(qtbot, make_
     qtbot.wait(1500)  # the drawing at the other width has finished meanwhile
     assert card.rendered_key[-2] == cached_width, (card.rendered_key, cached_width)
     assert card.drawn
+
+
+def test_each_chart_is_drawn_once_on_the_first_show(qtbot, make_window, monkeypatch):
+    """The cards are added one after another and the page's scroll bar appears as it grows; a card drawn before
+    that was drawn again, narrower (every chart twice on the first show; issue 15). Cards leave room for the
+    scroll bar from the start."""
+    from ui.charts import mpl
+
+    drawn = []
+    real = mpl.to_rgba
+    monkeypatch.setattr(mpl, "to_rgba", lambda fig: drawn.append(fig.get_figwidth()) or real(fig))
+    win, _ctx = _seeded(make_window, qtbot)
+    win.resize(1000, 700)
+    page = _open_progress(qtbot, win)
+    qtbot.wait(400)  # a second drawing, if any, would have started by now
+    area = page.findChild(QScrollArea)
+    assert area is not None and area.verticalScrollBar().isVisible()  # the page does scroll
+    charted = [card for card in page.cards.values() if not card.is_waiting]
+    assert len(charted) >= 4 and len(drawn) == len(charted), drawn
