@@ -241,3 +241,21 @@ def test_language_without_babel_data_formats_in_english(code, rtl, tmp_path, mon
 def test_regional_variant_without_its_own_data_uses_its_language():
     assert i18n.babel_locale("de_XX") == "de"
     assert i18n.babel_locale("de_AT") == "de_AT"
+
+
+def test_listing_the_languages_does_not_keep_their_locale_data():
+    """Each language's name in its own language loads that language's whole CLDR data; Babel would keep it all
+    (6.6 MiB for seven languages, issue 15). Only the language in use stays loaded."""
+    from babel import localedata
+
+    i18n.native_name.cache_clear()  # as in a fresh process: the names are looked up again
+    i18n._babel_rtl.cache_clear()
+    i18n.set_language("de")
+    try:
+        i18n.format_date(__import__("datetime").date(2026, 1, 2))
+        names = {lang.code: lang.native_name for lang in i18n.available_languages(include_pseudo=False)}
+        assert names["fa"] == "فارسی" and names["uk"] == "Українська" and names["de"] == "Deutsch"
+        assert set(localedata._cache) <= {"root", "de"} and set(localedata._dict_cache) <= {"root", "de"}
+        assert i18n.format_date(__import__("datetime").date(2026, 1, 2)) == "02.01.2026"  # still formats
+    finally:
+        i18n.set_language("en")
