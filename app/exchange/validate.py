@@ -1,4 +1,6 @@
-"""JSON Schema checks for cards, package envelopes and payloads (schemas/ beside this file).
+"""JSON Schema checks for cards, package envelopes and payloads (schemas/ beside this file), and the quick first
+check of program and questionnaire files (``quick_check``; their loaders ask ``jsonschema`` only about a file
+it finds invalid, to say what is wrong).
 
 Each schema is compiled, once, into a tree of small Python functions that answer only "valid or not". The
 generic validator spent about 40 µs per value (22 s on a 5 MB package); the compiled one is
@@ -7,8 +9,10 @@ tens of times faster, and ``tests/test_exchange_validate.py`` checks that both a
 Supported keywords (draft 2020-12, with its meaning): ``type``, ``const``, ``enum``,
 ``properties``, ``required``, ``additionalProperties`` (false or a schema), ``maxProperties``,
 ``items``, ``minItems``, ``maxItems``, ``uniqueItems``, ``pattern``, ``minLength``,
-``maxLength``, ``minimum``, ``maximum``, ``anyOf`` and local ``$ref`` (``#/$defs/...``);
-annotations (``$schema``, ``title``, ``description``, ``$comment``, ``$defs``) are ignored.
+``maxLength``, ``minimum``, ``maximum``, ``exclusiveMinimum``, ``exclusiveMaximum``, ``minProperties``,
+``propertyNames``, ``anyOf``, ``allOf``, ``oneOf``, ``not``, ``if``/``then``/``else`` and local ``$ref``
+(``#/$defs/...``); annotations (``$schema``, ``$id``, ``title``, ``description``, ``$comment``, ``$defs``) are
+ignored.
 Any other keyword is refused when the schema is compiled, so a constraint is never skipped.
 
 ``pattern`` is applied strictly: Python's ``$`` also matches before a final newline, so a
@@ -26,7 +30,7 @@ from typing import Callable
 SCHEMAS = Path(__file__).parent / "schemas"
 
 Check = Callable[[object], bool]
-_ANNOTATIONS = frozenset({"$schema", "title", "description", "$comment", "$defs"})
+_ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "$comment", "$defs"})
 
 
 def _is_number(v) -> bool:
@@ -345,11 +349,77 @@ def _ref(c, ref, _schema) -> Check:
     return c.ref(ref)
 
 
+def _exclusive_minimum(_c, n, _schema) -> Check:
+    return lambda v: not _is_number(v) or v > n
+
+
+def _exclusive_maximum(_c, n, _schema) -> Check:
+    return lambda v: not _is_number(v) or v < n
+
+
+def _min_properties(_c, n, _schema) -> Check:
+    return lambda v: not isinstance(v, dict) or len(v) >= n
+
+
+def _property_names(c, sub, _schema) -> Check:
+    check = c.compile(sub)
+    return lambda v: not isinstance(v, dict) or all(check(k) for k in v)
+
+
+def _all_of_keyword(c, subs, _schema) -> Check:
+    return _all_of([c.compile(s) for s in subs])
+
+
+# The keywords below turn a sub-schema's "invalid" into "valid" (not; oneOf when one more sub-schema fails; an
+# `if` that fails takes `else`). This validator's `pattern` is stricter than the standard one at a final newline,
+# so under them it could accept what the standard refuses: such a sub-schema is refused when compiled, and the
+# caller uses the generic validator instead. Every answer stays at least as strict as the standard's.
+def _no_anchored_pattern(schema, keyword: str) -> None:
+    if isinstance(schema, dict):
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("$"):
+            raise ValueError(f"a pattern ending in $ under {keyword} is not supported by the compiled validator")
+        for value in schema.values():
+            _no_anchored_pattern(value, keyword)
+    elif isinstance(schema, list):
+        for value in schema:
+            _no_anchored_pattern(value, keyword)
+
+
+def _not(c, sub, _schema) -> Check:
+    _no_anchored_pattern(sub, "not")
+    check = c.compile(sub)
+    return lambda v: not check(v)
+
+
+def _one_of(c, subs, _schema) -> Check:
+    _no_anchored_pattern(subs, "oneOf")
+    checks = [c.compile(s) for s in subs]
+    return lambda v: sum(1 for check in checks if check(v)) == 1
+
+
+def _if(c, sub, schema) -> Check | None:
+    _no_anchored_pattern(sub, "if")
+    condition = c.compile(sub)
+    then = c.compile(schema["then"]) if "then" in schema else None
+    otherwise = c.compile(schema["else"]) if "else" in schema else None
+    if then is None and otherwise is None:
+        return None
+    return lambda v: (then is None or then(v)) if condition(v) else (otherwise is None or otherwise(v))
+
+
+def _with_if(_c, _sub, _schema) -> None:
+    return None  # `then` and `else` take effect through `if` (alone they do nothing)
+
+
 _KEYWORDS = {"type": _type, "const": _const, "enum": _enum, "properties": _properties,
              "additionalProperties": _additional, "required": _required, "maxProperties": _max_properties,
              "items": _items, "minItems": _min_items, "maxItems": _max_items, "uniqueItems": _unique,
              "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length, "minimum": _minimum,
-             "maximum": _maximum, "anyOf": _any_of, "$ref": _ref}
+             "maximum": _maximum, "anyOf": _any_of, "$ref": _ref, "exclusiveMinimum": _exclusive_minimum,
+             "exclusiveMaximum": _exclusive_maximum, "minProperties": _min_properties,
+             "propertyNames": _property_names, "allOf": _all_of_keyword, "not": _not, "oneOf": _one_of, "if": _if,
+             "then": _with_if, "else": _with_if}
 
 
 @lru_cache(maxsize=None)
@@ -366,6 +436,23 @@ _ELSEWHERE = {"archive": Path(__file__).resolve().parents[1] / "archive" / "arch
 @lru_cache(maxsize=None)
 def _compiled(name: str) -> Check:
     return _Compiler(schema(name)).compile(schema(name))
+
+
+def quick_check(schema_dict: dict) -> Check | None:
+    """The compiled check of a schema held elsewhere (programs, questionnaires), or None when it uses a keyword this
+    validator does not support. A True answer is final (never more lenient than the standard validator); on False,
+    ask the standard validator, which also says what is wrong. Loading the shipped files then needs no
+    ``jsonschema`` at all: about 4 MiB of memory and its import time (issue 15)."""
+    key = json.dumps(schema_dict, sort_keys=True)
+    if key not in _QUICK:
+        try:
+            _QUICK[key] = _Compiler(schema_dict).compile(schema_dict)
+        except (ValueError, KeyError, TypeError, re.error):
+            _QUICK[key] = None
+    return _QUICK[key]
+
+
+_QUICK: dict[str, Check | None] = {}
 
 
 def is_valid(name: str, value) -> bool:
