@@ -16,6 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from app.exchange.validate import quick_check
+from tests.test_exchange_validate import _paths  # every path into a document
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {"program": ROOT / "app" / "programs" / "program.schema.json",
@@ -30,16 +31,6 @@ def _load(kind):
     schema = json.loads(SCHEMAS[kind].read_text(encoding="utf-8"))
     docs = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in DOCUMENTS[kind]]
     return schema, docs
-
-
-def _paths(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _paths(v, path + (i,))
 
 
 def _mutations(doc, rng, count):
