@@ -455,6 +455,17 @@ def quick_check(schema_dict: dict) -> Check | None:
 _QUICK: dict[str, Check | None] = {}
 
 
+def schema_errors(schema_dict: dict, value) -> list:
+    """What ``jsonschema`` finds wrong with ``value`` (its ValidationErrors), asked only when ``quick_check`` does
+    not already answer "valid": loading valid files then never imports jsonschema."""
+    check = quick_check(schema_dict)
+    if check is not None and check(value):
+        return []
+    from jsonschema import Draft202012Validator
+
+    return list(Draft202012Validator(schema_dict).iter_errors(value))
+
+
 def is_valid(name: str, value) -> bool:
     """True when ``value`` satisfies ``schemas/<name>.schema.json``."""
     return _compiled(name)(value)

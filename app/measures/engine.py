@@ -141,7 +141,7 @@ def read_checked(path: Path, schema: dict):
     """A bounded YAML file, checked against ``schema``; :class:`MeasureInvalid` names the first problem."""
     import yaml
 
-    from app.exchange.validate import quick_check
+    from app.exchange.validate import schema_errors
 
     try:
         data = fsutil.read_regular_file(path, MAX_FILE)  # never blocks on a pipe
@@ -152,12 +152,7 @@ def read_checked(path: Path, schema: dict):
         raise MeasureInvalid(f"{path.name}: not a regular file") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise MeasureInvalid(f"{path.name}: cannot be read ({type(e).__name__})") from None
-    check = quick_check(schema)
-    if check is not None and check(raw):
-        return raw  # valid: the compiled check's "yes" is final; only a "no" needs jsonschema, to say what is wrong
-    from jsonschema import Draft202012Validator
-
-    errors = list(Draft202012Validator(schema).iter_errors(raw))
+    errors = schema_errors(schema, raw)
     if errors:
         first = min(errors, key=lambda e: list(map(str, e.path)))
         raise MeasureInvalid(f"{path.name}: {'/'.join(map(str, first.path)) or '(top)'}: {first.message}")

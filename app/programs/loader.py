@@ -105,7 +105,9 @@ def load(folder: Path) -> Program:
         raw, lines = _read_yaml(yaml_path)
     except (OSError, UnicodeDecodeError) as e:
         raise ProgramInvalid([Problem(PROGRAM_FILE, None, f"cannot be read: {type(e).__name__}")]) from None
-    errors = _schema_errors(raw)
+    from app.exchange.validate import schema_errors
+
+    errors = sorted(schema_errors(schema(), raw), key=lambda e: list(map(str, e.path)))
     if errors:
         raise ProgramInvalid([Problem(PROGRAM_FILE, lines.line(list(e.absolute_path)),
                                       f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {_schema_message(e)}")
@@ -123,19 +125,6 @@ def load(folder: Path) -> Program:
     return Program(raw["id"], raw["version"], raw["title"], raw["summary"], raw["audience"],
                    tuple(raw["evidence_base"]), raw.get("about"), tuple(raw.get("measures", [])), modules, folder,
                    suitability)
-
-
-def _schema_errors(raw) -> list:
-    """What the schema finds wrong, in document order. The compiled check answers first (a "valid" from it is
-    final, and loading the shipped programs then needs no jsonschema: issue 15); jsonschema says what is wrong."""
-    from app.exchange.validate import quick_check
-
-    check = quick_check(schema())
-    if check is not None and check(raw):
-        return []
-    from jsonschema import Draft202012Validator
-
-    return sorted(Draft202012Validator(schema()).iter_errors(raw), key=lambda e: list(map(str, e.path)))
 
 
 def _schema_message(error) -> str:

@@ -44,10 +44,13 @@ def forget_all() -> None:
 
 def _trim_cache() -> None:
     """Keep the newest pictures within ``_CACHE_BYTES`` (a picture still shown costs nothing more: it is shared)."""
-    total = sum(p.width() * p.height() * 4 for p in _CACHE.values())
+    total = sum(_size(p) for p in _CACHE.values())
     while total > _CACHE_BYTES and len(_CACHE) > 1:
-        _key, oldest = _CACHE.popitem(last=False)
-        total -= oldest.width() * oldest.height() * 4
+        total -= _size(_CACHE.popitem(last=False)[1])
+
+
+def _size(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4
 
 
 @dataclass
@@ -189,18 +192,16 @@ class ChartCard(QWidget):
         key = self._cache_key(style)
         if key == self._drawing_key:
             return
-        if key == self.rendered_key or key in _CACHE:
+        cached = _CACHE.get(key)
+        if key == self.rendered_key or cached is not None:
             # What is shown, or cached: a drawing still under way (at another width) is no longer wanted. Without
             # this its result came later and replaced the right picture with one of the wrong width, and nothing
             # asked for a drawing again.
             self._generation += 1
             self._drawing_key = None
-        if key == self.rendered_key:
-            return
-        cached = _CACHE.get(key)
-        if cached is not None:
-            _CACHE.move_to_end(key)
-            self._show(cached, key)
+            if key != self.rendered_key:
+                _CACHE.move_to_end(key)
+                self._show(cached, key)
             return
         self._generation += 1
         self._drawing_key = key
