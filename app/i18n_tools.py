@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import fsutil, i18n, paths
-from app.i18n import _, format_number, ngettext
-
-DOMAINS = ("app", "programs")
+from app.i18n import DOMAINS, _, format_number, ngettext
 
 
 def compile_all() -> int:
