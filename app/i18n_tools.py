@@ -49,7 +49,8 @@ def check_all() -> list[str]:
                 got = i18n.placeholder_names(s)
                 exact = not isinstance(msg.id, tuple)
                 if got is None or (got != allowed if exact else not got <= allowed):
-                    problems.append(f"{po}:{msg.lineno}: placeholders differ from the source: {ids[0][:60]!r}")
+                    problems.append(_("{file}:{line}: the placeholders differ from the English: {text}").format(
+                        file=po, line=msg.lineno, text=repr(ids[0][:60])))
     return problems
 
 
@@ -66,7 +67,7 @@ def compile_problems() -> list[str]:
             write_mo(io.BytesIO(), read_po(io.BytesIO(po.read_bytes()), locale=po.parent.parent.name,
                                            abort_invalid=True), use_fuzzy=False)
         except Exception as e:  # noqa: BLE001 - any failure to compile is the finding
-            problems.append(f"{po}: does not compile: {e}")
+            problems.append(_("{file}: does not compile: {reason}").format(file=po, reason=e))
         if msgfmt:
             done = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(po)], capture_output=True, text=True,
                                   check=False)
