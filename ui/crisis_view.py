@@ -12,16 +12,17 @@ import unicodedata
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.safety import clinicians, crisis
 from ui.widgets import clear_layout, make_label
+from ui.wrap_label import WrapLabel
 
 TAB_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
 
 
-class ReadableLine(QLabel):
+class ReadableLine(WrapLabel):
     """Text that Tab reaches, a screen reader reads, and Ctrl+C copies (selected on keyboard focus)."""
 
     def __init__(self, role: str | None = None, parent=None):

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListView
                                QVBoxLayout, QWidget)
 
 from app.i18n import _
+from ui.wrap_label import WrapLabel
 
 
 def make_label(role: str | None = None, *, wrap: bool = True, selectable: bool = False) -> QLabel:
-    lab = QLabel()
+    lab = WrapLabel()
     if role:
         lab.setProperty("role", role)
     lab.setWordWrap(wrap)

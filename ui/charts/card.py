@@ -30,6 +30,7 @@ from app.i18n import _
 from ui import theme
 from ui.charts import draw, mpl
 from ui.widgets import card_in, make_label
+from ui.wrap_label import WrapLabel
 from ui.worker import run_async
 
 CHART_HEIGHT = 250
@@ -98,7 +99,7 @@ class ChartCard(QWidget):
         lay = card_in(self)
         self.title = make_label("subheading")
         self.description = make_label("muted")
-        self.legend = QLabel()
+        self.legend = WrapLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.waiting = make_label("muted")

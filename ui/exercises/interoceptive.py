@@ -19,11 +19,12 @@ from ui import a11y
 from ui.exercises._activity_common import Fields
 from ui.exercises._countdown import TimedExercise, time_text
 from ui.widgets import card, make_label
+from ui.wrap_label import WrapLabel
 
 KIND = core.KIND
 
 
-class _TickLabel(QLabel):
+class _TickLabel(WrapLabel):
     """A question's text beside its tick box; a click on the text ticks the box too."""
 
     def __init__(self, box: QCheckBox):

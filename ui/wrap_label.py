@@ -1,0 +1,86 @@
+"""A word-wrapped label that remembers its height for a width.
+
+Qt's layouts ask a word-wrapped label for its height at a width many times in one layout pass (each
+nesting level asks again for its minimum, its hint and its height), and QLabel lays its whole text out
+anew for every question. On a page of cards that made adding two entry cards to a clinician's patient
+page cost about 70 ms of layout and painting on the 2-core VM (a chart card about 80, a window resize
+about 85); with the answer remembered per width, 28, 20 and 22-45 ms (bench/open_patients.py measures
+the page). The answer is forgotten whenever anything it depends on changes: the text, its format,
+wrapping, margins and indent, the font, the style, the direction.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel
+
+# Events after which a height worked out before may be wrong.
+_FORGET_ON = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange,
+                        QEvent.Type.ContentsRectChange, QEvent.Type.ApplicationFontChange})
+_MAX_WIDTHS = 16  # a resize asks at many widths; the ones of the last few passes are the ones asked again
+
+
+class WrapLabel(QLabel):
+    """A QLabel whose ``heightForWidth`` is worked out once per width (see the module's note)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= _MAX_WIDTHS:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def forget_heights(self) -> None:
+        self._heights.clear()
+
+    # Everything that changes the text's layout goes through these (Qt's own setNum and slots call
+    # QLabel's setText directly, so they are covered here too).
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setText(text)
+
+    def setNum(self, number) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setNum(number)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    def setTextFormat(self, fmt) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setTextFormat(fmt)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setMargin(margin)
+
+    def setPixmap(self, pixmap) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setPixmap(pixmap)
+
+    def setFont(self, font) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setFont(font)
+
+    def setStyleSheet(self, sheet: str) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setStyleSheet(sheet)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() in _FORGET_ON:
+            self._heights.clear()
+        super().changeEvent(event)
