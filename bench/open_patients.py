@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from exchange import Heartbeat, clinic_window  # noqa: E402
+from exchange import Heartbeat, clinic_window, opened  # noqa: E402
 
 
 def main() -> int:
@@ -49,7 +49,7 @@ def main() -> int:
             time.sleep(0.01)
         gaps = []
         for row in range(min(args.opens, len(page.rows))):
-            gaps.append(beat.measure(lambda: page.open_patient_at(row), lambda: not page.patient.loading))
+            gaps.append(beat.measure(lambda: page.open_patient_at(row), lambda: opened(page.patient)))
             page.show_list()
             for _ in range(5):
                 app.processEvents()

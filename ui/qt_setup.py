@@ -53,9 +53,12 @@ def _reason_no_desktop() -> str:
 
 # How long a worker thread may hold Python's interpreter lock before it must hand it over (Python's default
 # is 5 ms). Qt calls into Python all the time while it lays out and paints (the style's hints and drawing,
-# event filters); while a worker reads or draws, each of those calls waited for the lock, so opening a
-# patient at 100 patients held the window about 1.5x as long (measured, bench/exchange.py).
-GUI_SWITCH_INTERVAL = 0.0005
+# the labels' heights, event filters); while a worker reads or draws, each of those calls waits up to this long
+# for the lock. At 5 ms opening a patient at 100 patients held the window about 1.5x as long (bench/exchange.py);
+# at 0.5 ms the longest pause of twelve openings was still 87-110 ms while two charts were drawn, at 0.1 ms
+# 64-70 ms (bench/open_patients.py, alternating runs, 2026-12-02). Only threads that want the lock at once
+# switch more often: a worker alone, or beside an idle window, runs as before.
+GUI_SWITCH_INTERVAL = 0.0001
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -256,8 +256,7 @@ class PatientPage(QWidget):
                                                                    shipped[mid]))
                 c.table.setTabKeyNavigation(False)  # the chart's table view: Tab moves on, not between cells
                 self.charts_box.addWidget(c)
-                self.charts.append(c)
-                c.refresh()
+                self.charts.append(c)  # drawn once the entry cards are in (see _add_entries)
 
     def _fill_checkins(self) -> None:
         s = clinic.checkin_summary(self.detail.checkins)
@@ -321,6 +320,12 @@ class PatientPage(QWidget):
             return
         self._older_text()
         self._order_tabs()
+        for c in self.charts:
+            if c.data is None:
+                # Drawn now, not as they were added: matplotlib in a worker holds Python's lock, and every call
+                # Qt makes into Python while it lays the new cards out and paints them (the style, the labels'
+                # heights) waited for it, so the page held the window twice as long while both went on.
+                c.refresh()
         self.loading = False
         self.loaded.emit()
 
