@@ -470,3 +470,21 @@ def test_each_chart_is_drawn_once_on_the_first_show(qtbot, make_window, monkeypa
     assert area is not None and area.verticalScrollBar().isVisible()  # the page does scroll
     charted = [card for card in page.cards.values() if not card.is_waiting]
     assert len(charted) >= 4 and len(drawn) == len(charted), drawn
+
+
+@pytest.mark.parametrize("render", ["screen", "png"])
+def test_a_drawn_chart_lets_go_of_its_figure_at_once(tmp_path, render):
+    """The figure's artists and pixel buffer refer to each other: left to Python's collector they waited for a
+    full collection, which comes rarely once the session's objects are set aside (ui.heap)."""
+    from ui.charts import mpl
+
+    mpl.load(tmp_path)
+    fig = mpl.figure(400, 200)
+    fig.add_subplot().plot([1, 3, 2])
+    if render == "screen":
+        rgba, width, height = mpl.to_rgba(fig)
+        assert width > 300 and height > 150 and len(rgba) == width * height * 4
+        assert len(set(rgba[::97])) > 2  # a drawing, not a blank buffer
+    else:
+        assert mpl.to_bytes(fig).startswith(b"\x89PNG")
+    assert not fig.axes and "renderer" not in fig.canvas.__dict__

@@ -57,3 +57,25 @@ def test_after_home_the_second_round_loads_the_languages_names(qtbot, make_windo
     assert warm.later_done(30), stacks()
     assert i18n.native_name.cache_info().currsize >= len(i18n.available_codes())
     assert "ui.reminders_dialog" in sys.modules
+
+
+def test_what_is_loaded_by_the_settled_window_is_set_aside_until_lock(qtbot, make_window):
+    """ui.heap: once Home has settled, the loaded objects are frozen (Python's full collections skip them);
+    at lock the collector gets everything back, so a closed session's objects can be freed."""
+    import gc
+
+    from tests.test_ui import unlock
+
+    win, ctx, _key = make_window(with_profile=True)
+    gc.unfreeze()  # whatever an earlier test left
+    assert gc.get_freeze_count() == 0
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=3000)
+    win.lock()
+    assert not ctx.unlocked
+    assert gc.get_freeze_count() == 0
+    from ui import heap
+
+    heap.loaded_more()  # a library that finishes loading after the lock is not frozen
+    assert gc.get_freeze_count() == 0

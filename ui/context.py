@@ -65,6 +65,9 @@ class AppContext(QObject):
             pass
         session, self.session = self.session, None
         session.lock()
+        from ui import heap
+
+        heap.session_closed()  # the closed session's objects are the collector's again
         self.prefs = preferences.Preferences()
         self.session_ended.emit()
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QMainWindow, QMessageBox, 
 
 from app.i18n import _
 from app.profiles.manager import KEYFILE
-from ui import a11y, app_icon, warm
+from ui import a11y, app_icon, heap, warm
 from ui.clipboard_guard import ClipboardGuard
 from ui.idle import IdleWatcher
 
@@ -188,7 +188,12 @@ class MainWindow(QMainWindow):
         self.shell.load()
         self.show_page(self.shell)
         self._apply_autolock()
-        QTimer.singleShot(300, self, warm.after_unlock)  # once Home has been painted (ui.warm); not if the window goes
+        QTimer.singleShot(300, self, self._settled)  # once Home has been painted; not if the window goes
+
+    def _settled(self) -> None:
+        if self.ctx.unlocked:
+            heap.session_settled()  # what is loaded now stays for the session (ui.heap)
+        warm.after_unlock()
 
     def _recovered(self, session) -> None:
         self._session_opened(session)

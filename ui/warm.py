@@ -71,6 +71,9 @@ def _second_round() -> None:
     from app import i18n
 
     i18n.available_languages()  # each language's name in its own language: Settings' first build was 80 ms of it
+    from ui import heap
+
+    heap.loaded_more()
 
 
 def _begin(started: threading.Event, work, finished: threading.Event, name: str) -> None:

@@ -44,6 +44,9 @@ def load(data_dir: Path) -> None:
         matplotlib.rcParams.update({"svg.fonttype": "path", "font.size": 9, "axes.titlesize": 9,
                                     "figure.max_open_warning": 0, "text.parse_math": False})
         _ready = True
+    from ui import heap
+
+    heap.loaded_more()  # matplotlib stays loaded: its objects need no more walks by the collector (ui.heap)
 
 
 def ready() -> bool:
@@ -79,11 +82,21 @@ def to_rgba(fig) -> tuple[bytes, int, int]:
     canvas = fig.canvas
     canvas.draw()
     width, height = canvas.get_width_height(physical=True)
-    return bytes(canvas.buffer_rgba()), width, height
+    rgba = bytes(canvas.buffer_rgba())
+    _release(fig)
+    return rgba, width, height
+
+
+def _release(fig) -> None:
+    """Let go of a drawn figure's pixels and artists at once. A figure and its parts refer to each other, so
+    without this they waited for Python's next full collection, each chart's pixel buffer (about 1 MB) with them."""
+    fig.clear()
+    fig.canvas.__dict__.pop("renderer", None)
 
 
 def to_bytes(fig, fmt: str = "png", dpi: float | None = None) -> bytes:
     """Render to PNG or SVG in memory (never a temporary file)."""
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, dpi=dpi or fig.dpi, facecolor=fig.get_facecolor())
+    _release(fig)
     return buf.getvalue()
