@@ -35,52 +35,26 @@ class WrapLabel(QLabel):
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
-    def forget_heights(self) -> None:
-        self._heights.clear()
-
-    # Everything that changes the text's layout goes through these (Qt's own setNum and slots call
-    # QLabel's setText directly, so they are covered here too).
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setText(text)
-
-    def setNum(self, number) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setNum(number)
-
-    def clear(self) -> None:
-        self._heights.clear()
-        super().clear()
-
-    def setTextFormat(self, fmt) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setTextFormat(fmt)
-
-    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setWordWrap(on)
-
-    def setIndent(self, indent: int) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setIndent(indent)
-
-    def setMargin(self, margin: int) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setMargin(margin)
-
-    def setPixmap(self, pixmap) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setPixmap(pixmap)
-
-    def setFont(self, font) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setFont(font)
-
-    def setStyleSheet(self, sheet: str) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setStyleSheet(sheet)
-
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() in _FORGET_ON:
             self._heights.clear()
         super().changeEvent(event)
+
+
+def _forgetting(name: str):
+    """QLabel's setter ``name``, first forgetting the heights worked out (it changes how the text is laid out)."""
+    base = getattr(QLabel, name)
+
+    def setter(self, *args):
+        self._heights.clear()
+        return base(self, *args)
+
+    setter.__name__ = setter.__qualname__ = name
+    return setter
+
+
+# Every setter that moves the text. Called from Python, or through a signal connected to the bound method, each
+# forgets first; QLabel's C++ code calling its own setText directly would not (Hearth connects none so).
+for _name in ("setText", "setNum", "clear", "setTextFormat", "setWordWrap", "setIndent", "setMargin", "setPixmap",
+              "setFont", "setStyleSheet"):
+    setattr(WrapLabel, _name, _forgetting(_name))
