@@ -408,3 +408,19 @@ def test_the_patient_list_shows_the_programs_own_questionnaires_beside_its_modul
     assert "PHQ-9" not in worry
     unanswered = row_texts(row("low-mood", workspace._program_scores("low-mood", {})))  # its WSAS not answered
     assert len(unanswered[1][Qt.ItemDataRole.DisplayRole].splitlines()) == 1
+
+
+def test_a_patient_page_gone_while_it_is_built_leaves_nothing_to_run(qtbot, workspace):
+    """The page builds its charts and cards over several turns of the event loop; once the page is gone (the
+    window locked, closed) none of those turns may run (they reached into deleted widgets)."""
+    import shiboken6
+
+    from ui.workspace.patient_page import PatientPage
+
+    win, ctx = workspace
+    patients = win.shell.pages["patients"]
+    page = PatientPage(ctx)
+    page.load(patients.rows[row_of(patients, "Robin Okafor")].contact_id)  # its charts and cards are due next
+    assert page.loading
+    shiboken6.delete(page)
+    qtbot.wait(50)  # an exception in a turn that ran would fail the test (pytest-qt)

@@ -111,7 +111,7 @@ class SectionShell(QWidget):
                 focus_start()
             elif not focus_first_in(page):
                 self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)  # nothing to press yet: stay on the section
-        QTimer.singleShot(0, start)
+        QTimer.singleShot(0, self, start)  # not once the shell is gone
 
     def current_key(self) -> str:
         return self.SECTIONS[self.stack.currentIndex()][0]

@@ -198,7 +198,7 @@ class PatientPage(QWidget):
         self.loading = True
         self._entries_for = (contact_id, self._entries_for[1] + 1)
         asked = self._entries_for
-        QTimer.singleShot(YIELD_MS, lambda: self._build_charts(asked))
+        QTimer.singleShot(YIELD_MS, self, lambda: self._build_charts(asked))  # not once the page is gone
 
     def _stale(self, asked) -> bool:
         """Another patient (or the same one again) was opened, or the page cleared, since ``asked``."""
@@ -209,7 +209,7 @@ class PatientPage(QWidget):
             return
         self._fill_charts()
         self._order_tabs()
-        QTimer.singleShot(YIELD_MS, lambda: self._fill_entries(asked))
+        QTimer.singleShot(YIELD_MS, self, lambda: self._fill_entries(asked))
 
     def _order_tabs(self) -> None:
         """Tab follows the page from top to bottom: the charts and entries made on load come before the
@@ -316,7 +316,7 @@ class PatientPage(QWidget):
             self.entries.append(w)
         rest = waiting[ENTRY_BATCH:]
         if rest:
-            QTimer.singleShot(YIELD_MS, lambda: self._add_entries(rest, asked))
+            QTimer.singleShot(YIELD_MS, self, lambda: self._add_entries(rest, asked))
             return
         self._older_text()
         self._order_tabs()
