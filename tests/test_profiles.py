@@ -325,3 +325,23 @@ def test_a_damaged_key_file_is_named_as_damaged_when_looked_up_by_name(created):
     s, _ = manager.create(info.display_name, "another long one")
     s.lock()
     assert not manager.find(info.display_name).damaged
+
+
+def test_listing_leaves_a_creation_under_way_and_sweeps_an_abandoned_one(manager, created):
+    """A profile being created (its folder still being filled, in a worker) survives the list being read
+    meanwhile; a creation or move-in folder untouched for longer than any creation takes is removed."""
+    import os
+    import time
+
+    from app.profiles import manager as manager_mod
+
+    under_way = manager.profiles_dir / ".creating-0123456789abcdef"
+    abandoned = manager.profiles_dir / ".moving-in-fedcba9876543210"
+    for folder in (under_way, abandoned):
+        folder.mkdir()
+        (folder / "keyfile.json").write_text("{}")
+    old = time.time() - manager_mod.ABANDONED_SECONDS - 60
+    os.utime(abandoned, (old, old))
+    names = [p.display_name for p in manager.list()]
+    assert names == [created[1].display_name]  # neither is a profile
+    assert under_way.is_dir() and not abandoned.exists()

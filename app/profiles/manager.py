@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import fsutil
 from app.crypto import recovery
@@ -26,8 +27,30 @@ from app.errors import (HearthError, InvalidName, KeyFileDamaged, PasswordTooSho
                         ProfileNotFound, StoreDamaged, WrongRecoveryKey)
 from app.profiles.password import MIN_LENGTH
 from app.profiles.session import Session
-from app.store import Store
-from app.store.db import hold_profile_lock, latest_backup, list_backups, utcnow
+
+if TYPE_CHECKING:
+    from app.store import Store
+
+
+# A creation or move-in folder untouched this long was interrupted; a younger one may still be in progress (a
+# creation takes seconds). Removing any such folder at every listing deleted a profile being created when the
+# list was read meanwhile (the reminders read it a moment after start-up).
+ABANDONED_SECONDS = 600
+
+
+def _abandoned(folder: Path) -> bool:
+    try:
+        return time.time() - folder.stat().st_mtime > ABANDONED_SECONDS
+    except OSError:
+        return False
+
+
+def _db():
+    """``app.store.db``, imported when a profile is created, opened, or its backups are listed: the start page lists
+    profiles without it (SQLCipher and OpenSSL's hashlib with it were 15-25 ms of start-up)."""
+    from app.store import db
+
+    return db
 
 KEYFILE = "keyfile.json"
 DBFILE = "profile.db"
@@ -97,8 +120,9 @@ class ProfileManager:
             if not folder.is_dir():
                 continue
             if folder.name.startswith((".creating-", ".moving-in-")):
-                shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation or move-in
-                continue
+                if _abandoned(folder):
+                    shutil.rmtree(folder, ignore_errors=True)  # an interrupted creation or move-in
+                continue  # (one under way, in a worker or another window, is left alone)
             # Temp files are swept by Store.open, under the profile's lock: here they may be in use.
             try:
                 kf = self._read_keyfile(folder)
@@ -139,16 +163,18 @@ class ProfileManager:
         if any(p.display_name.casefold() == name.casefold() and not p.damaged for p in self.list()):
             raise ProfileExists(name)
         fsutil.make_private_dir(self.profiles_dir)
+        import uuid  # here, not at start-up: it loads platform and more
+
         profile_id = uuid.uuid4().hex
         staging = fsutil.make_private_dir(self.profiles_dir / f".creating-{profile_id}")
         data_key = bytearray(os.urandom(DATA_KEY_BYTES))
         rec_raw, rec_text = recovery.generate()
-        created = utcnow()
+        created = _db().utcnow()
         kf = KeyFile.create(profile_id=profile_id, display_name=name, kind=kind, created=created,
                             data_key=data_key, password=password, recovery=rec_raw, kdf=self.kdf)
         try:
             fsutil.atomic_write_bytes(staging / KEYFILE, kf.to_bytes())
-            store = Store.open(staging / DBFILE, data_key, create=True)
+            store = _db().Store.open(staging / DBFILE, data_key, create=True)
             with store.transaction() as c:
                 c.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                               [("profile_id", profile_id), ("kind", kind), ("created", created)])
@@ -161,7 +187,7 @@ class ProfileManager:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        store = Store.open(final / DBFILE, data_key, backups_dir=final / BACKUPS, profile_id=profile_id)
+        store = _db().Store.open(final / DBFILE, data_key, backups_dir=final / BACKUPS, profile_id=profile_id)
         return Session(profile_id, name, kind, store, data_key), rec_text
 
     # --- unlocking --------------------------------------------------------------
@@ -186,7 +212,7 @@ class ProfileManager:
     def _open(self, profile: ProfileInfo, kf: KeyFile, data_key: bytearray, recovered: bool) -> Session:
         backups = profile.folder / BACKUPS
         try:  # Store.open checks the profile id before it writes anything
-            store = Store.open(profile.folder / DBFILE, data_key, backups_dir=backups, profile_id=kf.profile_id,
+            store = _db().Store.open(profile.folder / DBFILE, data_key, backups_dir=backups, profile_id=kf.profile_id,
                                check_later=self.check_later)
         except BaseException:
             wipe(data_key)
@@ -197,7 +223,7 @@ class ProfileManager:
                        unlocked_with_recovery=recovered)
 
     def _daily_backup(self, store: Store, backups: Path) -> None:
-        newest = latest_backup(backups)
+        newest = _db().latest_backup(backups)
         if newest is not None:
             age = datetime.now(timezone.utc) - datetime.fromtimestamp(newest.stat().st_mtime, timezone.utc)
             if age < DAILY_BACKUP_AFTER:
@@ -228,11 +254,11 @@ class ProfileManager:
         kf.unwrap_with_password(password)
 
     def backups(self, profile: ProfileInfo) -> list[Path]:
-        return list_backups(profile.folder / BACKUPS)
+        return _db().list_backups(profile.folder / BACKUPS)
 
     def restore_latest_backup(self, profile: ProfileInfo) -> Path:
         """Put the newest backup in place; the damaged files are kept, renamed."""
-        src = latest_backup(profile.folder / BACKUPS)
+        src = _db().latest_backup(profile.folder / BACKUPS)
         if src is None:
             raise StoreDamaged(has_backup=False)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -261,7 +287,7 @@ class ProfileManager:
         folder = profile.folder
         if folder.parent.resolve() != self.profiles_dir.resolve():
             raise ProfileNotFound(profile.display_name)
-        held = hold_profile_lock(folder / DBFILE)  # ProfileInUse while another window has it open
+        held = _db().hold_profile_lock(folder / DBFILE)  # ProfileInUse while another window has it open
         try:
             fsutil.overwrite_and_unlink(folder / KEYFILE)
             fsutil.fsync_dir(folder)
