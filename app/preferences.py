@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from app.store import Store
+if TYPE_CHECKING:  # the store is imported when a profile is opened, not at start-up
+    from app.store import Store
 
 THEMES = ("system", "light", "dark")
 TEXT_SCALES = (100, 115, 130, 150, 175)

@@ -1,5 +1,6 @@
 """The headless commands, run as a user (or a clinic's script) would run them."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -159,3 +160,17 @@ def test_a_profile_open_elsewhere_is_not_erased(tmp_path):
         session.lock()
     r = run("profile", "erase", "Robin", "--password-stdin", "--yes", stdin="a good password\n", data_dir=d)
     assert r.returncode == 0, r.stderr
+
+
+def test_the_unlock_page_paints_before_the_store_and_the_tray_are_loaded(tmp_path):
+    """Start-up (issue 15): listing profiles needs neither the encrypted store's module (SQLCipher, OpenSSL's
+    hashlib) nor the tray's; both are loaded when needed, the tray a moment after the first paint."""
+    assert run("profile", "create", "Robin", "--password-stdin", stdin="a good password\n",
+               data_dir=tmp_path).returncode == 0
+    later = ("app.store", "sqlcipher3", "hashlib", "secrets", "uuid", "platform", "ui.tray", "app.reminders.plan")
+    code = ("import sys; from app.__main__ import main; "
+            f"code = main(['--data-dir', {str(tmp_path)!r}, '--quit-after-first-paint']); "
+            f"print(code, [m for m in {later!r} if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.stdout.split(None, 1) == ["0", "[]\n"], (r.stdout, r.stderr)

@@ -10,8 +10,6 @@ Hearth never clears what another program put on the clipboard.
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +23,8 @@ def mark_secret(widget) -> None:
 
 
 def _digest(text: str) -> bytes:
+    import hashlib  # here, not at start-up (OpenSSL's hashlib takes a few milliseconds to load)
+
     return hashlib.sha256(text.encode("utf-8")).digest()  # the secret itself is not kept here
 
 

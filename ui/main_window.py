@@ -14,6 +14,9 @@ from ui.clipboard_guard import ClipboardGuard
 from ui.idle import IdleWatcher
 
 
+REMINDERS_AFTER_MS = 300
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx):
         super().__init__()
@@ -71,15 +74,26 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(QGuiApplication.instance(), self.lock, owner=self)
         self.clipboard_guard = ClipboardGuard(self)
-        from ui.tray import Reminders
-
-        self.reminders = Reminders(ctx, self)
-        self.reminders.quit_requested.connect(self.quit)
+        self._reminders = None
         self._told_tray = False
-        if self.reminders.in_tray:  # the window may close while Hearth stays in the tray
-            QApplication.setQuitOnLastWindowClosed(False)
+        # The tray and the reminders' clock a moment after the window has painted (their modules were about
+        # 10 ms of start-up); made at once wherever they are needed first.
+        QTimer.singleShot(REMINDERS_AFTER_MS, self, lambda: self.reminders)
         self.retranslate()
         self.show_start()
+
+    @property
+    def reminders(self):
+        if self._reminders is None:
+            from ui.tray import Reminders
+
+            self._reminders = Reminders(self.ctx, self)
+            self._reminders.quit_requested.connect(self.quit)
+            if self._reminders.in_tray:  # the window may close while Hearth stays in the tray
+                QApplication.setQuitOnLastWindowClosed(False)
+            if self.ctx.unlocked:  # a profile opened before (the demo opens one at once)
+                self._reminders.session_started()
+        return self._reminders
 
     # --- pages, built on first use (start-up builds only the first one) -----------
 
@@ -228,7 +242,7 @@ class MainWindow(QMainWindow):
     def keeps_running(self) -> bool:
         """Whether closing the window leaves Hearth in the tray (a tray, and a reminder to show or a start at
         login chosen)."""
-        if not self.reminders.in_tray:
+        if self._reminders is None or not self._reminders.in_tray:  # no tray made yet: nothing to stay in
             return False
         if self.reminders.clock.has_any():
             return True

@@ -9,7 +9,6 @@ named) before any key derivation runs.
 
 from __future__ import annotations
 
-import secrets
 import unicodedata
 
 from app.errors import RecoveryKeyFormat, RecoveryKeyTypo
@@ -46,6 +45,8 @@ def _group(index: int, value: int) -> str:
 
 def generate() -> tuple[bytes, str]:
     """A fresh recovery key: its raw bytes and the text shown to the user."""
+    import secrets  # here, not at start-up: it loads OpenSSL's hashlib, which the start page does not need
+
     raw = secrets.token_bytes(KEY_BYTES)
     return raw, format_key(raw)
 
@@ -104,6 +105,8 @@ def groups(key_text: str) -> list[str]:
 
 def pick_groups_to_confirm(count: int = 2) -> list[int]:
     """``count`` different group numbers (1-based, ascending) to ask the person to type back."""
+    import secrets
+
     picked: list[int] = []
     while len(picked) < count:
         n = secrets.randbelow(GROUPS) + 1

@@ -12,10 +12,9 @@ OpenSSL, or in swap) is described in the README's section on protection.
 from __future__ import annotations
 
 import ctypes
-import platform
 import sys
 
-_CPYTHON = platform.python_implementation() == "CPython"
+_CPYTHON = sys.implementation.name == "cpython"  # (not the platform module: a few ms at start-up)
 _BYTES_HEADER = sys.getsizeof(b"") - 1  # offset of a bytes object's data (ob_sval)
 
 

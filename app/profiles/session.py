@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.crypto.wipe import wipe
-from app.store import Store
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 
 @dataclass

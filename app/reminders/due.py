@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.reminders import settings as rs
-from app.store import Store
+
+if TYPE_CHECKING:  # annotations only: the store is imported when a profile is opened
+    from app.store import Store
 
 
 def _local(moment: dt.datetime) -> dt.datetime:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.reminders import due
 from app.reminders import settings as rs
-from app.store import Store
+
+if TYPE_CHECKING:  # annotations only: the store is imported when a profile is opened
+    from app.store import Store
 
 DAYS = 14
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from app.store import Store
+if TYPE_CHECKING:  # annotations only: the store is imported when a profile is opened
+    from app.store import Store
 
 KEY = "reminders"
 MAX_BYTES = 10_000
