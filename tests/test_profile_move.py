@@ -111,10 +111,18 @@ def test_a_move_in_interrupted_at_the_last_step_leaves_nothing_half_there(laptop
         move.move_in(home, data, PASSWORD)
     monkeypatch.setattr(move.os, "replace", real)
     assert home.list() == [] and list(home.profiles_dir.iterdir()) == []
-    # a process killed while it wrote leaves a staging folder: the next listing sweeps it away
+    # a process killed while it wrote leaves a staging folder: never listed, and swept away once it is clearly
+    # abandoned (a younger one may belong to a move-in under way in another window)
+    import time
+
+    from app.profiles import manager as manager_mod
+
     staging = home.profiles_dir / f"{move.STAGING}0123"
     staging.mkdir()
     (staging / "profile.db").write_bytes(b"half")
+    assert home.list() == [] and staging.exists()
+    old = time.time() - manager_mod.ABANDONED_SECONDS - 60
+    os.utime(staging, (old, old))
     assert home.list() == [] and not staging.exists()
     assert move.move_in(home, data, PASSWORD).display_name == "Alex Morgan"  # and it works again
 
