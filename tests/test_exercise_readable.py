@@ -196,3 +196,20 @@ def test_an_activity_logged_when_it_happened_shows_its_time_once_in_one_line_des
                                           "data": {"date": "2026-11-30", "hour": 21, "activity": "Swimming",
                                                    "mood": 6}})
     assert line.count(readable.when(created)) == 1 and line.endswith("Swimming")
+
+
+def test_in_a_right_to_left_window_each_line_a_person_wrote_keeps_its_own_direction():
+    """An English sentence in an Arabic window: isolated (FSI ... PDI), so its full stop stays at its end; in an
+    English window the text is as typed."""
+    from app import i18n
+
+    data = kinds.get("reflection").normalize({"text": "She was busy.\nNot about me."})
+    lines = readable.lines("reflection", data)
+    assert "She was busy.<br>Not about me." in readable.as_html(lines)
+    i18n.set_language("ar")
+    try:
+        html = readable.as_html(lines)
+    finally:
+        i18n.set_language("en")
+    fsi, pdi = "\u2068", "\u2069"
+    assert f"{fsi}She was busy.{pdi}<br>{fsi}Not about me.{pdi}" in html

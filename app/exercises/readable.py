@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from app.i18n import _, format_number
+from app.i18n import _, format_number, isolate
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,11 @@ def as_text(found: list[Line], limit: int | None = None) -> str:
 
 
 def as_html(found: list[Line]) -> str:
-    """The same blocks for a rich-text label: the label in bold, every piece escaped."""
+    """The same blocks for a rich-text label: the label in bold, every piece escaped. Each line of what the
+    person wrote keeps its own direction (an English sentence in an Arabic window ended with its full stop at
+    the left)."""
     def value(v: str) -> str:
-        return "<br>".join(html.escape(part) for part in v.split("\n"))
+        return "<br>".join(html.escape(isolate(part)) for part in v.split("\n"))
 
     return "".join(f"<p><b>{html.escape(x.label)}</b><br>{value(x.value)}</p>" for x in found)
 
