@@ -81,9 +81,6 @@ def _begin(started: threading.Event, work, finished: threading.Event, name: str)
     if started.is_set():
         return
     started.set()
-    from ui.worker import limit_malloc_arenas
-
-    limit_malloc_arenas()  # before the first thread (see there)
     threading.Thread(target=_round, args=(work, finished), name=name, daemon=True).start()
 
 

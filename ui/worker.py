@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import sys
 import threading
 
 import shiboken6
@@ -37,32 +36,8 @@ def _close_unclaimed(value) -> None:
             lock()
 
 
-def limit_malloc_arenas() -> None:
-    """At most two of glibc's malloc arenas (the GUI thread's and one that worker threads share). glibc gives
-    each thread that allocates at the same time as another an arena of its own and seldom returns their memory:
-    five charts drawn by five threads left about 9 MiB more resident than the same drawing on one thread
-    (bench/memory.py, issue 15). Python's interpreter lock lets one thread run Python at a time anyway, so
-    sharing costs nothing measurable. Not glibc (macOS, Windows, musl): nothing to do. Once per process."""
-    global _arenas_limited
-    if _arenas_limited or not sys.platform.startswith("linux"):
-        return
-    _arenas_limited = True
-    import ctypes
-
-    try:
-        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 2)  # the process's own symbols: libc's, without a search
-    except (OSError, AttributeError):  # not glibc
-        pass
-
-
-_M_ARENA_MAX = -8  # glibc's malloc.h
-_arenas_limited = False
-
-
 def _the_relay() -> _Relay:
     global _relay
-    if _relay is None:
-        limit_malloc_arenas()  # before the first worker thread (ui.warm calls it before its own)
     if _relay is None or not shiboken6.isValid(_relay):
         # Parented to the application, created on the GUI thread: it lives as long as events can be delivered.
         _relay = _Relay(QCoreApplication.instance())
