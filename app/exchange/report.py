@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from app import paths
 from app.exchange import clinic, outcome_words, outcomes, readable, workspace
 from app.exercises import readable as entry_form
-from app.i18n import _, current_language, format_number, is_rtl, isolate, ngettext
+from app.i18n import _, current_language, format_number, is_rtl, ngettext
 from app.measures import engine
 from app.measures.labels import band_label
 from app.store import Store
@@ -85,8 +85,7 @@ def context(store: Store, contact_id: str, charts: dict[str, bytes] | None = Non
         average=_n(summary["average"]), low=_n(summary["low"]), high=_n(summary["high"]))
         if summary["count"] else "")
     homework = [{"title": readable.describe("homework", e),
-                 "lines": [{"label": x.label, "value": [isolate(v) for v in x.value.split("\n")]}  # own direction
-                           for x in entry_form.entry_lines(e)],
+                 "lines": [{"label": x.label, "value": entry_form.value_lines(x.value)} for x in entry_form.entry_lines(e)],
                  "comments": [c.body for c in e["comments"]]} for e in reversed(detail.homework)]
     return {
         "t": texts(), "lang": current_language(), "dir": "rtl" if is_rtl() else "ltr",

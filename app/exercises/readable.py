@@ -88,12 +88,17 @@ def as_text(found: list[Line], limit: int | None = None) -> str:
     return text if limit is None else as_text_limit(text, limit)
 
 
+def value_lines(value: str) -> list[str]:
+    """A value's lines for rich text (this card, the clinician's PDF report), each keeping its own direction: an
+    English sentence in an Arabic window ended with its full stop at the left."""
+    return [isolate(part) for part in value.split("\n")]
+
+
 def as_html(found: list[Line]) -> str:
-    """The same blocks for a rich-text label: the label in bold, every piece escaped. Each line of what the
-    person wrote keeps its own direction (an English sentence in an Arabic window ended with its full stop at
-    the left)."""
+    """The same blocks for a rich-text label: the label in bold, every piece escaped, each line in its own
+    direction (``value_lines``)."""
     def value(v: str) -> str:
-        return "<br>".join(html.escape(isolate(part)) for part in v.split("\n"))
+        return "<br>".join(html.escape(part) for part in value_lines(v))
 
     return "".join(f"<p><b>{html.escape(x.label)}</b><br>{value(x.value)}</p>" for x in found)
 
