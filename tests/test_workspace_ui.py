@@ -424,3 +424,20 @@ def test_a_patient_page_gone_while_it_is_built_leaves_nothing_to_run(qtbot, work
     assert page.loading
     shiboken6.delete(page)
     qtbot.wait(50)  # an exception in a turn that ran would fail the test (pytest-qt)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_open_patient_opens_the_first_patient_when_none_was_clicked(qtbot, workspace, locale):
+    """The first row is chosen when the list is shown, in either direction (in Arabic, QTableView.selectRow
+    chose no cell: it looks for the row's first column at the viewport's far edge)."""
+    win, ctx = workspace
+    ctx.set_language(locale)
+    patients = win.shell.pages["patients"]
+    patients.refresh()
+    qtbot.waitUntil(lambda: not patients.loading, timeout=20000)
+    QApplication.processEvents()
+    assert patients.table.currentIndex().row() == 0
+    assert patients.table.selectionModel().isRowSelected(0)
+    qtbot.mouseClick(patients.open_patient, Qt.MouseButton.LeftButton)
+    assert patients.views.currentWidget() is patients.patient
+    assert patients.patient.contact_id == patients.rows[0].contact_id

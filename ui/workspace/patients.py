@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
@@ -198,8 +198,10 @@ class PatientsPage(QWidget):
         self.open_patient.setVisible(bool(self.rows))
         self.empty.setVisible(not self.rows)
         again = next((i for i, r in enumerate(self.rows) if r.contact_id == chosen), 0 if self.rows else -1)
-        if again >= 0:
-            self.table.selectRow(again)
+        if again >= 0:  # not selectRow(): in a right-to-left table it looks for the first column at the far edge
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(again, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
 
     # --- actions ----------------------------------------------------------------------
 
