@@ -95,6 +95,29 @@ def test_global_options_are_taken_before_or_after_the_command():
     assert parse(["--locale", "de", "profile", "list"]).locale == "de"  # not undone by the command's default
 
 
+def test_the_windows_options_are_read_as_the_whole_parser_reads_them(capsys):
+    """parse_args reads the window's options without building every command's parser, with the same result;
+    a command, --help or a mistake gets the whole parser's answer."""
+    import pytest
+
+    from app.__main__ import build_parser, parse_args
+
+    for argv in ([], ["--data-dir", "D", "--locale", "ar", "--demo", "--demo-program", "worry"],
+                 ["--tray", "--theme", "dark", "--quit-after-first-paint"], ["--data", "D"],
+                 ["--locale", "de", "profile", "list"], ["screenshot", "--out", "x"]):
+        assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv)), argv
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    assert "exchange" in capsys.readouterr().out  # the commands are listed
+    for wrong in (["--theme", "purple"], ["profil"], ["--locale"]):
+        with pytest.raises(SystemExit) as exited:
+            parse_args(wrong)
+        mine = capsys.readouterr().err
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(wrong)
+        assert exited.value.code == 2 and mine == capsys.readouterr().err and "hearth --help" in mine
+
+
 def test_profile_list_speaks_the_terminals_language_not_the_last_windows(tmp_path):
     d = tmp_path / "data"
     assert run("profile", "create", "Doc", "--clinician", "--language", "de", "--password-stdin",
