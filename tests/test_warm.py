@@ -22,6 +22,9 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     monkeypatch.setattr(warm, "_one_round_at_a_time", threading.Lock())
     monkeypatch.setattr(loader, "_cache", {})
     render.markdown_parser.cache_clear()
+    from app import i18n
+
+    i18n._small_number.cache_clear()
     win, _ctx, _key = make_window(with_profile=True)
     page = win.unlock_page
     assert not warm._started.is_set()
@@ -34,6 +37,7 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     assert sorted(folder.name for folder in loader._cache) == loader.program_ids()
     assert all(hit[1] is not None for hit in loader._cache.values())  # loaded and checked, not failed
     assert render.markdown_parser.cache_info().currsize == 1  # the lessons' Markdown parser, made
+    assert i18n._small_number.cache_info().currsize >= 1  # Babel's numbers in this language (Home's check-in)
     warm.start()  # once per process
     assert warm.done()
 
@@ -79,3 +83,27 @@ def test_what_is_loaded_by_the_settled_window_is_set_aside_until_lock(qtbot, mak
 
     heap.loaded_more()  # a library that finishes loading after the lock is not frozen
     assert gc.get_freeze_count() == 0
+
+
+def test_the_unlock_worker_reads_ahead_what_home_reads_and_its_failure_changes_nothing(qtbot, make_window,
+                                                                                      monkeypatch):
+    """The journal's count (an index of every entry) is read in the unlock worker first, so that Home's read on
+    the GUI thread finds the pages in the store's cache; Home's words are set twice (made, then loaded)."""
+    from ui.pages import home
+    from tests.test_ui import unlock
+
+    seen = []
+
+    def read_ahead(store):
+        seen.append(threading.current_thread() is threading.main_thread())
+        raise RuntimeError("a head start that failed")
+
+    monkeypatch.setattr(home, "read_ahead", read_ahead)
+    told = []
+    real = home.HomePage.retranslate
+    monkeypatch.setattr(home.HomePage, "retranslate", lambda self: told.append(1) or real(self))
+    win, ctx, _key = make_window(with_profile=True)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
+    assert seen == [False]  # in the worker, and the unlock went on
+    assert win.shell.current_key() == "home" and len(told) == 2

@@ -154,11 +154,15 @@ class SectionShell(QWidget):
         self.sidebar.setCurrentRow(0)
 
     def retranslate(self) -> None:
+        self.retranslate_sections()
+        for page in self.pages.values():
+            page.retranslate()
+
+    def retranslate_sections(self) -> None:
+        """The sidebar's and the notice's words (a page's own are set when it is built, and by ``retranslate``)."""
         self.sidebar.setAccessibleName(_("Sections"))
         for i, (_key, label) in enumerate(self.SECTIONS):
             item = self.sidebar.item(i)
             item.setText(_(label))
             item.setToolTip(_("{section} (Ctrl+{number})").format(section=_(label), number=i + 1))
-        for page in self.pages.values():
-            page.retranslate()
         self.notice.retranslate()

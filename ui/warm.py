@@ -3,7 +3,8 @@
 Argon2id takes about half a second and releases Python's interpreter lock, and the second core is idle meanwhile;
 what the first page of an unlocked profile needs and every profile shares (the pages' modules, Jinja, the shipped
 programs and questionnaires, parsed and checked) is loaded then, in a thread, instead of after it on the GUI
-thread (issue 15: it was most of what unlocking added to Argon2id). Nothing here reads a profile: it is the same
+thread (issue 15: it was most of what unlocking added to Argon2id), and Babel's data for the language shown.
+Nothing here reads a profile: it is the same
 work for everyone, so starting it reveals nothing and costs only time the machine had spare.
 
 A second, smaller round (``after_unlock``) starts once Home has been shown: what later pages need the first time
@@ -17,7 +18,8 @@ import importlib
 import threading
 
 # Modules an unlocked window imports on its first page (the patient's shell imports every page's module).
-MODULES = ("ui.pages.shell", "ui.workspace.shell", "jinja2.sandbox", "app.exercises.registry")
+MODULES = ("ui.pages.shell", "ui.workspace.shell", "jinja2.sandbox", "app.exercises.registry",
+           "app.exercises.worry_slot")
 
 _started = threading.Event()
 _done = threading.Event()
@@ -54,6 +56,9 @@ def _first_round() -> None:
     from app.programs import render
 
     render.markdown_parser()  # markdown-it's import alone was 80 ms of the Program page's first build
+    from app import i18n
+
+    i18n.format_number(0)  # Babel and its data for this language: Home's check-in card numbers its scale (50 ms)
 
 
 def after_unlock() -> None:

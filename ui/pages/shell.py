@@ -43,7 +43,7 @@ class ShellPage(SectionShell):
             "clinician": self._clinician_page,
             "settings": lambda: SettingsPage(ctx),
         }), parent)
-        self.retranslate()
+        self.retranslate_sections()  # Home, built just now, set its own words
 
     def _clinician_page(self):
         page = ClinicianPage(self.ctx)

@@ -110,7 +110,7 @@ class UnlockPage(QWidget):
             return
         self._set_busy(True)
         warm.start()
-        run_async(lambda: self.ctx.manager.unlock(profile, password), self._done, self._failed, self)
+        run_async(lambda: _open(self.ctx.manager, profile, password), self._done, self._failed, self)
 
     def _done(self, session) -> None:
         self._set_busy(False)
@@ -180,3 +180,16 @@ class UnlockPage(QWidget):
         self.restore.setText(_("Restore the latest backup"))
         if self.ctx.demo_password:
             self.demo_hint.setText(_("Demo profile password: {password}").format(password=self.ctx.demo_password))
+
+
+def _open(manager, profile, password: str):
+    """In the worker: unlock, then what the first page reads that grows with the years (ui.pages.home)."""
+    session = manager.unlock(profile, password)
+    if session.kind != "clinician":
+        from ui.pages.home import read_ahead
+
+        try:
+            read_ahead(session.store)
+        except Exception:  # noqa: BLE001 - only a head start; Home reads (and reports) it again on the GUI thread
+            pass
+    return session

@@ -55,7 +55,7 @@ class WorkspaceShell(SectionShell):
         self.pages["outcomes"].open_patient.connect(self._open_patient)
         self.setObjectName("workspaceShell")
         self.pages["patients"].sync.changed.connect(lambda: self.sync.start())
-        self.retranslate()
+        self.retranslate_sections()  # each page set its own words when it was made
 
     def _open_patient(self, contact_id: str) -> None:
         self.go("patients")
