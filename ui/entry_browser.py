@@ -31,6 +31,11 @@ AUTOSAVE_MS = 600
 SEARCH_MS = 250  # the list follows the search box once typing pauses
 
 
+FIRST_ROWS = 60  # listed at once: more than a screenful
+ROWS_PER_TURN = 150  # then this many per turn of the event loop
+TURN_MS = 1  # a timer, not a zero one: those run before the page is painted and the window answers again
+
+
 def when_label(iso: str) -> str:
     """A stored time in the one style lists and comments use (the locale's medium date and short time)."""
     return format_when(datetime.fromisoformat(iso).astimezone())
@@ -43,6 +48,8 @@ class EntryBrowser(QWidget):
         self.adapter = adapter
         self.editor = editor
         self.editing_id: str | None = None
+        self._listing = 0  # one more each time the list is filled or cleared: rows still to add check it
+        self._pending: list = []  # rows of the current listing not in the list yet
         self._undo_token = None
         self._loading = False
         self._dirty = False
@@ -195,29 +202,54 @@ class EntryBrowser(QWidget):
         self._show_entries(find() if find is not None else None)
 
     def _show_entries(self, found: list[str] | None) -> None:
+        """List the entries (``found``: a search's ids, in its order). The first screenful is listed at once, the
+        rest a few hundred per turn of the event loop: each row's date in words and its wrapped height took
+        ~100 ms for 500 rows on the GUI thread (issue 15)."""
+        rows = list(self.adapter.entries(self.store) if found is None
+                    else self.adapter.entries(self.store, only=found))
+        self._listing += 1
         self.list.blockSignals(True)
         self.list.clear()
-        for entry_id, label, iso in (self.adapter.entries(self.store) if found is None
-                                     else self.adapter.entries(self.store, only=found)):
-            lines = [text for text in (label, when_label(iso) if iso else "") if text]
-            item = QListWidgetItem("\n".join(lines))
-            item.setData(Qt.ItemDataRole.UserRole, entry_id)
-            self.list.addItem(item)
-            if entry_id == self.editing_id:
-                self.list.setCurrentItem(item)
+        self._add_rows(rows[:FIRST_ROWS])
         self.list.blockSignals(False)
-        has = self.list.count() > 0
+        self._pending = rows[FIRST_ROWS:]
+        if self._pending:
+            listing = self._listing
+            QTimer.singleShot(TURN_MS, self, lambda: self._add_more(listing))
+        has = bool(rows)
         self.list.setVisible(has)
         self.empty.setVisible(not has and found is None)
         self.no_match.setVisible(not has and found is not None)
         for w in (self.search, self.range):  # nothing written yet: nothing to search
             w.setVisible(has or found is not None)
         if found is not None:
-            count = self.list.count()
+            count = len(rows)
             said = (ngettext("{count} entry found.", "{count} entries found.", count).format(count=count)
                     if count else _("No entries match. Try fewer or other words, or a longer time."))
             self.no_match.setText(said)
             a11y.announce(self.search, said)
+
+    def _add_rows(self, rows) -> None:
+        for entry_id, label, iso in rows:
+            lines = [text for text in (label, when_label(iso) if iso else "") if text]
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, entry_id)
+            self.list.addItem(item)
+            if entry_id == self.editing_id:
+                self.list.setCurrentItem(item)
+
+    def _add_more(self, listing: int, everything: bool = False) -> None:
+        """The next rows of the list being filled (all of them with ``everything``); nothing if it was listed
+        again or cleared since."""
+        if listing != self._listing or not self._pending:
+            return
+        take = len(self._pending) if everything else ROWS_PER_TURN
+        rows, self._pending = self._pending[:take], self._pending[take:]
+        self.list.blockSignals(True)
+        self._add_rows(rows)
+        self.list.blockSignals(False)
+        if self._pending:
+            QTimer.singleShot(TURN_MS, self, lambda: self._add_more(listing))
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and watched is self.list.viewport() and self.store is not None:
@@ -274,6 +306,7 @@ class EntryBrowser(QWidget):
 
     def select(self, entry_id: str) -> bool:
         """Show this entry, with the keyboard on its comments if it has any (else on the form)."""
+        self._add_more(self._listing, everything=True)  # it may be among the rows not listed yet
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == entry_id:
                 self.list.setCurrentRow(i)
@@ -411,6 +444,8 @@ class EntryBrowser(QWidget):
         self.editor.set_data({})
         self._loading = False
         self._dirty = False
+        self._listing += 1
+        self._pending = []
         self.list.blockSignals(True)
         self.list.clear()
         self.list.blockSignals(False)
