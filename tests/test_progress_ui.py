@@ -44,19 +44,22 @@ def _open_progress(qtbot, win):
 
 
 def test_the_first_cards_come_at_once_and_the_others_one_per_turn(qtbot, make_window):
-    """Filling five cards at once held the window 70-150 ms at five years of entries; locking mid-way stops."""
+    """Filling five cards at once held the window 70-150 ms at five years of entries, and so did drawing
+    beside the cards still being made; locking mid-way stops."""
     from ui.pages import progress
 
     win, ctx = _seeded(make_window, qtbot)
     win.shell.go("progress")
     page = win.shell.pages["progress"]
-    assert list(page.cards) == ["measure:phq9", "measure:gad7"][:progress.CARDS_AT_ONCE]
+    assert list(page.cards) == ["measure:phq9", "measure:gad7", "mood"][:progress.CARDS_AT_ONCE]
     assert not page.filled and not page.all_drawn
+    assert all(card.held for card in page.cards.values())  # nothing draws beside the cards still being made
     qtbot.waitUntil(lambda: page.filled, timeout=5000)
     assert list(page.cards) == ["measure:phq9", "measure:gad7", "mood", "activities", "homework"]
     order = [page.chart_box.itemAt(i).widget() for i in range(page.chart_box.count())]
     assert order == list(page.cards.values())
     qtbot.waitUntil(lambda: page.all_drawn, timeout=30000)
+    assert not any(card.held for card in page.cards.values())
     page.load()  # shown again: the cards are refreshed in the same order, none twice
     win.lock()
     qtbot.wait(50)

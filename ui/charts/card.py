@@ -95,6 +95,10 @@ class ChartCard(QWidget):
         self.rendered_key = None
         self._drawing_key = None
         self._generation = 0
+        # While the page around it is still being filled, the card draws nothing: a drawing's worker (importing
+        # matplotlib the first time) and the GUI thread laying out the next cards took turns with Python's lock,
+        # and each went at half speed (bench/pages.py: the Progress page held the window 100-150 ms).
+        self.held = False
         self.setObjectName(f"chart-{spec.key}")
         lay = card_in(self)
         self.title = make_label("subheading")
@@ -152,6 +156,12 @@ class ChartCard(QWidget):
         if not self.is_waiting:
             self._resize_timer.start(0)  # once the layout has given the picture its width
 
+    def release(self) -> None:
+        """Draw from now on (see ``held``)."""
+        self.held = False
+        if self.data is not None and not self.is_waiting:
+            self._draw()
+
     @property
     def is_waiting(self) -> bool:
         """Whether the data are still too few to chart (the card says what will appear, and when)."""
@@ -187,7 +197,7 @@ class ChartCard(QWidget):
                 style.width, style.dpr)
 
     def _draw(self) -> None:
-        if self.data is None or self.is_waiting:
+        if self.data is None or self.is_waiting or self.held:
             return
         style = self._style()
         key = self._cache_key(style)

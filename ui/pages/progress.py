@@ -23,7 +23,7 @@ ORDER = ["phq9", "phq8", "gad7", "pswq", "phq-panic", "wsas", "phq2", "gad2"]
 # Cards made and filled at once when the page is shown (the first screenful); the others one per turn of the
 # event loop after, so that the window answers between them: all at once held it 70-150 ms at five years of
 # entries (each card reads its data on the GUI thread, up to 15 ms for the homework weeks).
-CARDS_AT_ONCE = 2
+CARDS_AT_ONCE = 3
 
 
 class ProgressPage(QWidget):
@@ -79,18 +79,27 @@ class ProgressPage(QWidget):
         self.intro.setVisible(bool(wanted))
 
     def _fill(self, filling: int, count: int) -> None:
-        """Make (or refresh) the next ``count`` cards, then the next one at the next turn."""
+        """Make (or refresh) the next ``count`` cards, then the next one at the next turn; the cards draw once
+        all are in (``ChartCard.held``)."""
         if filling != self._filling or self.ctx.session is None:
             return
         for i, spec in self._to_fill[:count]:
             card = self.cards.get(spec.key)
             if card is None:
                 card = self.cards[spec.key] = chart_card.ChartCard(self.ctx, spec)
+            card.held = True
             self.chart_box.insertWidget(i, card)
             card.refresh()
         del self._to_fill[:count]
         if self._to_fill:
             QTimer.singleShot(1, self, lambda: self._fill(filling, 1))  # a timer: the page paints first
+        else:
+            QTimer.singleShot(1, self, lambda: self._draw_all(filling))
+
+    def _draw_all(self, filling: int) -> None:
+        if filling == self._filling and self.ctx.session is not None:
+            for card in self.cards.values():
+                card.release()
 
     @property
     def filled(self) -> bool:
