@@ -9,7 +9,7 @@ work for everyone, so starting it reveals nothing and costs only time the machin
 
 A second, smaller round (``after_unlock``) starts once Home has been shown: what later pages need the first time
 they open and every profile shares (the languages' names for Settings, which load each language's Babel data;
-the reminder dialog's and the exercise editors' modules). It waits until then so that it never competes with Argon2id for the cores.
+the reminder dialog's modules). It waits until then so that it never competes with Argon2id for the cores.
 """
 
 from __future__ import annotations
@@ -76,9 +76,6 @@ def _second_round() -> None:
     from app import i18n
 
     i18n.available_languages()  # each language's name in its own language: Settings' first build was 80 ms of it
-    from ui.exercises import registry
-
-    registry.editors()  # every exercise's editor module: the Exercises & journal page's first build imports them
     from ui import heap
 
     heap.loaded_more()
