@@ -34,6 +34,9 @@ def test_the_first_key_typed_starts_loading_what_the_unlocked_window_needs(qtbot
     assert warm._started.is_set()
     assert warm.wait(30), stacks()
     assert "ui.pages.shell" in sys.modules and "ui.workspace.shell" in sys.modules
+    from ui.pages.shell import PAGE_MODULES
+
+    assert all(name in sys.modules for name in PAGE_MODULES)  # every page's module, after Home's
     assert sorted(folder.name for folder in loader._cache) == loader.program_ids()
     assert all(hit[1] is not None for hit in loader._cache.values())  # loaded and checked, not failed
     assert render.markdown_parser.cache_info().currsize == 1  # the lessons' Markdown parser, made
@@ -107,3 +110,14 @@ def test_the_unlock_worker_reads_ahead_what_home_reads_and_its_failure_changes_n
     qtbot.waitUntil(lambda: ctx.unlocked, timeout=10000)
     assert seen == [False]  # in the worker, and the unlock went on
     assert win.shell.current_key() == "home" and len(told) == 2
+
+
+def test_the_patients_shell_imports_a_pages_module_only_when_the_page_is_built():
+    """Unlocking imports Home's module alone on the GUI thread (a fresh process: this one has them all)."""
+    import subprocess
+
+    code = ("import sys; import ui.pages.shell as s; "
+            "print(sorted(m for m in s.PAGE_MODULES if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"

@@ -17,9 +17,11 @@ from __future__ import annotations
 import importlib
 import threading
 
-# Modules an unlocked window imports on its first page (the patient's shell imports every page's module).
-MODULES = ("ui.pages.shell", "ui.workspace.shell", "jinja2.sandbox", "app.exercises.registry",
-           "app.exercises.worry_slot")
+# Modules an unlocked window imports on its first page, in the order it needs them (Home first: when the
+# password is pasted and Enter pressed at once, this round and the unlock run side by side), then the other
+# pages' modules (ui.pages.shell imports each page's module when the page is first built).
+FIRST_MODULES = ("ui.pages.shell", "ui.pages.home", "app.exercises.worry_slot")
+MODULES = ("ui.workspace.shell", "jinja2.sandbox", "app.exercises.registry")
 
 _started = threading.Event()
 _done = threading.Event()
@@ -45,20 +47,24 @@ def wait(timeout: float | None = None) -> bool:
 
 
 def _first_round() -> None:
-    for name in MODULES:
+    for name in FIRST_MODULES:
         importlib.import_module(name)
+    from app import i18n
+
+    i18n.format_number(0)  # Babel and its data for this language: Home's check-in card numbers its scale (50 ms)
     from app.measures import engine
     from app.programs import loader
 
     engine.shipped()
     for program in loader.program_ids():
         loader.cached(program)
+    from ui.pages.shell import PAGE_MODULES
+
+    for name in PAGE_MODULES + MODULES:
+        importlib.import_module(name)
     from app.programs import render
 
     render.markdown_parser()  # markdown-it's import alone was 80 ms of the Program page's first build
-    from app import i18n
-
-    i18n.format_number(0)  # Babel and its data for this language: Home's check-in card numbers its scale (50 ms)
 
 
 def after_unlock() -> None:

@@ -5,13 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from app.i18n import N_
-from ui.pages.clinician import ClinicianPage
-from ui.pages.exercises import ExercisesPage
-from ui.pages.home import HomePage
-from ui.pages.measures import MeasuresPage
-from ui.pages.program import ProgramPage
-from ui.pages.progress import ProgressPage
-from ui.pages.settings import SettingsPage
 from ui.section_shell import LazyPages, SectionShell
 
 # (key, sidebar label) in sidebar order; Ctrl+1..7 jump to them.
@@ -26,27 +19,44 @@ SECTIONS = (
 )
 
 
+# The pages' modules, in the order ui.warm imports them ahead (the first page first).
+PAGE_MODULES = tuple(f"ui.pages.{name}" for name in ("home", "program", "exercises", "measures", "progress",
+                                                        "clinician", "settings"))
+
+
+def _page(module: str, name: str):
+    import importlib
+
+    return getattr(importlib.import_module(f"ui.pages.{module}"), name)
+
+
 class ShellPage(SectionShell):
     SECTIONS = SECTIONS
 
     clinician_changed = Signal()  # something was sent or imported on the Clinician page
 
     def __init__(self, ctx, parent=None):
+        # Each page's module is imported when the page is first built: unlocking imports Home's alone (the others
+        # are imported by ui.warm in a thread meanwhile; all of them at once were 110-420 ms of imports, on the
+        # GUI thread when the password was pasted and Enter pressed at once).
         super().__init__(ctx, LazyPages({
-            "home": lambda: HomePage(ctx, self.go, self.open_module, open_entry=self.open_entry,
-                                     open_measure=self.open_measure, open_plan=self.open_safety_plan,
-                                     open_tool=lambda kind: self.open_exercise(kind, None, None, None)),
-            "program": lambda: ProgramPage(ctx, self.open_exercise),
-            "journal": lambda: ExercisesPage(ctx),
-            "measures": lambda: MeasuresPage(ctx),
-            "progress": lambda: ProgressPage(ctx),
+            "home": self._home_page,
+            "program": lambda: _page("program", "ProgramPage")(ctx, self.open_exercise),
+            "journal": lambda: _page("exercises", "ExercisesPage")(ctx),
+            "measures": lambda: _page("measures", "MeasuresPage")(ctx),
+            "progress": lambda: _page("progress", "ProgressPage")(ctx),
             "clinician": self._clinician_page,
-            "settings": lambda: SettingsPage(ctx),
+            "settings": lambda: _page("settings", "SettingsPage")(ctx),
         }), parent)
         self.retranslate_sections()  # Home, built just now, set its own words
 
+    def _home_page(self):
+        return _page("home", "HomePage")(self.ctx, self.go, self.open_module, open_entry=self.open_entry,
+                                         open_measure=self.open_measure, open_plan=self.open_safety_plan,
+                                         open_tool=lambda kind: self.open_exercise(kind, None, None, None))
+
     def _clinician_page(self):
-        page = ClinicianPage(self.ctx)
+        page = _page("clinician", "ClinicianPage")(self.ctx)
         page.changed.connect(self._exchange_changed)
         page.changed.connect(self.clinician_changed.emit)
         page.sync.changed.connect(lambda: self.sync.start())
