@@ -23,7 +23,7 @@ ORDER = ["phq9", "phq8", "gad7", "pswq", "phq-panic", "wsas", "phq2", "gad2"]
 # Cards made and filled at once when the page is shown (the first screenful); the others one per turn of the
 # event loop after, so that the window answers between them: all at once held it 70-150 ms at five years of
 # entries (each card reads its data on the GUI thread, up to 15 ms for the homework weeks).
-CARDS_AT_ONCE = 3
+CARDS_AT_ONCE = 2
 
 
 class ProgressPage(QWidget):
