@@ -121,3 +121,28 @@ def test_the_patients_shell_imports_a_pages_module_only_when_the_page_is_built()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip() == "[]"
+
+
+def test_while_a_profile_is_being_opened_the_pages_not_shown_yet_wait(qtbot, monkeypatch):
+    """Pasted password, Enter at once: Home's modules are warmed at once, the other pages' only once the window
+    says it has shown Home (they took turns with Home's build for Python's lock)."""
+    import importlib
+    import types
+
+    from ui.pages.shell import PAGE_MODULES
+
+    monkeypatch.setattr(warm, "_started", type(warm._started)())
+    monkeypatch.setattr(warm, "_done", type(warm._done)())
+    monkeypatch.setattr(warm, "_one_round_at_a_time", threading.Lock())
+    monkeypatch.setattr(warm, "_quiet", type(warm._quiet)())
+    imported = []
+    fake = types.SimpleNamespace(import_module=lambda name: imported.append(name) or importlib.import_module(name))
+    monkeypatch.setattr(warm, "importlib", fake)
+    warm.busy()
+    warm.start()
+    qtbot.waitUntil(lambda: "ui.pages.home" in imported, timeout=10000)
+    qtbot.wait(300)
+    assert not warm.done() and not set(PAGE_MODULES[1:]) & set(imported)
+    warm.idle()
+    assert warm.wait(30), stacks()
+    assert set(PAGE_MODULES) <= set(imported)

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
     def _settled(self) -> None:
         if self.ctx.unlocked:
             heap.session_settled()  # what is loaded now stays for the session (ui.heap)
+        warm.idle()
         warm.after_unlock()
 
     def _recovered(self, session) -> None:

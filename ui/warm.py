@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+import time
 
 # Modules an unlocked window imports on its first page, in the order it needs them (Home first: when the
 # password is pasted and Enter pressed at once, this round and the unlock run side by side), then the other
@@ -31,6 +32,24 @@ LATER_MODULES = ("ui.reminders_dialog", "app.autostart")
 # The two rounds never run at once: each imports modules and loads Babel's data, whose locks a second loading
 # thread could take in the other order (a hang Python's import-deadlock check cannot see).
 _one_round_at_a_time = threading.Lock()
+
+
+# Set while the window is busy opening a profile (Enter pressed until Home has settled): the first round's
+# second half (the pages not shown yet) waits meanwhile. With the password pasted and Enter pressed at once, it
+# otherwise ran beside Home being built and each took turns with the other for Python's lock.
+_quiet = threading.Event()
+_quiet.set()
+QUIET_WAIT_S = 5.0  # in all: a window that never says it is done (closed mid-unlock) holds the warm-up no longer
+
+
+def busy() -> None:
+    """The window is opening a profile: pages nobody sees yet wait (see ``_quiet``)."""
+    _quiet.clear()
+
+
+def idle() -> None:
+    """The window has shown what it opened (or the unlock failed): the warm-up goes on."""
+    _quiet.set()
 
 
 def start() -> None:
@@ -60,10 +79,13 @@ def _first_round() -> None:
         loader.cached(program)
     from ui.pages.shell import PAGE_MODULES
 
+    until = time.monotonic() + QUIET_WAIT_S
     for name in PAGE_MODULES + MODULES:
+        _quiet.wait(max(0.0, until - time.monotonic()))
         importlib.import_module(name)
     from app.programs import render
 
+    _quiet.wait(max(0.0, until - time.monotonic()))
     render.markdown_parser()  # markdown-it's import alone was 80 ms of the Program page's first build
 
 

@@ -109,6 +109,7 @@ class UnlockPage(QWidget):
             self.password.setFocus()
             return
         self._set_busy(True)
+        warm.busy()
         warm.start()
         run_async(lambda: _open(self.ctx.manager, profile, password), self._done, self._failed, self)
 
@@ -126,6 +127,7 @@ class UnlockPage(QWidget):
 
     def _failed(self, exc) -> None:
         self._set_busy(False)
+        warm.idle()
         self.password.edit.selectAll()
         self.password.setFocus()
         if isinstance(exc, HearthError):
