@@ -24,12 +24,6 @@ PAGE_MODULES = tuple(f"ui.pages.{name}" for name in ("home", "program", "exercis
                                                         "clinician", "settings"))
 
 
-def _page(module: str, name: str):
-    import importlib
-
-    return getattr(importlib.import_module(f"ui.pages.{module}"), name)
-
-
 class ShellPage(SectionShell):
     SECTIONS = SECTIONS
 
@@ -38,25 +32,55 @@ class ShellPage(SectionShell):
     def __init__(self, ctx, parent=None):
         # Each page's module is imported when the page is first built: unlocking imports Home's alone (the others
         # are imported by ui.warm in a thread meanwhile; all of them at once were 110-420 ms of imports, on the
-        # GUI thread when the password was pasted and Enter pressed at once).
+        # GUI thread when the password was pasted and Enter pressed at once). The imports are written out, not
+        # computed, so that the bundle's analysis (PyInstaller) finds them.
         super().__init__(ctx, LazyPages({
             "home": self._home_page,
-            "program": lambda: _page("program", "ProgramPage")(ctx, self.open_exercise),
-            "journal": lambda: _page("exercises", "ExercisesPage")(ctx),
-            "measures": lambda: _page("measures", "MeasuresPage")(ctx),
-            "progress": lambda: _page("progress", "ProgressPage")(ctx),
+            "program": self._program_page,
+            "journal": self._exercises_page,
+            "measures": self._measures_page,
+            "progress": self._progress_page,
             "clinician": self._clinician_page,
-            "settings": lambda: _page("settings", "SettingsPage")(ctx),
+            "settings": self._settings_page,
         }), parent)
         self.retranslate_sections()  # Home, built just now, set its own words
 
     def _home_page(self):
-        return _page("home", "HomePage")(self.ctx, self.go, self.open_module, open_entry=self.open_entry,
-                                         open_measure=self.open_measure, open_plan=self.open_safety_plan,
-                                         open_tool=lambda kind: self.open_exercise(kind, None, None, None))
+        from ui.pages.home import HomePage
+
+        return HomePage(self.ctx, self.go, self.open_module, open_entry=self.open_entry,
+                        open_measure=self.open_measure, open_plan=self.open_safety_plan,
+                        open_tool=lambda kind: self.open_exercise(kind, None, None, None))
+
+    def _program_page(self):
+        from ui.pages.program import ProgramPage
+
+        return ProgramPage(self.ctx, self.open_exercise)
+
+    def _exercises_page(self):
+        from ui.pages.exercises import ExercisesPage
+
+        return ExercisesPage(self.ctx)
+
+    def _measures_page(self):
+        from ui.pages.measures import MeasuresPage
+
+        return MeasuresPage(self.ctx)
+
+    def _progress_page(self):
+        from ui.pages.progress import ProgressPage
+
+        return ProgressPage(self.ctx)
+
+    def _settings_page(self):
+        from ui.pages.settings import SettingsPage
+
+        return SettingsPage(self.ctx)
 
     def _clinician_page(self):
-        page = _page("clinician", "ClinicianPage")(self.ctx)
+        from ui.pages.clinician import ClinicianPage
+
+        page = ClinicianPage(self.ctx)
         page.changed.connect(self._exchange_changed)
         page.changed.connect(self.clinician_changed.emit)
         page.sync.changed.connect(lambda: self.sync.start())
