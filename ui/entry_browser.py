@@ -24,6 +24,7 @@ from app import drafts, search
 from app.exercises import limits
 from app.i18n import _, format_when, ngettext
 from ui import a11y, tab_order
+from ui.turns import Turns
 from ui.widgets import EmptyState, WrappingList, card, make_label, primary_button, scroll_area
 from ui.worker import run_async
 
@@ -32,8 +33,7 @@ SEARCH_MS = 250  # the list follows the search box once typing pauses
 
 
 FIRST_ROWS = 60  # listed at once: more than a screenful
-ROWS_PER_TURN = 150  # then this many per turn of the event loop
-TURN_MS = 1  # a timer, not a zero one: those run before the page is painted and the window answers again
+ROWS_PER_TURN = 150  # then this many per turn of the event loop (ui.turns)
 
 
 def when_label(iso: str) -> str:
@@ -48,8 +48,7 @@ class EntryBrowser(QWidget):
         self.adapter = adapter
         self.editor = editor
         self.editing_id: str | None = None
-        self._listing = 0  # one more each time the list is filled or cleared: rows still to add check it
-        self._pending: list = []  # rows of the current listing not in the list yet
+        self._rows = Turns(self, self._add_rows, per_turn=ROWS_PER_TURN)  # the list's rows, a screenful first
         self._undo_token = None
         self._loading = False
         self._dirty = False
@@ -207,15 +206,11 @@ class EntryBrowser(QWidget):
         ~100 ms for 500 rows on the GUI thread (issue 15)."""
         rows = list(self.adapter.entries(self.store) if found is None
                     else self.adapter.entries(self.store, only=found))
-        self._listing += 1
+        self._rows.cancel()
         self.list.blockSignals(True)
         self.list.clear()
-        self._add_rows(rows[:FIRST_ROWS])
         self.list.blockSignals(False)
-        self._pending = rows[FIRST_ROWS:]
-        if self._pending:
-            listing = self._listing
-            QTimer.singleShot(TURN_MS, self, lambda: self._add_more(listing))
+        self._rows.start(rows, FIRST_ROWS)
         has = bool(rows)
         self.list.setVisible(has)
         self.empty.setVisible(not has and found is None)
@@ -230,6 +225,7 @@ class EntryBrowser(QWidget):
             a11y.announce(self.search, said)
 
     def _add_rows(self, rows) -> None:
+        self.list.blockSignals(True)
         for entry_id, label, iso in rows:
             lines = [text for text in (label, when_label(iso) if iso else "") if text]
             item = QListWidgetItem("\n".join(lines))
@@ -237,19 +233,7 @@ class EntryBrowser(QWidget):
             self.list.addItem(item)
             if entry_id == self.editing_id:
                 self.list.setCurrentItem(item)
-
-    def _add_more(self, listing: int, everything: bool = False) -> None:
-        """The next rows of the list being filled (all of them with ``everything``); nothing if it was listed
-        again or cleared since."""
-        if listing != self._listing or not self._pending:
-            return
-        take = len(self._pending) if everything else ROWS_PER_TURN
-        rows, self._pending = self._pending[:take], self._pending[take:]
-        self.list.blockSignals(True)
-        self._add_rows(rows)
         self.list.blockSignals(False)
-        if self._pending:
-            QTimer.singleShot(TURN_MS, self, lambda: self._add_more(listing))
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and watched is self.list.viewport() and self.store is not None:
@@ -306,7 +290,7 @@ class EntryBrowser(QWidget):
 
     def select(self, entry_id: str) -> bool:
         """Show this entry, with the keyboard on its comments if it has any (else on the form)."""
-        self._add_more(self._listing, everything=True)  # it may be among the rows not listed yet
+        self._rows.finish()  # it may be among the rows not listed yet
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == entry_id:
                 self.list.setCurrentRow(i)
@@ -444,8 +428,7 @@ class EntryBrowser(QWidget):
         self.editor.set_data({})
         self._loading = False
         self._dirty = False
-        self._listing += 1
-        self._pending = []
+        self._rows.cancel()
         self.list.blockSignals(True)
         self.list.clear()
         self.list.blockSignals(False)

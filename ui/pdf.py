@@ -82,9 +82,9 @@ def _insert_parts(doc: QTextDocument, head: str, body: str, tail: str) -> None:
     """Each part between PART marks read as a document of its own (same head, so the same style sheet and
     direction) and appended. Appending merges a part's first paragraph into the document's last one, which
     keeps the last one's format: a part that starts with a paragraph gets a new one in its own format first
-    (after a table that leaves the empty paragraph Qt puts there, as it mostly does itself). A part that starts with a table
-    merges its empty paragraph before the table instead, as Qt would have read it in one piece; right after
-    another table that paragraph is the joint and takes no height."""
+    (after a table that leaves the empty paragraph Qt puts there, as it mostly does itself). A part that starts
+    with a table merges its empty paragraph before the table instead, as Qt would have read it in one piece;
+    right after another table that paragraph is the joint and takes no height."""
     cursor = QTextCursor(doc)
     first_part = True
     for part in body.split(PART):
@@ -95,15 +95,12 @@ def _insert_parts(doc: QTextDocument, head: str, body: str, tail: str) -> None:
         piece.setHtml(head + part + tail)
         first = piece.begin()
         starts_table = not first.text() and _in_table(first.next())
-        if first_part:
-            pass
-        elif starts_table:
-            if _in_table(cursor.block().previous()):
-                joint = QTextBlockFormat()
-                joint.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-                cursor.setBlockFormat(joint)
-        else:
+        if not first_part and not starts_table:
             cursor.insertBlock(first.blockFormat(), first.charFormat())
+        elif not first_part and _in_table(cursor.block().previous()):  # a table cut in parts goes on
+            joint = QTextBlockFormat()
+            joint.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            cursor.setBlockFormat(joint)
         cursor.insertFragment(QTextDocumentFragment(piece))
         first_part = False
 

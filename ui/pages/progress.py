@@ -15,6 +15,7 @@ from app.measures import engine
 from ui.charts import card as chart_card
 from ui.charts import exposure as exposure_charts
 from ui.charts import specs
+from ui.turns import TURN_MS, Turns
 from ui.widgets import EmptyState, make_label, scrolled_page
 
 
@@ -33,8 +34,7 @@ class ProgressPage(QWidget):
         self.setObjectName("page-progress")
         self.cards: dict[str, chart_card.ChartCard] = {}
         self._pending = False
-        self._filling = 0  # one more each time the cards are filled again: a step of an older filling stops
-        self._to_fill: list = []  # the specs still to make or refresh, in order
+        self._cards = Turns(self, self._fill, per_turn=1, done=self._filled)  # (index, spec) to make or refresh
         self.body, lay = scrolled_page(self)
         self.heading = make_label("heading")
         self.intro = make_label("muted")
@@ -72,39 +72,34 @@ class ProgressPage(QWidget):
         for key in list(self.cards):
             if key not in keys:
                 self.cards.pop(key).deleteLater()
-        self._filling += 1
-        self._to_fill = list(enumerate(wanted))
-        self._fill(self._filling, CARDS_AT_ONCE)
+        self._cards.start(enumerate(wanted), CARDS_AT_ONCE)
         self.empty.setVisible(not wanted)
         self.intro.setVisible(bool(wanted))
 
-    def _fill(self, filling: int, count: int) -> None:
-        """Make (or refresh) the next ``count`` cards, then the next one at the next turn; the cards draw once
-        all are in (``ChartCard.held``)."""
-        if filling != self._filling or self.ctx.session is None:
+    def _fill(self, specs: list) -> None:
+        """Make (or refresh) these cards; they draw once all are in (``ChartCard.held``)."""
+        if self.ctx.session is None:
             return
-        for i, spec in self._to_fill[:count]:
+        for i, spec in specs:
             card = self.cards.get(spec.key)
             if card is None:
                 card = self.cards[spec.key] = chart_card.ChartCard(self.ctx, spec)
             card.held = True
             self.chart_box.insertWidget(i, card)
             card.refresh()
-        del self._to_fill[:count]
-        if self._to_fill:
-            QTimer.singleShot(1, self, lambda: self._fill(filling, 1))  # a timer: the page paints first
-        else:
-            QTimer.singleShot(1, self, lambda: self._draw_all(filling))
 
-    def _draw_all(self, filling: int) -> None:
-        if filling == self._filling and self.ctx.session is not None:
+    def _filled(self) -> None:
+        QTimer.singleShot(TURN_MS, self, self._draw_all)  # the page painted first
+
+    def _draw_all(self) -> None:
+        if self.filled and self.ctx.session is not None:  # (not if it is being filled again meanwhile)
             for card in self.cards.values():
                 card.release()
 
     @property
     def filled(self) -> bool:
         """Every card wanted is on the page and has read its data."""
-        return not self._to_fill
+        return not self._cards.busy
 
     def showEvent(self, event):  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -116,8 +111,7 @@ class ProgressPage(QWidget):
         return self.filled and all(c.drawn for c in self.cards.values())
 
     def clear(self) -> None:
-        self._filling += 1
-        self._to_fill = []
+        self._cards.cancel()
         for card in self.cards.values():
             card.clear()
             card.deleteLater()

@@ -16,6 +16,7 @@ from ui.exchange.button_row import ButtonRow
 from ui.exchange.common import show_error, to_reading_edge
 from ui.exchange.flows import suggested_name, write_package
 from ui.exchange.messages import MessageThread
+from ui.turns import TURN_MS
 from ui.widgets import card, clear_layout, make_label, primary_button, scrolled_page, text_card
 from ui.workspace.dialogs import AssignDialog, UnlockDialog
 from ui.workspace.entries import EntryCard
@@ -27,7 +28,7 @@ ENTRIES_SHOWN = 10  # the newest entries at first; "Show older entries" adds as 
 ENTRY_BATCH = 2  # entry cards built per turn of the event loop
 # Each step of building the page waits for a real timer, not a zero one: a zero timer runs in the same turn
 # of the event loop as the layout and painting of the step before, so the steps added up into one long block.
-YIELD_MS = 1
+YIELD_MS = TURN_MS
 MAX_CHANGED = 12
 
 
